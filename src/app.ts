@@ -1,0 +1,125 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
+import { createChatRouter } from './commands/chat-router.js';
+import { helpCommand } from './commands/help.js';
+import {
+  profileTimeZone,
+  recordingsCommand,
+  SHOW_MORE_ACTION,
+  showMoreAction,
+} from './commands/recordings.js';
+import { CommandRegistry } from './commands/registry.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createServer } from './server/create-server.js';
+import { adminTokenCredentials, createRecordingsService } from './webex/recordings-service.js';
+import type { WebexPerson } from './webex/types.js';
+import { WebexClient } from './webex/webex-client.js';
+
+export interface AppDeps {
+  logger: Logger;
+  now?: () => Date;
+  fetch?: typeof fetch;
+  /** Retry pacing; tests shorten it. */
+  sleep?: (ms: number) => Promise<void>;
+  startRetryDelayMs?: (attempt: number) => number;
+}
+
+export interface App {
+  readonly bot: WebexBot;
+  /** Starts listening, then registers webhooks and starts the bot in the background (readyz tells when done). */
+  start(): Promise<{ port: number; botStarted: Promise<void> }>;
+  /** Stops taking requests, finishes in-flight work, stops the bot. Leaves the webhooks in place. */
+  stop(): Promise<void>;
+}
+
+/** The composition root shared by main.ts and the tests: everything is built here from Config and injected deps. */
+export function createApp(config: Config, deps: AppDeps): App {
+  const { logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const botClient = new WebexClient({
+    baseUrl: config.webexApiUrl,
+    token: config.botToken,
+    timeoutMs: config.webexTimeoutMs,
+    maxRetries: config.webexMaxRetries,
+    logger: logger.child({ client: 'bot' }),
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+  });
+
+  const recordings = {
+    service: createRecordingsService({
+      client: botClient,
+      credentials: adminTokenCredentials(config.adminToken),
+      logger,
+      ttlMs: config.cacheTtlMs,
+    }),
+    timeZoneFor: async (person: WebexPerson) => profileTimeZone(person, config.defaultTimeZone),
+    weekStartsOn: config.weekStartsOn,
+  };
+
+  const registry = new CommandRegistry();
+  registry.add(recordingsCommand(recordings));
+  registry.add(helpCommand(registry));
+
+  const onEvent = createChatRouter({
+    registry,
+    actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
+    now,
+    logger,
+  });
+  const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
+  const bot = createWebexBot({
+    client: botClient,
+    logger,
+    webhookUrl,
+    webhookSecret: config.webhookSecret,
+    botToken: config.botToken,
+    onEvent,
+    async onAddedToSpace(_roomId, roomType, reply) {
+      await reply.say(
+        roomType === 'group'
+          ? 'Hi! @mention me with `help` to see what I can do with your meeting recordings.'
+          : 'Hi! Type `help` to see what I can do with your meeting recordings.',
+      );
+    },
+    startRetryDelayMs: deps.startRetryDelayMs,
+  });
+
+  const server = createServer({
+    webhookPath: config.webhookPath,
+    webhookSecret: config.webhookSecret,
+    logger,
+    isReady: () => bot.isReady(),
+    onWebhook: (envelope) => void bot.handleWebhook(envelope),
+  });
+
+  let http: Server | undefined;
+
+  return {
+    bot,
+    async start() {
+      if (!config.webhookSecret) {
+        logger.warn(
+          'WEBHOOK_SECRET is not set: webhook deliveries are accepted unsigned (never do this in production)',
+        );
+      }
+      http = await new Promise<Server>((resolve, reject) => {
+        const s = server.listen(config.port, () => resolve(s));
+        s.once('error', reject);
+      });
+      const port = (http.address() as AddressInfo).port;
+      logger.info({ port, webhookUrl }, 'listening');
+      const botStarted = bot.start();
+      return { port, botStarted };
+    },
+    async stop() {
+      const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
+      http?.closeIdleConnections();
+      await bot.stop();
+      await closed;
+      logger.info('stopped');
+    },
+  };
+}

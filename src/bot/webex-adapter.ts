@@ -1,0 +1,316 @@
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../logger.js';
+import { errorMessage } from '../errors.js';
+import type { WebexClient } from '../webex/webex-client.js';
+import { ensureWebhooks, webhookName } from '../webex/webhook-registrar.js';
+import type {
+  WebexAttachmentAction,
+  WebexMessage,
+  WebexPerson,
+  WebexRoom,
+  WebexWebhook,
+  WebhookEnvelope,
+} from '../webex/types.js';
+import { createSdkTransport, type SdkTransport } from './sdk-transport.js';
+import { stripBotMention } from './strip-mention.js';
+import type { ChatEvent, Reply } from './types.js';
+
+/*
+ * The only module that touches webex-node-bot-framework. It ships no types, so the shapes we rely on are declared
+ * here, and everything the rest of the code sees is our own ChatEvent / Reply.
+ */
+
+interface FrameworkBot {
+  id: string;
+  room: WebexRoom;
+  isDirect: boolean;
+  say(message: Record<string, unknown>): Promise<unknown>;
+  sendCard(card: Record<string, unknown>, fallback: string): Promise<unknown>;
+}
+
+interface FrameworkTrigger {
+  type: 'message' | 'attachmentAction';
+  id: string;
+  text?: string;
+  message?: WebexMessage;
+  attachmentAction?: WebexAttachmentAction;
+  person: WebexPerson;
+  personId: string;
+}
+
+interface FrameworkInstance extends EventEmitter {
+  active: boolean;
+  initialized: boolean;
+  person: WebexPerson;
+  /** Set (asynchronously, after start() resolved) to the webhook whose events the framework accepts. */
+  webhook?: { name?: string };
+  debugger?: (message: string) => void;
+  start(): Promise<boolean>;
+  stop(): Promise<boolean>;
+}
+
+type FrameworkConstructor = new (options: Record<string, unknown>) => FrameworkInstance;
+type WebhookHandlerFactory = (framework: FrameworkInstance) => (req: { body: unknown; headers: object }) => unknown;
+interface WebexSdkModule {
+  init: (config: unknown) => unknown;
+}
+
+export interface WebexBotOptions {
+  client: WebexClient;
+  logger: Logger;
+  /** Where Webex delivers events: PUBLIC_URL + the webhook path. */
+  webhookUrl: string;
+  webhookSecret: string | undefined;
+  botToken: string;
+  onEvent(event: ChatEvent, reply: Reply): Promise<void>;
+  /** Called when the bot was added to a space by someone (not when it rediscovers a space). */
+  onAddedToSpace?(roomId: string, roomType: 'direct' | 'group', reply: Reply): Promise<void>;
+  onRemovedFromSpace?(roomId: string): Promise<void>;
+  /** Pause between start-up attempts while Webex is unreachable; tests make it short. */
+  startRetryDelayMs?: (attempt: number) => number;
+}
+
+export interface WebexBot {
+  /** Registers webhooks and starts the framework, retrying until it worked or stop() was called. */
+  start(): Promise<void>;
+  isReady(): boolean;
+  handleWebhook(envelope: WebhookEnvelope): Promise<void>;
+  /** Waits for in-flight handlers, then stops the framework. Never deletes webhooks. */
+  stop(): Promise<void>;
+  readonly botPerson: WebexPerson | undefined;
+}
+
+const APOLOGY =
+  "Sorry, Webex didn't answer me in time, so I couldn't read your last message. Please send it again in a moment.";
+
+/**
+ * The SDK bundled with the framework reads its service URLs from the environment when first required; without this
+ * it would talk to the real Webex even in tests. Must run before the framework is loaded.
+ */
+export function pointSdkAt(webexApiUrl: string): void {
+  process.env.HYDRA_SERVICE_URL = `${webexApiUrl.replace(/\/+$/, '')}/`;
+  process.env.U2C_SERVICE_URL = `${new URL(webexApiUrl).origin}/u2c/api/v1`;
+  process.env.WEBEX_CONVERSATION_DEFAULT_CLUSTER ??= 'urn:TEAM:us-east-2_a:identityLookup';
+}
+
+export function createWebexBot(opts: WebexBotOptions): WebexBot {
+  pointSdkAt(opts.client.baseUrl);
+  const require = createRequire(import.meta.url);
+  const Framework = require('webex-node-bot-framework') as FrameworkConstructor;
+  const webhookHandlerFactory = require('webex-node-bot-framework/webhook') as WebhookHandlerFactory;
+  const frameworkRequire = createRequire(require.resolve('webex-node-bot-framework'));
+  const WebexSdk = frameworkRequire('webex') as WebexSdkModule;
+
+  const log = opts.logger;
+  let registeredWebhooks: WebexWebhook[] = [];
+  let webhooksReady = false;
+  let stopping = false;
+  const inFlight = new Set<Promise<unknown>>();
+  /** Message ids the framework handed to us, and the ones it at least fetched: tells a dropped event from a non-event. */
+  const dispatched = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
+  const fetched = new LRUCache<string, { hasText: boolean }>({ max: 5000, ttl: 10 * 60_000 });
+  /** Webex can deliver an event twice; one answer is enough. */
+  const seenEvents = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
+
+  const transport: SdkTransport = createSdkTransport(opts.client, {
+    registeredWebhooks: () => registeredWebhooks,
+    logger: log,
+    observer: { onMessageFetched: (m) => fetched.set(m.id, { hasText: Boolean(m.text?.trim()) }) },
+  });
+
+  const framework = new Framework({
+    token: opts.botToken,
+    webhookUrl: opts.webhookUrl,
+    // Never let the framework delete webhooks (it deletes all of the token's by default, on start and on stop).
+    removeWebhooksOnStart: false,
+    // Spaces are discovered when a message arrives; scanning every membership at start is slow for a busy bot and
+    // its failure is an unhandled rejection inside the framework.
+    maxStartupSpaces: 0,
+    messageFormat: 'markdown',
+  });
+  framework.debugger = (message: string) => log.trace({ framework: true }, message);
+  framework.on('log', (message: string) => log.debug({ framework: true }, message));
+  const webhookHandler = webhookHandlerFactory(framework);
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+    return p;
+  };
+
+  const replyFor = (bot: FrameworkBot): Reply => ({
+    async say(markdown) {
+      await bot.say({ markdown });
+    },
+    async sendCard(card, fallbackMarkdown) {
+      await bot.say({
+        markdown: fallbackMarkdown,
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      });
+    },
+  });
+
+  const runHandler = (event: ChatEvent, bot: FrameworkBot, eventLog: Logger) =>
+    track(
+      (async () => {
+        try {
+          await opts.onEvent(event, replyFor(bot));
+        } catch (err) {
+          // Handlers report their own errors; this is the net for bugs, so the person still hears back.
+          eventLog.error({ err }, 'handler failed');
+          await replyFor(bot)
+            .say('Sorry, something went wrong on my side while answering that. Please try again.')
+            .catch((e: unknown) => eventLog.error({ err: e }, 'could not send the apology either'));
+        }
+      })(),
+    );
+
+  framework.on('message', (bot: FrameworkBot, trigger: FrameworkTrigger) => {
+    const message = trigger.message;
+    if (!message) return;
+    dispatched.set(message.id, true);
+    const botPerson = framework.person;
+    const text = bot.isDirect ? (message.text ?? '').replace(/\s+/g, ' ').trim() : stripBotMention(message, botPerson);
+    const event: ChatEvent = {
+      kind: 'message',
+      messageId: message.id,
+      roomId: message.roomId,
+      roomType: bot.isDirect ? 'direct' : 'group',
+      personId: trigger.person.id,
+      personEmail: trigger.person.emails?.[0] ?? message.personEmail ?? '',
+      person: trigger.person,
+      text,
+    };
+    runHandler(event, bot, log.child({ messageId: message.id, roomId: message.roomId }));
+  });
+
+  framework.on('attachmentAction', (bot: FrameworkBot, trigger: FrameworkTrigger) => {
+    const action = trigger.attachmentAction;
+    if (!action) return;
+    dispatched.set(action.id, true);
+    const event: ChatEvent = {
+      kind: 'action',
+      actionId: action.id,
+      messageId: action.messageId,
+      roomId: action.roomId,
+      roomType: bot.isDirect ? 'direct' : 'group',
+      personId: trigger.person.id,
+      personEmail: trigger.person.emails?.[0] ?? '',
+      person: trigger.person,
+      inputs: action.inputs ?? {},
+    };
+    runHandler(event, bot, log.child({ actionId: action.id, roomId: action.roomId }));
+  });
+
+  framework.on('spawn', (bot: FrameworkBot, _frameworkId: string, addedBy?: string) => {
+    if (!addedBy || !opts.onAddedToSpace) return;
+    const hook = opts.onAddedToSpace;
+    track(
+      hook(bot.room.id, bot.isDirect ? 'direct' : 'group', replyFor(bot)).catch((err: unknown) =>
+        log.error({ err, roomId: bot.room.id }, 'greeting a new space failed'),
+      ),
+    );
+  });
+
+  framework.on('despawn', (bot: FrameworkBot) => {
+    if (!opts.onRemovedFromSpace) return;
+    const hook = opts.onRemovedFromSpace;
+    track(hook(bot.room.id).catch((err: unknown) => log.error({ err, roomId: bot.room.id }, 'cleanup failed')));
+  });
+
+  /** When the framework could not get an event to us (Webex failed on a lookup), the person still gets an answer. */
+  async function answerDroppedEvent(envelope: WebhookEnvelope): Promise<void> {
+    const { resource, event, data } = envelope;
+    const isMessage = resource === 'messages' && event === 'created';
+    const isAction = resource === 'attachmentActions' && event === 'created';
+    if (!isMessage && !isAction) return;
+    if (dispatched.has(data.id) || !data.roomId) return;
+    if (data.personId && data.personId === framework.person?.id) return;
+    if (isMessage && fetched.get(data.id)?.hasText === false) return; // a file or card without text: nothing to answer
+    log.warn({ resource, eventId: data.id, roomId: data.roomId }, 'event dropped on the way to a handler; apologising');
+    try {
+      await opts.client.post<WebexMessage>('/messages', { roomId: data.roomId, markdown: APOLOGY });
+    } catch (err) {
+      log.error({ err, roomId: data.roomId }, 'could not tell the person their message was lost');
+    }
+  }
+
+  async function startOnce(): Promise<void> {
+    if (!webhooksReady) {
+      registeredWebhooks = await ensureWebhooks(opts.client, {
+        targetUrl: opts.webhookUrl,
+        secret: opts.webhookSecret,
+        logger: log,
+      });
+      webhooksReady = true;
+    }
+    if (!framework.active) {
+      // Scoped for this one synchronous call: the framework builds its SDK instance inside start(), and this is the
+      // only way to hand it our transport instead.
+      const originalInit = WebexSdk.init;
+      WebexSdk.init = () => transport;
+      let started: Promise<boolean>;
+      try {
+        started = framework.start();
+      } finally {
+        WebexSdk.init = originalInit;
+      }
+      await started;
+    }
+  }
+
+  return {
+    get botPerson() {
+      return framework.active ? framework.person : undefined;
+    },
+    // The framework only accepts events once it has taken up our webhook, which happens after start() resolved.
+    isReady: () =>
+      webhooksReady &&
+      framework.active &&
+      framework.initialized &&
+      framework.webhook?.name === webhookName(opts.webhookUrl),
+
+    async start() {
+      const delay = opts.startRetryDelayMs ?? ((n: number) => Math.min(60_000, 1000 * 2 ** n));
+      for (let attempt = 0; !stopping; attempt++) {
+        try {
+          await startOnce();
+          log.info({ bot: framework.person?.emails?.[0], webhookUrl: opts.webhookUrl }, 'bot started');
+          return;
+        } catch (err) {
+          log.error({ err: errorMessage(err), attempt: attempt + 1 }, 'could not start the bot yet; will retry');
+          await new Promise((r) => setTimeout(r, delay(attempt)));
+        }
+      }
+    },
+
+    async handleWebhook(envelope) {
+      const key = `${envelope.resource}:${envelope.event}:${envelope.data.id}`;
+      if (seenEvents.has(key)) {
+        log.info({ key }, 'duplicate webhook delivery ignored');
+        return;
+      }
+      seenEvents.set(key, true);
+      await track(
+        (async () => {
+          try {
+            await webhookHandler({ body: envelope, headers: {} });
+          } catch (err) {
+            log.error({ err, resource: envelope.resource }, 'framework failed on an event');
+          }
+          await answerDroppedEvent(envelope);
+        })(),
+      );
+    },
+
+    async stop() {
+      stopping = true;
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      if (framework.active) {
+        await framework.stop().catch((err: unknown) => log.warn({ err }, 'framework stop failed'));
+      }
+    },
+  };
+}

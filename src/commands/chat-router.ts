@@ -1,0 +1,56 @@
+import type { ChatEvent, Reply } from '../bot/types.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ActionHandler, CommandRegistry } from './registry.js';
+
+export interface ChatRouterDeps {
+  registry: CommandRegistry;
+  /** Card button handlers by the `action` field of the submitted data. */
+  actions?: Record<string, ActionHandler>;
+  now: () => Date;
+  logger: Logger;
+}
+
+const GENERIC_FAILURE = 'Sorry, something went wrong on my side while answering that. Please try again in a moment.';
+
+/** Turns every chat event into exactly one answer: the command's, a user-facing error, or a pointer to help. */
+export function createChatRouter(deps: ChatRouterDeps) {
+  return async function onEvent(event: ChatEvent, reply: Reply): Promise<void> {
+    const log = deps.logger.child(
+      event.kind === 'message' ? { messageId: event.messageId } : { actionId: event.actionId },
+    );
+    try {
+      if (event.kind === 'action') {
+        const name = typeof event.inputs.action === 'string' ? event.inputs.action : '';
+        const handler = deps.actions?.[name];
+        if (!handler) {
+          log.warn({ action: name }, 'unknown card action');
+          return await reply.say("That button doesn't do anything any more. Type `help` to see what I can do.");
+        }
+        return await handler(event, reply, log);
+      }
+      const text = event.text.trim();
+      if (!text) {
+        return await reply.say('Hi! Type `help` to see what I can do.');
+      }
+      const found = deps.registry.match(text);
+      if (!found) {
+        const word = text.split(/\s+/)[0] ?? '';
+        const guess = deps.registry.suggest(word);
+        return await reply.say(
+          `I don't know the command \`${word.slice(0, 40)}\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Type \`help\` to see what I can do.`,
+        );
+      }
+      log.info({ command: found.spec.name }, 'command');
+      await found.spec.handler({ message: event, args: found.args, reply, now: deps.now, log });
+    } catch (err) {
+      if (err instanceof UserError) {
+        log.info({ code: err.code }, 'answered with a user error');
+        await reply.say(err.userMessage);
+        return;
+      }
+      log.error({ err }, 'command failed');
+      await reply.say(GENERIC_FAILURE);
+    }
+  };
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { ChatAction, ChatMessage, Reply } from '../bot/types.js';
+import { buildNoRecordingsMessage, buildRecordingsCard } from '../cards/recordings-card.js';
+import { ErrorCode, UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { isValidTimeZone } from '../parsing/date-range.js';
+import { parseRecordingsQuery } from '../parsing/parse-recordings-query.js';
+import type { RecordingsQuery, WeekStartsOn } from '../parsing/recordings-query.js';
+import { NoRecordingsAccessError, type Asker, type RecordingsService } from '../webex/recordings-service.js';
+import type { WebexPerson } from '../webex/types.js';
+import { WebexApiError } from '../webex/webex-client.js';
+import type { ActionHandler, CommandSpec } from './registry.js';
+
+export const PAGE_SIZE = 10;
+export const SHOW_MORE_ACTION = 'recordings.more';
+
+export interface RecordingsDeps {
+  service: RecordingsService;
+  /** The zone a person's question is read in: their setting or profile, else DEFAULT_TIMEZONE. */
+  timeZoneFor(person: WebexPerson): Promise<string>;
+  weekStartsOn: WeekStartsOn;
+}
+
+/** Profile zone when Webex has a valid one, else the configured default. */
+export function profileTimeZone(person: Pick<WebexPerson, 'timezone'>, fallback: string): string {
+  return person.timezone && isValidTimeZone(person.timezone) ? person.timezone : fallback;
+}
+
+/**
+ * "Show more" carries the whole resolved query, not a pointer into memory: any instance, before or after a restart,
+ * can produce the next page, and a fixed [from, to) means every page walk sees the same list.
+ */
+const pagedQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  kind: z.enum(['rolling', 'calendar']),
+  label: z.string().max(200),
+  timeZone: z.string().refine(isValidTimeZone),
+  topic: z.string().max(500).optional(),
+  format: z.enum(['MP4', 'ARF']).optional(),
+  serviceType: z.enum(['MeetingCenter', 'EventCenter', 'TrainingCenter', 'SupportCenter']).optional(),
+  status: z.literal('deleted').optional(),
+  meetingId: z.string().max(200).optional(),
+  siteUrl: z.string().max(200).optional(),
+  integrationTag: z.string().max(200).optional(),
+  max: z.number().int().min(1).max(100).optional(),
+});
+const showMoreSchema = z.object({
+  action: z.literal(SHOW_MORE_ACTION),
+  q: pagedQuerySchema,
+  offset: z.number().int().min(0).max(100_000),
+});
+type PagedQuery = z.infer<typeof pagedQuerySchema>;
+
+export function toPagedQuery(q: RecordingsQuery): PagedQuery {
+  const { range, timeZone, ...filters } = q;
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    kind: range.kind,
+    label: range.label,
+    timeZone,
+    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+  };
+}
+
+function fromPagedQuery(p: PagedQuery): RecordingsQuery {
+  const { from, to, kind, label, ...rest } = p;
+  return { ...rest, range: { from: new Date(from), to: new Date(to), kind, label, isDefault: false } };
+}
+
+const askerOf = (e: ChatMessage | ChatAction): Asker => ({ personId: e.personId, email: e.personEmail });
+
+/** parse → list (cached) → card: the recordings question as one story. */
+export function recordingsCommand(deps: RecordingsDeps): CommandSpec {
+  return {
+    name: 'recordings',
+    aliases: ['recs', 'recording'],
+    description: 'list your meeting recordings, with buttons to play them (times are in your time zone)',
+    examples: [
+      'recordings last week topic sync',
+      'recordings yesterday',
+      'recs since Nov 3 format mp4',
+      'recordings from 2026-11-01 to 2026-11-15 type event',
+      'recordings this month deleted',
+      'recordings monday top 5',
+    ],
+    async handler({ message, args, reply, now, log }) {
+      const timeZone = await deps.timeZoneFor(message.person);
+      const parsed = parseRecordingsQuery(args, now(), timeZone, { weekStartsOn: deps.weekStartsOn });
+      if (!parsed.ok) throw new UserError(ErrorCode.BadInput, parsed.error.message);
+      await answerPage(deps, parsed.query, 0, askerOf(message), message.roomType, reply, log);
+    },
+  };
+}
+
+export function showMoreAction(deps: RecordingsDeps): ActionHandler {
+  return async (event, reply, log) => {
+    const data = showMoreSchema.safeParse(event.inputs);
+    if (!data.success) {
+      log.warn({ issues: data.error.issues.length }, 'show-more data did not validate');
+      throw new UserError(
+        ErrorCode.BadInput,
+        "I couldn't read that button's data. Please ask again, e.g. `recordings last week`.",
+      );
+    }
+    await answerPage(deps, fromPagedQuery(data.data.q), data.data.offset, askerOf(event), event.roomType, reply, log);
+  };
+}
+
+async function answerPage(
+  deps: RecordingsDeps,
+  query: RecordingsQuery,
+  offset: number,
+  asker: Asker,
+  roomType: 'direct' | 'group',
+  reply: Reply,
+  log: Logger,
+): Promise<void> {
+  const recordings = await listOrExplain(deps, asker, query, log);
+  const { range, timeZone, ...filters } = query;
+  if (recordings.length === 0) {
+    return reply.say(buildNoRecordingsMessage({ timeZone, range, filters }, suggestWider(query)));
+  }
+  if (offset >= recordings.length) {
+    return reply.say(`That was all: ${recordings.length} recording${recordings.length === 1 ? '' : 's'} in total.`);
+  }
+  const page = recordings.slice(offset, offset + PAGE_SIZE);
+  const nextOffset = offset + page.length;
+  const { card, markdown } = buildRecordingsCard({
+    timeZone,
+    range,
+    filters,
+    recordings: page,
+    offset,
+    total: recordings.length,
+    showPasswords: roomType === 'direct',
+    moreData:
+      nextOffset < recordings.length
+        ? { action: SHOW_MORE_ACTION, q: toPagedQuery(query), offset: nextOffset }
+        : undefined,
+  });
+  await reply.sendCard(card, markdown);
+}
+
+async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: RecordingsQuery, log: Logger) {
+  try {
+    return await deps.service.list(asker, query);
+  } catch (err) {
+    if (err instanceof NoRecordingsAccessError) {
+      throw new UserError(
+        ErrorCode.WebexRefused,
+        "I can't look up recordings yet: the bot's admin still has to give me access (an org admin token in `WEBEX_ADMIN_TOKEN`).",
+        { cause: err },
+      );
+    }
+    if (err instanceof WebexApiError) {
+      const ref = err.trackingId ? ` (reference for your admin: \`${err.trackingId}\`)` : '';
+      log.error({ status: err.status, trackingId: err.trackingId, detail: err.detail }, 'listing recordings failed');
+      if (err.isRefusal) {
+        throw new UserError(
+          ErrorCode.WebexRefused,
+          `Webex refused to list your recordings (${err.status}). The bot's recordings access may have expired or lack the recordings scope — please tell the bot's admin${ref}.`,
+          { cause: err },
+        );
+      }
+      if (err.status === 400) {
+        throw new UserError(ErrorCode.WebexHttp, `Webex didn't accept that search: ${err.detail}${ref}`, { cause: err });
+      }
+      if (err.status === 429) {
+        throw new UserError(
+          ErrorCode.WebexHttp,
+          `Webex is rate-limiting me right now. Please ask again in a minute${ref}.`,
+          { cause: err },
+        );
+      }
+      throw new UserError(
+        ErrorCode.WebexHttp,
+        `Webex isn't answering right now, so I couldn't list your recordings. Please try again in a moment${ref}.`,
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+}
+
+function suggestWider(q: RecordingsQuery): string | undefined {
+  const hasFilters = Boolean(q.topic || q.format || q.serviceType || q.meetingId || q.siteUrl || q.integrationTag);
+  const label = q.range.label;
+  if (hasFilters) return 'recordings last month';
+  if (label === 'last month' || /months?$/.test(label)) return undefined;
+  return 'recordings last month';
+}

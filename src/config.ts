@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration, read once from the environment at start. Every key names the env variable an operator
+ * sets, so an error can say exactly what to fix.
+ */
+const isIanaZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const httpUrl = (hint: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, `must be an http(s) URL, ${hint}`)
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  WEBEX_BOT_TOKEN: z
+    .string({
+      error: 'is missing: create a bot at https://developer.webex.com/my-apps and paste its access token',
+    })
+    .trim()
+    .min(1, 'is empty: paste the bot access token from https://developer.webex.com/my-apps'),
+  PUBLIC_URL: z
+    .string({
+      error:
+        'is missing: set it to the https URL where Webex can reach this server, e.g. https://my-bot.herokuapp.com',
+    })
+    .pipe(httpUrl('e.g. https://my-bot.herokuapp.com (where Webex can reach this server)')),
+  WEBHOOK_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)')
+    .optional(),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0)
+    .max(65535, 'must be at most 65535')
+    .default(3000),
+  WEBEX_API_URL: httpUrl('e.g. https://webexapis.com/v1').default('https://webexapis.com/v1'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .trim()
+    .refine(isIanaZone, 'must be an IANA time zone such as Europe/Berlin or UTC')
+    .default('UTC'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  WEBEX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBEX_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  WEBEX_ADMIN_TOKEN: z.string().trim().min(1).optional(),
+  CACHE_TTL_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(0)
+    .max(86_400, 'must be at most 86400 (a day)')
+    .default(120),
+  WEEK_STARTS_ON: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v) => (WEEKDAYS as readonly string[]).indexOf(v))
+    .refine((i) => i >= 0, 'must be a weekday name such as monday or sunday')
+    .default(1),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  botToken: string;
+  publicUrl: string;
+  /** Path (under publicUrl) that Webex posts events to. */
+  webhookPath: string;
+  webhookSecret: string | undefined;
+  port: number;
+  webexApiUrl: string;
+  defaultTimeZone: string;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  webexTimeoutMs: number;
+  webexMaxRetries: number;
+  shutdownGraceMs: number;
+  /** Org admin token with meeting:admin_recordings_read; lists recordings with hostEmail = the asker. */
+  adminToken: string | undefined;
+  cacheTtlMs: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const WEBHOOK_PATH = '/webhooks/webex';
+
+/** Parses the environment into a typed Config, or throws a ConfigError listing every variable to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Treat empty strings as unset so that `FOO=` in a .env file falls back to the default instead of failing.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
+  // Checked apart from the schema so that it is reported together with every other problem.
+  if (cleaned.NODE_ENV === 'production' && !cleaned.WEBHOOK_SECRET) {
+    problems.push(
+      'WEBHOOK_SECRET is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
+    );
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    botToken: e.WEBEX_BOT_TOKEN,
+    publicUrl: e.PUBLIC_URL,
+    webhookPath: WEBHOOK_PATH,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT,
+    webexApiUrl: e.WEBEX_API_URL,
+    defaultTimeZone: e.DEFAULT_TIMEZONE,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    webexTimeoutMs: e.WEBEX_TIMEOUT_MS,
+    webexMaxRetries: e.WEBEX_MAX_RETRIES,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    adminToken: e.WEBEX_ADMIN_TOKEN,
+    cacheTtlMs: e.CACHE_TTL_SECONDS * 1000,
+    weekStartsOn: e.WEEK_STARTS_ON as Config['weekStartsOn'],
+  };
+}

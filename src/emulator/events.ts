@@ -1,0 +1,14 @@
+/** Something that happened in the emulated Webex and may be delivered to webhooks. */
+export interface DomainEvent {
+  resource: 'messages' | 'memberships' | 'attachmentActions' | 'rooms';
+  event: 'created' | 'updated' | 'deleted';
+  actorId: string;
+  roomId: string;
+  /** The webhook `data` payload (Webex's short form). */
+  data: Record<string, unknown>;
+  /**
+   * Person ids whose webhooks may receive the event, decided when it happens (membership changes right after,
+   * e.g. the removed member still learns about its own removal).
+   */
+  audience: ReadonlySet<string>;
+}

@@ -1,0 +1,12 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Webex's `X-Spark-Signature`: hex HMAC-SHA1 of the exact body bytes, keyed with the webhook secret. */
+export function sparkSignature(secret: string, rawBody: string | Buffer): string {
+  return createHmac('sha1', secret).update(rawBody).digest('hex');
+}
+
+export function verifySparkSignature(secret: string, rawBody: string | Buffer, signature: string): boolean {
+  const expected = Buffer.from(sparkSignature(secret, rawBody), 'utf8');
+  const actual = Buffer.from(signature, 'utf8');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}

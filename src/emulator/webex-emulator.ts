@@ -1,0 +1,401 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { WebexApiError, webexErrorBody, defaultMessageFor } from './errors.js';
+import { FaultRegistry } from './faults.js';
+import { locals, queryOf, sendApiError, sendError, sendJson, type RouteContext } from './http.js';
+import { newTrackingId } from './ids.js';
+import { attachmentActionsRoutes } from './routes/attachment-actions.js';
+import { membershipsRoutes } from './routes/memberships.js';
+import { messagesRoutes } from './routes/messages.js';
+import { peopleRoutes } from './routes/people.js';
+import { recordingsRoutes } from './routes/recordings.js';
+import { roomsRoutes } from './routes/rooms.js';
+import { webhooksRoutes } from './routes/webhooks.js';
+import { EmulatorStore, type PersonRecord } from './store.js';
+import type {
+  AddPersonInput,
+  AddRecordingInput,
+  AddRoomInput,
+  AttachmentAction,
+  EmulatedPerson,
+  EmulatorOptions,
+  FaultSpec,
+  RecordedRequest,
+  RecordingObject,
+  WebexMembership,
+  WebexMessage,
+  WebexRoom,
+  WebhookDelivery,
+  WebhookObject,
+} from './types.js';
+import { WebhookDispatcher } from './webhook-dispatcher.js';
+
+export type { EmulatorOptions, FaultSpec } from './types.js';
+
+const API_PREFIX = '/v1';
+
+export interface WaitForMessageOptions {
+  /** Only messages created after this one count. */
+  afterMessageId?: string;
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/**
+ * A stateful stand-in for the Webex REST API on a real local HTTP server. The bot under test talks to
+ * `baseUrl` as it would to https://webexapis.com/v1; tests play users through the methods below.
+ */
+export class WebexEmulator {
+  readonly requests: RecordedRequest[] = [];
+  readonly deliveries: WebhookDelivery[] = [];
+
+  private readonly store: EmulatorStore;
+  private readonly dispatcher: WebhookDispatcher;
+  private readonly faults = new FaultRegistry();
+  private readonly stopping = new AbortController();
+  private server: Server | undefined;
+  private url = '';
+
+  private constructor(private readonly opts: EmulatorOptions) {
+    this.store = new EmulatorStore(opts.now ?? (() => new Date()), () => this.url);
+    this.dispatcher = new WebhookDispatcher(this.store, this.deliveries, opts.webhookTimeoutMs ?? 5000);
+  }
+
+  static async start(opts: EmulatorOptions = {}): Promise<WebexEmulator> {
+    const emulator = new WebexEmulator(opts);
+    await emulator.listen();
+    return emulator;
+  }
+
+  /** API base including `/v1`, e.g. `http://127.0.0.1:41234/v1`. */
+  get baseUrl(): string {
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.dispatcher.close();
+    const server = this.server;
+    this.server = undefined;
+    if (server) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    }
+    await this.dispatcher.idle();
+  }
+
+  // ---------------------------------------------------------------- seeding
+
+  addPerson(p: AddPersonInput): EmulatedPerson {
+    return this.store.addPerson(p);
+  }
+
+  getPerson(personId: string): EmulatedPerson | undefined {
+    const p = this.store.person(personId);
+    return p ? this.emulatedPerson(p) : undefined;
+  }
+
+  /** Seeds a room; no webhooks fire. The returned room is seen from the first member's side. */
+  addRoom(r: AddRoomInput): WebexRoom {
+    const room = this.store.addRoom(r);
+    return this.store.roomJson(room, r.creatorId ?? r.memberIds[0] ?? room.creatorId);
+  }
+
+  addRecording(r: AddRecordingInput): RecordingObject {
+    return this.store.addRecording(r);
+  }
+
+  // ---------------------------------------------------------------- playing users
+
+  /**
+   * Posts a message as the person, through the same logic as `POST /messages`, and resolves after the
+   * resulting webhooks were delivered. `mention` renders like a Webex client: names first, then the text.
+   */
+  async userSays(
+    personId: string,
+    roomId: string,
+    text: string,
+    opts: { mention?: string[]; parentId?: string } = {},
+  ): Promise<WebexMessage> {
+    const person = this.requirePerson(personId);
+    const body = { roomId, text, ...(opts.parentId !== undefined ? { parentId: opts.parentId } : {}) };
+    const { message, events } = this.store.createMessage(person, body, {
+      asClient: true,
+      ...(opts.mention && opts.mention.length > 0 ? { mentionIds: opts.mention } : {}),
+    });
+    await this.dispatcher.dispatch(events);
+    return structuredClone(message);
+  }
+
+  /** Submits a card as the person (`POST /attachment/actions` logic) and waits for the webhooks. */
+  async userSubmits(personId: string, messageId: string, inputs: Record<string, unknown>): Promise<AttachmentAction> {
+    const person = this.requirePerson(personId);
+    const { action, events } = this.store.createAttachmentAction(person, { type: 'submit', messageId, inputs });
+    await this.dispatcher.dispatch(events);
+    return structuredClone(action);
+  }
+
+  /** Removes the person from the room (by default they leave on their own) and waits for the webhooks. */
+  async removeMember(roomId: string, personId: string, opts: { actorId?: string } = {}): Promise<void> {
+    const membership = this.store.membershipOf(roomId, personId);
+    if (!membership) throw new Error(`removeMember: ${personId} is not in room ${roomId}`);
+    const events = this.store.removeMembership(opts.actorId ?? personId, membership.id);
+    await this.dispatcher.dispatch(events);
+  }
+
+  /** Adds the person to a group room (by default on behalf of the room's creator) and waits for the webhooks. */
+  async addMember(
+    roomId: string,
+    personId: string,
+    opts: { actorId?: string; isModerator?: boolean } = {},
+  ): Promise<WebexMembership> {
+    const room = this.store.room(roomId);
+    if (!room) throw new Error(`addMember: no room ${roomId}`);
+    const actorId =
+      opts.actorId ??
+      (this.store.isMember(roomId, room.creatorId) ? room.creatorId : this.store.memberIds(roomId)[0]);
+    if (actorId === undefined) throw new Error(`addMember: room ${roomId} has no members to add anyone`);
+    const { membership, events } = this.store.addMember(actorId, roomId, personId, opts.isModerator ?? false);
+    await this.dispatcher.dispatch(events);
+    return this.store.membershipJson(membership);
+  }
+
+  // ---------------------------------------------------------------- inspection
+
+  /** Messages of the room in creation order. */
+  messagesIn(roomId: string): WebexMessage[] {
+    return this.store.messagesOfRoom(roomId).map((m) => structuredClone(m));
+  }
+
+  webhooksOf(personId: string): WebhookObject[] {
+    return this.store.webhooksOf(personId).map((w) => ({ ...w }));
+  }
+
+  setWebhookStatus(webhookId: string, status: 'active' | 'inactive'): void {
+    this.store.setWebhookStatus(webhookId, status);
+  }
+
+  /** Resolves when no webhook delivery is in flight. */
+  waitForDeliveries(): Promise<void> {
+    return this.dispatcher.idle();
+  }
+
+  /**
+   * Resolves with the first message in the room (already there or yet to come) that satisfies the predicate,
+   * e.g. the bot's reply; rejects after the timeout.
+   */
+  waitForMessage(
+    roomId: string,
+    predicate: (m: WebexMessage) => boolean = () => true,
+    opts: WaitForMessageOptions = {},
+  ): Promise<WebexMessage> {
+    const existing = this.store.messagesOfRoom(roomId);
+    const start = opts.afterMessageId === undefined ? 0 : existing.findIndex((m) => m.id === opts.afterMessageId) + 1;
+    const found = existing.slice(start).find(predicate);
+    if (found) return Promise.resolve(structuredClone(found));
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: WebexMessage) => {
+        if (m.roomId !== roomId || !predicate(m)) return;
+        cleanup();
+        resolve(structuredClone(m));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`waitForMessage: no matching message in ${roomId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.store.emitter.off('message', onMessage);
+      };
+      this.store.emitter.on('message', onMessage);
+    });
+  }
+
+  clearLog(): void {
+    this.requests.length = 0;
+    this.deliveries.length = 0;
+  }
+
+  injectFault(f: FaultSpec): void {
+    this.faults.add(f);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  // ---------------------------------------------------------------- HTTP
+
+  private requirePerson(personId: string): PersonRecord {
+    const person = this.store.person(personId);
+    if (!person) throw new Error(`Unknown person ${personId}`);
+    return person;
+  }
+
+  private emulatedPerson(p: PersonRecord): EmulatedPerson {
+    const { uuid: _u, appId: _a, lastModified: _l, ...rest } = p;
+    return { ...rest, emails: [...p.emails], scopes: [...p.scopes] };
+  }
+
+  private async listen(): Promise<void> {
+    const app = this.buildApp();
+    const server = createServer(app);
+    // Keep-alive sockets from the bot's HTTP client must not keep stop() waiting.
+    server.keepAliveTimeout = 5000;
+    const host = this.opts.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.opts.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    const { port } = server.address() as AddressInfo;
+    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    this.url = `http://${urlHost}:${port}${API_PREFIX}`;
+  }
+
+  private buildApp(): express.Express {
+    const app = express();
+    app.disable('x-powered-by');
+    app.disable('etag');
+    app.set('query parser', 'simple');
+    const ctx: RouteContext = {
+      store: this.store,
+      dispatch: (events) => void this.dispatcher.dispatch(events),
+      baseUrl: () => this.url,
+    };
+
+    app.use((req, res, next) => {
+      const trackingId = newTrackingId();
+      res.setHeader('trackingid', trackingId);
+      const record: RecordedRequest = {
+        method: req.method,
+        path: req.path.startsWith(`${API_PREFIX}/`) ? req.path.slice(API_PREFIX.length) : req.path,
+        query: queryOf(req),
+        headers: flattenHeaders(req.headers),
+        body: undefined,
+        status: 0,
+        at: new Date(),
+        trackingId,
+      };
+      this.requests.push(record);
+      res.once('finish', () => {
+        if (record.status === 0) record.status = res.statusCode;
+      });
+      Object.assign(res.locals, { trackingId, record });
+      next();
+    });
+    app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '5mb' }));
+    app.use((req, res, next) => {
+      if (req.body !== undefined) locals(res).record.body = req.body;
+      next();
+    });
+    app.use((req, res, next) => this.applyFault(req, res, next));
+    app.use(API_PREFIX, (req, res, next) => {
+      const header = req.headers.authorization ?? '';
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      const caller = match?.[1] !== undefined ? this.store.personByToken(match[1]) : undefined;
+      if (!caller) {
+        sendError(res, 401, 'The request requires a valid access token set in the Authorization request header.');
+        return;
+      }
+      locals(res).caller = caller;
+      next();
+    });
+    for (const routes of [
+      peopleRoutes,
+      roomsRoutes,
+      membershipsRoutes,
+      messagesRoutes,
+      attachmentActionsRoutes,
+      webhooksRoutes,
+      recordingsRoutes,
+    ]) {
+      app.use(API_PREFIX, routes(ctx));
+    }
+    app.use((_req, res) => {
+      sendError(res, 404, 'The requested resource could not be found.');
+    });
+    app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+      if (err instanceof WebexApiError) {
+        sendApiError(res, err);
+      } else if (isBodyParserError(err)) {
+        sendError(res, err.status, err.type === 'entity.parse.failed' ? 'Malformed JSON body.' : err.message);
+      } else {
+        sendError(res, 500, err instanceof Error ? `Emulator error: ${err.message}` : 'Emulator error');
+      }
+    });
+    return app;
+  }
+
+  /** Faults run before auth and routing, so they also hit unauthenticated or unknown requests. */
+  private async applyFault(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const path = locals(res).record.path;
+    const fault = this.faults.take(req.method, path);
+    if (!fault) {
+      next();
+      return;
+    }
+    if (fault.delayMs !== undefined && fault.delayMs > 0) {
+      try {
+        await sleep(fault.delayMs, undefined, { signal: this.stopping.signal });
+      } catch {
+        return;
+      }
+      if (res.destroyed || req.socket.destroyed) return;
+    }
+    if (fault.reset) {
+      locals(res).record.status = 0;
+      req.socket.destroy();
+      return;
+    }
+    if (fault.status === undefined) {
+      next();
+      return;
+    }
+    for (const [k, v] of Object.entries(fault.headers ?? {})) res.setHeader(k, v);
+    const trackingId = locals(res).trackingId;
+    const body = fault.body ?? webexErrorBody(defaultMessageFor(fault.status), trackingId);
+    if (fault.status === 204 || fault.status === 304) {
+      locals(res).record.status = fault.status;
+      res.status(fault.status).end();
+      return;
+    }
+    if (typeof body === 'string') {
+      locals(res).record.status = fault.status;
+      if (!res.hasHeader('content-type')) res.type('text/plain');
+      res.status(fault.status).send(body);
+      return;
+    }
+    sendJson(res, fault.status, body);
+  }
+}
+
+function flattenHeaders(headers: Request['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+interface BodyParserError {
+  status: number;
+  type: string;
+  message: string;
+}
+
+function isBodyParserError(err: unknown): err is BodyParserError {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { status?: unknown }).status === 'number' &&
+    typeof (err as { type?: unknown }).type === 'string'
+  );
+}

@@ -1,0 +1,154 @@
+import type { DomainEvent } from './events.js';
+import { newTrackingId } from './ids.js';
+import { sparkSignature } from './signing.js';
+import type { EmulatorStore } from './store.js';
+import type { WebhookDelivery, WebhookEnvelope, WebhookObject } from './types.js';
+
+/**
+ * Webex webhook filters: `key=value` pairs joined by `&`, values URL-encoded. `mentionedPeople=me` means
+ * the webhook owner; `hasFiles=true` tests for files; other keys compare against the event data.
+ */
+export function filterMatches(filter: string | undefined, data: Record<string, unknown>, ownerId: string): boolean {
+  if (filter === undefined || filter.trim() === '') return true;
+  for (const pair of filter.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return false;
+    const key = safeDecode(pair.slice(0, eq).trim());
+    const value = safeDecode(pair.slice(eq + 1).trim());
+    if (key === 'hasFiles') {
+      const has = Array.isArray(data['files']) && data['files'].length > 0;
+      if (String(has) !== value) return false;
+      continue;
+    }
+    const wanted = key === 'mentionedPeople' && value === 'me' ? ownerId : value;
+    const actual = data[key];
+    if (Array.isArray(actual)) {
+      if (!actual.map(String).includes(wanted)) return false;
+    } else if (key.toLowerCase().endsWith('email')) {
+      if (typeof actual !== 'string' || actual.toLowerCase() !== wanted.toLowerCase()) return false;
+    } else if (actual === undefined || String(actual) !== wanted) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+export function webhookMatches(w: WebhookObject, e: DomainEvent): boolean {
+  if (w.status !== 'active' || !e.audience.has(w.createdBy)) return false;
+  if (w.resource !== 'all' && w.resource !== e.resource) return false;
+  if (w.event !== 'all' && w.event !== e.event) return false;
+  return filterMatches(w.filter, e.data, w.createdBy);
+}
+
+export function envelopeFor(w: WebhookObject, e: DomainEvent): WebhookEnvelope {
+  return {
+    id: w.id,
+    name: w.name,
+    targetUrl: w.targetUrl,
+    resource: e.resource,
+    event: e.event,
+    ...(w.filter !== undefined ? { filter: w.filter } : {}),
+    orgId: w.orgId,
+    createdBy: w.createdBy,
+    appId: w.appId,
+    ownedBy: 'creator',
+    status: 'active',
+    created: w.created,
+    actorId: e.actorId,
+    data: e.data,
+  };
+}
+
+/** POSTs events to matching webhooks and records every attempt. Events go out in order, webhooks in parallel. */
+export class WebhookDispatcher {
+  private readonly pending = new Set<Promise<void>>();
+  private readonly closing = new AbortController();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: EmulatorStore,
+    private readonly deliveries: WebhookDelivery[],
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Resolves once every delivery for these events has finished; never rejects. */
+  dispatch(events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    // Chaining keeps a later event from overtaking an earlier one at the receiver.
+    const run = this.chain.then(async () => {
+      for (const e of events) {
+        const targets = this.store.allWebhooks().filter((w) => webhookMatches(w, e));
+        await Promise.all(targets.map((w) => this.deliver(w, e)));
+      }
+    });
+    const tracked = run.catch(() => undefined);
+    this.chain = tracked;
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
+    return tracked;
+  }
+
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  close(): void {
+    this.closing.abort();
+  }
+
+  private async deliver(w: WebhookObject, e: DomainEvent): Promise<void> {
+    const body = envelopeFor(w, e);
+    const rawBody = JSON.stringify(body);
+    const signature = w.secret !== undefined ? sparkSignature(w.secret, rawBody) : undefined;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'webex-emulator',
+      trackingid: newTrackingId(),
+      ...(signature !== undefined ? { 'x-spark-signature': signature } : {}),
+    };
+    const at = new Date();
+    const started = performance.now();
+    const record: WebhookDelivery = {
+      webhookId: w.id,
+      targetUrl: w.targetUrl,
+      resource: e.resource,
+      event: e.event,
+      body,
+      rawBody,
+      ...(signature !== undefined ? { signature } : {}),
+      at,
+      durationMs: 0,
+    };
+    try {
+      if (this.closing.signal.aborted) throw new Error('emulator stopped');
+      const res = await fetch(w.targetUrl, {
+        method: 'POST',
+        headers,
+        body: rawBody,
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.closing.signal]),
+      });
+      await res.arrayBuffer();
+      record.status = res.status;
+    } catch (err) {
+      record.error = describe(err);
+    }
+    record.durationMs = performance.now() - started;
+    this.deliveries.push(record);
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
+    return `${err.name}: ${err.message}${cause}`;
+  }
+  return String(err);
+}

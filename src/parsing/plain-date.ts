@@ -1,0 +1,93 @@
+/**
+ * Calendar arithmetic on plain (zone-less) dates and wall-clock times.
+ *
+ * Fields are read and written with the `Date.UTC` / `getUTC*` family only, so the results never depend on
+ * the process time zone (`TZ`). No time zone offsets are involved here; see date-range.ts for those.
+ */
+
+export interface PlainDate {
+  readonly year: number;
+  /** 1..12 */
+  readonly month: number;
+  /** 1..31 */
+  readonly day: number;
+}
+
+export interface PlainDateTime extends PlainDate {
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Milliseconds of a wall-clock time read as if it were UTC (a "wall epoch"). Years 0..99 are handled. */
+export function wallEpoch(d: PlainDate | PlainDateTime): number {
+  const t = 'hour' in d ? d : { ...d, hour: 0, minute: 0, second: 0, millisecond: 0 };
+  const date = new Date(0);
+  date.setUTCFullYear(t.year, t.month - 1, t.day);
+  date.setUTCHours(t.hour, t.minute, t.second, t.millisecond);
+  return date.getTime();
+}
+
+/** Inverse of {@link wallEpoch}. */
+export function fromWallEpoch(ms: number): PlainDateTime {
+  const d = new Date(ms);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+  };
+}
+
+export function toPlainDate(d: PlainDate): PlainDate {
+  return { year: d.year, month: d.month, day: d.day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return fromWallEpoch(wallEpoch({ year, month: month + 1, day: 1 }) - MS_PER_DAY).day;
+}
+
+export function isValidPlainDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+export function addDays(d: PlainDate, days: number): PlainDate {
+  return toPlainDate(fromWallEpoch(wallEpoch(d) + days * MS_PER_DAY));
+}
+
+/** Adds calendar months, clamping the day to the target month's length (Mar 31 − 1 month = Feb 28/29), like date-fns. */
+export function addMonths(d: PlainDate, months: number): PlainDate {
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(d: PlainDate): number {
+  return new Date(wallEpoch(d)).getUTCDay();
+}
+
+export function compareDates(a: PlainDate, b: PlainDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** `yyyy-MM-dd` */
+export function formatIsoDate(d: PlainDate): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}

@@ -1,0 +1,102 @@
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../logger.js';
+import type { WebhookEnvelope } from '../webex/types.js';
+import { verifyWebexSignature } from './verify-signature.js';
+
+export interface ServerDeps {
+  webhookPath: string;
+  /** Undefined only in development: then deliveries are accepted unsigned (a warning is logged at start). */
+  webhookSecret: string | undefined;
+  logger: Logger;
+  isReady(): boolean;
+  /** Called after the 200 was sent; the promise is tracked by the caller for graceful shutdown. */
+  onWebhook(envelope: WebhookEnvelope): void;
+  /** Larger bodies are refused with 413; Webex envelopes are a few hundred bytes. */
+  bodyLimit?: string;
+}
+
+const envelopeSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string(),
+    resource: z.string().min(1),
+    event: z.string().min(1),
+    actorId: z.string().optional(),
+    orgId: z.string().optional(),
+    filter: z.string().optional(),
+    data: z.looseObject({ id: z.string().min(1) }),
+  })
+  .loose();
+
+/** Thin HTTP layer: authenticate and validate the delivery, answer at once, hand the event on. No business logic. */
+export function createServer(deps: ServerDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = deps.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+  });
+
+  app.post(
+    deps.webhookPath,
+    express.raw({ type: () => true, limit: deps.bodyLimit ?? '64kb' }),
+    (req: Request, res: Response) => {
+      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const log = deps.logger.child({ route: 'webhook', ip: req.ip });
+      if (deps.webhookSecret) {
+        const signature = req.get('x-spark-signature');
+        if (!verifyWebexSignature(raw, signature, deps.webhookSecret)) {
+          log.warn({ hasSignature: Boolean(signature), bytes: raw.length }, 'webhook rejected: bad or missing signature');
+          res.status(401).json({ error: 'invalid signature' });
+          return;
+        }
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        log.warn({ bytes: raw.length }, 'webhook rejected: body is not JSON');
+        res.status(400).json({ error: 'body is not valid JSON' });
+        return;
+      }
+      const parsed = envelopeSchema.safeParse(json);
+      if (!parsed.success) {
+        log.warn({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook rejected');
+        res.status(400).json({ error: 'not a Webex webhook event' });
+        return;
+      }
+      if (!deps.isReady()) {
+        // Webex will not redeliver, but a 503 shows up in its webhook status and in our logs instead of vanishing.
+        log.warn({ resource: parsed.data.resource }, 'webhook arrived before the bot was ready');
+        res.status(503).json({ error: 'starting' });
+        return;
+      }
+      res.status(200).json({ ok: true });
+      deps.onWebhook(parsed.data as WebhookEnvelope);
+    },
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
+    if (err.type === 'entity.too.large') {
+      res.status(413).json({ error: 'body too large' });
+      return;
+    }
+    if (err.status && err.status >= 400 && err.status < 500) {
+      res.status(err.status).json({ error: 'bad request' });
+      return;
+    }
+    deps.logger.error({ err }, 'unexpected error in HTTP layer');
+    res.status(500).json({ error: 'internal error' });
+  };
+  app.use(onError);
+  return app;
+}

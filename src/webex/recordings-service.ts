@@ -1,0 +1,121 @@
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../logger.js';
+import { splitRange } from '../parsing/date-range.js';
+import { queryKey } from '../parsing/normalize-query.js';
+import type { RecordingsQuery } from '../parsing/recordings-query.js';
+import { toApiParams } from '../parsing/to-api-params.js';
+import type { WebexRecording } from './types.js';
+import type { WebexClient } from './webex-client.js';
+
+/** Who is asking: recordings are always listed on behalf of one person. */
+export interface Asker {
+  personId: string;
+  email: string;
+}
+
+/** The credential a listing is made with, and what it implies for the request. */
+export interface RecordingsAccess {
+  token: string;
+  /** Set when acting with an org admin token: restricts the listing to this host. */
+  hostEmail?: string;
+}
+
+/**
+ * Where recordings credentials come from. The org admin token is one implementation; per-user sign-in slots in here
+ * without the command or the service changing. undefined means "nothing can list recordings for this person".
+ */
+export interface RecordingsCredentials {
+  forAsker(asker: Asker): Promise<RecordingsAccess | undefined>;
+}
+
+export function adminTokenCredentials(adminToken: string | undefined): RecordingsCredentials {
+  return {
+    async forAsker(asker) {
+      return adminToken ? { token: adminToken, hostEmail: asker.email } : undefined;
+    },
+  };
+}
+
+/** The largest page GET /recordings serves. */
+const PAGE_SIZE = 100;
+
+/** Newest first; equal times ordered by id so that every page walk sees the same order. */
+export function sortNewestFirst(recordings: WebexRecording[]): WebexRecording[] {
+  return [...recordings].sort(
+    (a, b) => Date.parse(b.createTime) - Date.parse(a.createTime) || a.id.localeCompare(b.id),
+  );
+}
+
+export interface RecordingsServiceOptions {
+  client: WebexClient;
+  credentials: RecordingsCredentials;
+  logger: Logger;
+  /** How long an answer is reused (CACHE_TTL_SECONDS). */
+  ttlMs: number;
+  /** Upper bound of cached recordings over all entries. */
+  maxCachedRecordings?: number;
+  /** Granularity with which rolling ranges ("last 3 days") share a cache entry. */
+  rollingKeyRoundingMs?: number;
+}
+
+export class NoRecordingsAccessError extends Error {
+  constructor() {
+    super('no credential can list recordings for this person');
+    this.name = 'NoRecordingsAccessError';
+  }
+}
+
+interface FetchContext {
+  access: RecordingsAccess;
+  query: RecordingsQuery;
+}
+
+export interface RecordingsService {
+  /** Every recording matching the query, newest first, without duplicates (cached per asker and query). */
+  list(asker: Asker, query: RecordingsQuery): Promise<WebexRecording[]>;
+}
+
+export function createRecordingsService(opts: RecordingsServiceOptions): RecordingsService {
+  const rounding = opts.rollingKeyRoundingMs ?? 60_000;
+  const cache = new LRUCache<string, WebexRecording[], FetchContext>({
+    maxSize: opts.maxCachedRecordings ?? 50_000,
+    sizeCalculation: (v) => v.length + 1,
+    ttl: Math.max(1, opts.ttlMs),
+    // Identical questions asked at the same time share one listing: lru-cache keeps the in-flight promise per key.
+    fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
+  });
+
+  async function fetchAll({ access, query }: FetchContext): Promise<WebexRecording[]> {
+    const params = toApiParams(query);
+    const byId = new Map<string, WebexRecording>();
+    // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
+    for (const w of splitRange(query.range)) {
+      const windowParams = {
+        ...params,
+        from: w.from.toISOString(),
+        to: w.to.toISOString(),
+        max: PAGE_SIZE,
+        ...(access.hostEmail ? { hostEmail: access.hostEmail } : {}),
+      };
+      for await (const items of opts.client.paginate<WebexRecording>('/recordings', windowParams, {
+        token: access.token,
+        headers: { timezone: query.timeZone },
+      })) {
+        for (const r of items) if (r && typeof r.id === 'string') byId.set(r.id, r);
+      }
+      if (query.max !== undefined && byId.size >= query.max) break;
+    }
+    const sorted = sortNewestFirst([...byId.values()]);
+    return query.max !== undefined ? sorted.slice(0, query.max) : sorted;
+  }
+
+  return {
+    async list(asker, query) {
+      const access = await opts.credentials.forAsker(asker);
+      if (!access) throw new NoRecordingsAccessError();
+      const key = `${asker.email.toLowerCase()}|${access.hostEmail ?? ''}|${queryKey(query, rounding)}`;
+      const result = await cache.fetch(key, { context: { access, query } });
+      return result ?? [];
+    },
+  };
+}

@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logger.js';
+import { ErrorCode } from '../errors.js';
+
+/**
+ * The one place that talks HTTP to Webex. Every call the bot depends on, including the ones the bot framework makes,
+ * goes through `request`, so retries, time-outs, 429 handling and trackingId logging exist exactly once.
+ */
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface WebexClientOptions {
+  /** REST base including the version, e.g. https://webexapis.com/v1 */
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  /** Retries after the first attempt for 429, 5xx, time-outs and connection errors. */
+  maxRetries: number;
+  logger: Logger;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Upper bound for one Retry-After wait; a server asking for longer gets a clear failure instead of a hung chat. */
+  maxRetryAfterMs?: number;
+  /** First backoff step for 5xx/network retries; doubles each attempt, with full jitter. */
+  baseBackoffMs?: number;
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Overrides the client's default attempt budget (e.g. 0 for a call whose caller retries on its own). */
+  maxRetries?: number;
+  /** Acts with another credential than the client's own (e.g. the recordings token). */
+  token?: string;
+}
+
+export interface WebexResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+  trackingId: string | undefined;
+}
+
+export class WebexApiError extends Error {
+  readonly code: ErrorCode;
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number | undefined,
+    readonly trackingId: string | undefined,
+    readonly detail: string,
+    code?: ErrorCode,
+  ) {
+    super(`${method} ${path} failed${status ? ` with ${status}` : ''}: ${detail}${trackingId ? ` (trackingId ${trackingId})` : ''}`);
+    this.name = 'WebexApiError';
+    this.code = code ?? ErrorCode.WebexHttp;
+  }
+
+  get isRefusal(): boolean {
+    return this.status === 401 || this.status === 403;
+  }
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Absolute URL of the next page, from the `Link: <…>; rel="next"` header. */
+  next: string | undefined;
+}
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Parses `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Extracts the rel="next" target of an RFC 8288 Link header. */
+export function parseNextLink(link: string | null): string | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]+)>\s*;(.*)$/.exec(part);
+    if (m && /\brel\s*=\s*"?next"?/i.test(m[2] ?? '')) return m[1];
+  }
+  return undefined;
+}
+
+export class WebexClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly maxRetryAfterMs: number;
+  private readonly baseBackoffMs: number;
+
+  constructor(private readonly opts: WebexClientOptions) {
+    this.fetchImpl = opts.fetch ?? fetch;
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.random = opts.random ?? Math.random;
+    this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 30_000;
+    this.baseBackoffMs = opts.baseBackoffMs ?? 250;
+  }
+
+  get baseUrl(): string {
+    return this.opts.baseUrl;
+  }
+
+  get<T>(path: string, query?: Query, headers?: Record<string, string>): Promise<T> {
+    return this.request<T>('GET', path, { query, headers }).then((r) => r.data);
+  }
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('POST', path, { body }).then((r) => r.data);
+  }
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, { body }).then((r) => r.data);
+  }
+  delete(path: string): Promise<void> {
+    return this.request<unknown>('DELETE', path).then(() => undefined);
+  }
+
+  /** One page of a list endpoint; pass `page.next` back as `url` to continue. */
+  async getPage<T>(pathOrUrl: string, query?: Query, options: Omit<RequestOptions, 'query'> = {}): Promise<Page<T>> {
+    const res = await this.request<{ items?: T[] }>('GET', pathOrUrl, { ...options, query });
+    return { items: res.data?.items ?? [], next: parseNextLink(res.headers.get('link')) };
+  }
+
+  /** All items of a list endpoint, following `Link rel="next"` as given (the next URL already carries the query). */
+  async *paginate<T>(path: string, query?: Query, options: Omit<RequestOptions, 'query'> = {}): AsyncGenerator<T[]> {
+    let page = await this.getPage<T>(path, query, options);
+    yield page.items;
+    while (page.next) {
+      page = await this.getPage<T>(page.next, undefined, options);
+      yield page.items;
+    }
+  }
+
+  async listAll<T>(path: string, query?: Query): Promise<T[]> {
+    const all: T[] = [];
+    for await (const items of this.paginate<T>(path, query)) all.push(...items);
+    return all;
+  }
+
+  /**
+   * Sends a request, retrying 429 (after Retry-After), 5xx, time-outs and connection errors with bounded backoff.
+   * POSTs are retried too: Webex has no idempotency keys, and for a chat bot a rare duplicate reply beats silence.
+   */
+  async request<T>(method: string, pathOrUrl: string, options: RequestOptions = {}): Promise<WebexResponse<T>> {
+    const url = this.buildUrl(pathOrUrl, options.query);
+    const path = url.pathname.replace(new URL(this.opts.baseUrl).pathname, '') || '/';
+    const maxRetries = options.maxRetries ?? this.opts.maxRetries;
+    // Our own id for the whole logical call; Webex echoes its own trackingid per response, which we log as well.
+    const clientTrackingId = `recbot_${randomUUID()}`;
+    let lastError: WebexApiError | undefined;
+
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const outcome = await this.attempt<T>(method, url, path, options, clientTrackingId);
+      if (outcome.ok) return outcome.response;
+      lastError = outcome.error;
+      const retryable = outcome.retryAfterMs !== undefined || outcome.retryable;
+      if (!retryable || attempt === maxRetries) break;
+      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs) {
+        this.opts.logger.warn(
+          { method, path, status: outcome.error.status, trackingId: outcome.error.trackingId, retryAfterMs: outcome.retryAfterMs },
+          'Webex asked us to wait longer than we are willing to; giving up',
+        );
+        break;
+      }
+      const delay = outcome.retryAfterMs ?? this.backoff(attempt);
+      this.opts.logger.warn(
+        {
+          method,
+          path,
+          status: outcome.error.status,
+          code: outcome.error.code,
+          trackingId: outcome.error.trackingId,
+          clientTrackingId,
+          attempt: attempt + 1,
+          delayMs: delay,
+        },
+        'Webex call failed, retrying',
+      );
+      await this.sleep(delay);
+    }
+    const error = lastError ?? new WebexApiError(method, path, undefined, undefined, 'no attempt made');
+    this.opts.logger.error(
+      { method, path, status: error.status, code: error.code, trackingId: error.trackingId, clientTrackingId, detail: error.detail },
+      'Webex call failed',
+    );
+    throw error;
+  }
+
+  private backoff(attempt: number): number {
+    const cap = this.baseBackoffMs * 2 ** attempt;
+    // Full jitter: spreads retries of many instances hitting the same outage.
+    return Math.round(cap / 2 + (this.random() * cap) / 2);
+  }
+
+  private buildUrl(pathOrUrl: string, query?: Query): URL {
+    const url = /^https?:\/\//.test(pathOrUrl)
+      ? new URL(pathOrUrl)
+      : new URL(this.opts.baseUrl.replace(/\/+$/, '') + (pathOrUrl.startsWith('/') ? pathOrUrl : `/${pathOrUrl}`));
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    }
+    return url;
+  }
+
+  private async attempt<T>(
+    method: string,
+    url: URL,
+    path: string,
+    options: RequestOptions,
+    clientTrackingId: string,
+  ): Promise<
+    | { ok: true; response: WebexResponse<T> }
+    | { ok: false; error: WebexApiError; retryable: boolean; retryAfterMs?: number }
+  > {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${options.token ?? this.opts.token}`,
+      accept: 'application/json',
+      trackingid: clientTrackingId,
+      ...options.headers,
+    };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchImpl(url, { method, headers, body, signal: AbortSignal.timeout(this.opts.timeoutMs) });
+      text = await res.text();
+    } catch (err) {
+      const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+      const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+      return {
+        ok: false,
+        retryable: true,
+        error: new WebexApiError(
+          method,
+          path,
+          undefined,
+          undefined,
+          timedOut ? `no answer within ${this.opts.timeoutMs} ms` : `connection failed${cause}`,
+          timedOut ? ErrorCode.WebexTimeout : ErrorCode.WebexNetwork,
+        ),
+      };
+    }
+    const trackingId = res.headers.get('trackingid') ?? undefined;
+    let data: unknown = undefined;
+    if (text.length > 0) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        if (res.ok) {
+          return {
+            ok: false,
+            retryable: false,
+            error: new WebexApiError(method, path, res.status, trackingId, 'answer was not JSON'),
+          };
+        }
+      }
+    }
+    if (res.ok) return { ok: true, response: { status: res.status, data: data as T, headers: res.headers, trackingId } };
+
+    const detail = describeErrorBody(data) ?? res.statusText ?? 'error';
+    const error = new WebexApiError(
+      method,
+      path,
+      res.status,
+      trackingId ?? trackingIdFromBody(data),
+      detail,
+      res.status === 401 || res.status === 403 ? ErrorCode.WebexRefused : ErrorCode.WebexHttp,
+    );
+    if (res.status === 429) {
+      return { ok: false, error, retryable: true, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) ?? this.backoff(0) * 4 };
+    }
+    return { ok: false, error, retryable: RETRYABLE_STATUS.has(res.status) };
+  }
+}
+
+function describeErrorBody(data: unknown): string | undefined {
+  if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') return data.message;
+  return undefined;
+}
+function trackingIdFromBody(data: unknown): string | undefined {
+  if (data && typeof data === 'object' && 'trackingId' in data && typeof data.trackingId === 'string') return data.trackingId;
+  return undefined;
+}

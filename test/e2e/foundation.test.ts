@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { signWebexBody } from '../../src/server/verify-signature.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { WEBHOOK_SECRET, botMessagesIn, startBot, startWorld, type RunningBot, type World } from './harness.js';
+
+const HELP_HEADER = 'Here is what I understand';
+
+describe('foundation, end to end against the emulator', () => {
+  let world: World;
+  let bot: RunningBot;
+
+  before(async () => {
+    world = await startWorld();
+    bot = await startBot(world);
+  });
+  after(async () => {
+    await bot.stop();
+    await world.emulator.stop();
+  });
+  beforeEach(() => {
+    world.emulator.clearFaults();
+    world.emulator.clearLog();
+  });
+  afterEach(() => world.emulator.clearFaults());
+
+  const lastBotText = (roomId: string) => botMessagesIn(world, roomId).at(-1)?.markdown ?? '';
+  const replyCount = (roomId: string) => botMessagesIn(world, roomId).length;
+
+  async function askAndWait(roomId: string, personId: string, text: string, mention = false) {
+    const before = replyCount(roomId);
+    await world.emulator.userSays(personId, roomId, text, mention ? { mention: [world.bot.id] } : undefined);
+    await waitFor(() => replyCount(roomId) > before, `a reply to "${text}"`, 8000);
+    return botMessagesIn(world, roomId).slice(before);
+  }
+
+  it('when it starts, then it registers one signed webhook per resource pointing at PUBLIC_URL', () => {
+    const hooks = world.emulator.webhooksOf(world.bot.id);
+    assert.deepEqual(hooks.map((h) => `${h.resource}/${h.event}`).sort(), [
+      'attachmentActions/created',
+      'memberships/all',
+      'messages/created',
+    ]);
+    for (const h of hooks) {
+      assert.equal(h.targetUrl, bot.webhookUrl);
+      assert.equal(h.secret, WEBHOOK_SECRET);
+    }
+  });
+
+  it('when a person says help in a 1:1 space, then the bot answers with the generated help', async () => {
+    const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+    assert.equal(replies.length, 1);
+    assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+    assert.match(replies[0]?.markdown ?? '', /\*\*help\*\*/);
+  });
+
+  it('when a person @mentions the bot with help in a group space, then the mention is stripped and help is answered there', async () => {
+    const replies = await askAndWait(world.group.id, world.bob.id, 'help', true);
+    assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+    assert.equal(replyCount(world.annDm.id) > 0, true); // earlier test; the group answer did not go to a 1:1
+  });
+
+  it('when a group message does not mention the bot, then Webex does not deliver it and the bot stays quiet', async () => {
+    const before = replyCount(world.group.id);
+    await world.emulator.userSays(world.ann.id, world.group.id, 'help');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(replyCount(world.group.id), before);
+  });
+
+  it('when a command is mistyped, then the bot suggests the right one', async () => {
+    const replies = await askAndWait(world.annDm.id, world.ann.id, 'hlep');
+    assert.match(replies[0]?.markdown ?? '', /Did you mean `help`\?/);
+  });
+
+  describe('webhook security and input checks', () => {
+    async function post(body: string, headers: Record<string, string>) {
+      return fetch(bot.webhookUrl, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    }
+    async function realEnvelope() {
+      // A genuine delivery captured from the emulator, so only the signature differs.
+      await askAndWait(world.annDm.id, world.ann.id, 'help');
+      const delivery = world.emulator.deliveries.find((d) => d.body.resource === 'messages');
+      assert.ok(delivery);
+      world.emulator.clearLog();
+      return delivery.rawBody;
+    }
+
+    it('when the signature is wrong or missing, then 401 and Webex is not called for that event', async () => {
+      const raw = await realEnvelope();
+      const wrong = await post(raw, { 'x-spark-signature': signWebexBody(raw, 'not-the-secret-at-all') });
+      const missing = await post(raw, {});
+      const tampered = await post(raw.replace('"messages"', '"messages" '), {
+        'x-spark-signature': signWebexBody(raw, WEBHOOK_SECRET),
+      });
+      assert.deepEqual([wrong.status, missing.status, tampered.status], [401, 401, 401]);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(world.emulator.requests.length, 0, 'no Webex call may follow a rejected delivery');
+      assert.ok(bot.logs.lines().some((l) => l.msg === 'webhook rejected: bad or missing signature'));
+    });
+
+    it('when the body is not JSON or not a Webex event, then 400; when huge, then 413', async () => {
+      const bad = '{"id": "x",';
+      const notJson = await post(bad, { 'x-spark-signature': signWebexBody(bad, WEBHOOK_SECRET) });
+      const wrongShape = JSON.stringify({ hello: 'world' });
+      const notEvent = await post(wrongShape, { 'x-spark-signature': signWebexBody(wrongShape, WEBHOOK_SECRET) });
+      const huge = JSON.stringify({ id: 'x', pad: 'x'.repeat(200_000) });
+      const tooBig = await post(huge, { 'x-spark-signature': signWebexBody(huge, WEBHOOK_SECRET) });
+      assert.deepEqual([notJson.status, notEvent.status, tooBig.status], [400, 400, 413]);
+      assert.equal(world.emulator.requests.length, 0);
+    });
+
+    it('when Webex delivers the same event twice, then it is answered once', async () => {
+      const raw = await realEnvelope();
+      const before = replyCount(world.annDm.id);
+      const first = await post(raw, { 'x-spark-signature': signWebexBody(raw, WEBHOOK_SECRET) });
+      assert.equal(first.status, 200);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(replyCount(world.annDm.id), before, 'the duplicate of an answered event gets no second answer');
+    });
+
+    it('serves /healthz and /readyz', async () => {
+      const base = `http://127.0.0.1:${bot.port}`;
+      assert.equal((await fetch(`${base}/healthz`)).status, 200);
+      assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), { status: 'ready' });
+    });
+  });
+
+  describe('transient Webex failures: each ends in a retry or a clear reply, and the next message is answered', () => {
+    async function helpStillWorks() {
+      world.emulator.clearFaults();
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies.at(-1)?.markdown ?? '', new RegExp(HELP_HEADER));
+    }
+
+    it('people lookup answers 500 once: retried, answered', async () => {
+      world.emulator.injectFault({ method: 'GET', path: /^\/people\/[^/]+$/, status: 500, count: 1 });
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+      const lookups = world.emulator.requests.filter((r) => /^\/people\//.test(r.path));
+      assert.deepEqual(lookups.slice(0, 2).map((r) => r.status), [500, 200]);
+    });
+
+    it('people lookup keeps failing: the person gets an apology, and the next message is answered', async () => {
+      world.emulator.injectFault({ method: 'GET', path: /^\/people\/[^/]+$/, status: 500, count: Infinity });
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', /couldn't read your last message/);
+      await helpStillWorks();
+    });
+
+    it('429 with Retry-After on the reply: waits, retries, answers', async () => {
+      world.emulator.injectFault({ method: 'POST', path: '/messages', status: 429, headers: { 'Retry-After': '1' }, count: 1 });
+      const started = Date.now();
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+      const posts = world.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/messages' && r.headers.authorization === `Bearer ${world.bot.token}`);
+      assert.deepEqual(posts.map((r) => r.status), [429, 200]);
+      assert.ok(Date.now() - started >= 1000, 'Retry-After was honoured');
+      await helpStillWorks();
+    });
+
+    it('429 with Retry-After on the people lookup: retried (the SDK would not)', async () => {
+      world.emulator.injectFault({ method: 'GET', path: /^\/people\/[^/]+$/, status: 429, headers: { 'Retry-After': '1' }, count: 1 });
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+    });
+
+    it('5xx on the message fetch: retried, answered', async () => {
+      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, status: 503, count: 2 });
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+    });
+
+    it('time-out on the message fetch: retried, answered', async () => {
+      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, delayMs: 1500, count: 1 });
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+      assert.ok(bot.logs.lines().some((l) => l.code === 'webex_timeout'));
+    });
+
+    it('connection reset on the message fetch: retried, answered', async () => {
+      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, reset: true, count: 1 });
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+    });
+
+    it('the message fetch fails every time: an apology instead of silence, then the next message is answered', async () => {
+      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, status: 500, count: Infinity });
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      assert.match(replies[0]?.markdown ?? '', /couldn't read your last message/);
+      await helpStillWorks();
+    });
+
+    it('time-out on the reply post: retried, and the next message is answered', async () => {
+      world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: 1500, count: 1 });
+      // The emulator's own user post is not delayed: only the bot's (faults apply to every caller, so post first).
+      const before = replyCount(world.annDm.id);
+      await world.emulator.userSays(world.ann.id, world.annDm.id, 'help').catch(() => undefined);
+      await waitFor(() => replyCount(world.annDm.id) > before, 'a reply after the slow post', 8000);
+      await helpStillWorks();
+    });
+  });
+});

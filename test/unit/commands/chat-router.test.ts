@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ChatMessage, Reply } from '../../../src/bot/types.js';
+import { createChatRouter } from '../../../src/commands/chat-router.js';
+import { helpCommand } from '../../../src/commands/help.js';
+import { CommandRegistry } from '../../../src/commands/registry.js';
+import { UserError } from '../../../src/errors.js';
+import { memoryLogger } from '../../helpers/silent-logger.js';
+
+function recordingReply() {
+  const said: string[] = [];
+  const reply: Reply = {
+    async say(md) {
+      said.push(md);
+    },
+    async sendCard(_card, fallback) {
+      said.push(`[card] ${fallback}`);
+    },
+  };
+  return { said, reply };
+}
+
+const message = (text: string): ChatMessage => ({
+  kind: 'message',
+  messageId: 'm',
+  roomId: 'r',
+  roomType: 'direct',
+  personId: 'p',
+  personEmail: 'ann@example.com',
+  person: { id: 'p', emails: ['ann@example.com'], displayName: 'Ann' },
+  text,
+});
+
+function router() {
+  const registry = new CommandRegistry();
+  registry.add(helpCommand(registry));
+  registry.add({
+    name: 'recordings',
+    aliases: ['recs'],
+    description: 'list your recordings',
+    examples: ['recordings last week'],
+    async handler({ args, reply }) {
+      if (args === 'bad') throw new UserError('bad_input', "I can't read the date 2025-13-45");
+      if (args === 'crash') throw new Error('bug');
+      await reply.say(`listing ${args}`);
+    },
+  });
+  return createChatRouter({ registry, now: () => new Date(0), logger: memoryLogger().logger });
+}
+
+describe('chat router', () => {
+  it('when a command or alias is typed in any case, then its handler gets the rest', async () => {
+    const { said, reply } = recordingReply();
+    await router()(message('RECS last week'), reply);
+    assert.deepEqual(said, ['listing last week']);
+  });
+
+  it('when help is asked, then every command with its aliases and examples is listed', async () => {
+    const { said, reply } = recordingReply();
+    await router()(message('help'), reply);
+    assert.match(said[0] ?? '', /\*\*recordings\*\* \(or `recs`\): list your recordings/);
+    assert.match(said[0] ?? '', /`recordings last week`/);
+  });
+
+  it('when a command is mistyped, then it suggests the closest one and points to help', async () => {
+    const { said, reply } = recordingReply();
+    await router()(message('recordngs today'), reply);
+    assert.equal(said.length, 1);
+    assert.match(said[0] ?? '', /Did you mean `recordings`\?/);
+    assert.match(said[0] ?? '', /`help`/);
+  });
+
+  it('when the word is nothing like a command, then it still answers with a pointer to help', async () => {
+    const { said, reply } = recordingReply();
+    await router()(message('xyzzy'), reply);
+    assert.doesNotMatch(said[0] ?? '', /Did you mean/);
+    assert.match(said[0] ?? '', /I don't know the command `xyzzy`/);
+  });
+
+  it('when a handler throws a UserError, then its message is shown; other errors get an apology', async () => {
+    const a = recordingReply();
+    await router()(message('recordings bad'), a.reply);
+    assert.deepEqual(a.said, ["I can't read the date 2025-13-45"]);
+    const b = recordingReply();
+    await router()(message('recordings crash'), b.reply);
+    assert.match(b.said[0] ?? '', /Sorry, something went wrong/);
+  });
+
+  it('when the message is empty (only the mention), then it greets with a pointer to help', async () => {
+    const { said, reply } = recordingReply();
+    await router()(message('  '), reply);
+    assert.match(said[0] ?? '', /help/);
+  });
+
+  it('refuses a command word declared twice', () => {
+    const registry = new CommandRegistry();
+    registry.add(helpCommand(registry));
+    assert.throws(() =>
+      registry.add({ name: 'hi', description: '', examples: [], handler: async () => undefined }),
+    );
+  });
+});

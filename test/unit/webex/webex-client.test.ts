@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { WebexApiError, WebexClient, parseNextLink, parseRetryAfter } from '../../../src/webex/webex-client.js';
+import { memoryLogger } from '../../helpers/silent-logger.js';
+
+type Step = Response | Error | ((req: Request) => Response | Promise<Response>);
+
+function scriptedFetch(steps: Step[]) {
+  const calls: Array<{ url: string; method: string; headers: Headers; body: string | undefined }> = [];
+  const impl = (async (input: URL | string, init?: RequestInit) => {
+    const req = new Request(input, init);
+    calls.push({
+      url: req.url,
+      method: req.method,
+      headers: req.headers,
+      body: init?.body ? String(init.body) : undefined,
+    });
+    const step = steps.shift();
+    if (!step) throw new Error('unexpected extra request');
+    if (step instanceof Error) throw step;
+    return typeof step === 'function' ? step(req) : step;
+  }) as typeof fetch;
+  return { impl, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+function client(steps: Step[], extra: Partial<ConstructorParameters<typeof WebexClient>[0]> = {}) {
+  const f = scriptedFetch(steps);
+  const sleeps: number[] = [];
+  const log = memoryLogger();
+  const c = new WebexClient({
+    baseUrl: 'http://127.0.0.1:9/v1',
+    token: 'tok',
+    timeoutMs: 1000,
+    maxRetries: 3,
+    logger: log.logger,
+    fetch: f.impl,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    ...extra,
+  });
+  return { c, calls: f.calls, sleeps, log };
+}
+
+describe('WebexClient', () => {
+  it('when Webex answers 429 with Retry-After, then it waits that long and retries', async () => {
+    const { c, calls, sleeps } = client([
+      json(429, { message: 'slow down' }, { 'retry-after': '2' }),
+      json(200, { id: 'p1' }),
+    ]);
+    const person = await c.get<{ id: string }>('/people/me');
+    assert.equal(person.id, 'p1');
+    assert.deepEqual(sleeps, [2000]);
+    assert.equal(calls.length, 2);
+    assert.equal(calls[0]?.headers.get('authorization'), 'Bearer tok');
+  });
+
+  it('when Retry-After is longer than the bound, then it gives up with the 429 instead of hanging', async () => {
+    const { c, sleeps } = client([json(429, { message: 'x' }, { 'retry-after': '3600' })]);
+    await assert.rejects(c.get('/people/me'), (e: unknown) => e instanceof WebexApiError && e.status === 429);
+    assert.deepEqual(sleeps, []);
+  });
+
+  it('when 5xx and connection errors repeat, then it backs off exponentially and finally throws with the trackingId', async () => {
+    const { c, sleeps, calls, log } = client([
+      json(503, { message: 'busy' }),
+      new TypeError('fetch failed'),
+      json(500, { message: 'boom' }),
+      json(502, { message: 'bad gateway', trackingId: 'T-1' }, { trackingid: 'T-1' }),
+    ]);
+    await assert.rejects(c.get('/rooms/r1'), (e: unknown) => {
+      assert.ok(e instanceof WebexApiError);
+      assert.equal(e.status, 502);
+      assert.equal(e.trackingId, 'T-1');
+      return true;
+    });
+    assert.equal(calls.length, 4);
+    assert.deepEqual(sleeps, [188, 375, 750]); // 250·2^n with jitter fixed at 0.5 → 3/4 of the cap
+    const failure = log.lines().find((l) => l.msg === 'Webex call failed');
+    assert.equal(failure?.trackingId, 'T-1');
+  });
+
+  it('when the request times out, then it is retried and reported as a time-out', async () => {
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    const { c } = client([timeout, timeout], { maxRetries: 1 });
+    await assert.rejects(c.get('/messages/m1'), (e: unknown) => e instanceof WebexApiError && e.code === 'webex_timeout');
+  });
+
+  it('when Webex refuses (403), then it does not retry', async () => {
+    const { c, calls } = client([json(403, { message: 'forbidden' })]);
+    await assert.rejects(c.get('/recordings'), (e: unknown) => e instanceof WebexApiError && e.isRefusal);
+    assert.equal(calls.length, 1);
+  });
+
+  it('when a list has Link rel="next", then paginate follows it as given', async () => {
+    const { c, calls } = client([
+      json(200, { items: [1, 2] }, { link: '<http://127.0.0.1:9/v1/things?cursor=abc&max=2>; rel="next"' }),
+      json(200, { items: [3] }),
+    ]);
+    assert.deepEqual(await c.listAll<number>('/things', { max: 2 }), [1, 2, 3]);
+    assert.equal(calls[1]?.url, 'http://127.0.0.1:9/v1/things?cursor=abc&max=2');
+  });
+});
+
+describe('header parsing', () => {
+  it('reads Retry-After in seconds and as an HTTP date', () => {
+    assert.equal(parseRetryAfter('5'), 5000);
+    assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', Date.parse('2026-01-01T00:00:00Z')), 10_000);
+    assert.equal(parseRetryAfter('soon'), undefined);
+    assert.equal(parseRetryAfter(null), undefined);
+  });
+  it('finds rel="next" among several links', () => {
+    assert.equal(parseNextLink('<https://a/1>; rel="prev", <https://a/3>; rel="next"'), 'https://a/3');
+    assert.equal(parseNextLink('<https://a/1>; rel="prev"'), undefined);
+  });
+});
