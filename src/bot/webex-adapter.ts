@@ -52,7 +52,9 @@ interface FrameworkInstance extends EventEmitter {
 }
 
 type FrameworkConstructor = new (options: Record<string, unknown>) => FrameworkInstance;
-type WebhookHandlerFactory = (framework: FrameworkInstance) => (req: { body: unknown; headers: object }) => unknown;
+type WebhookHandlerFactory = (
+  framework: FrameworkInstance,
+) => (req: { body: unknown; headers: object }) => unknown;
 interface WebexSdkModule {
   init: (config: unknown) => unknown;
 }
@@ -172,7 +174,9 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     if (!message) return;
     dispatched.set(message.id, true);
     const botPerson = framework.person;
-    const text = bot.isDirect ? (message.text ?? '').replace(/\s+/g, ' ').trim() : stripBotMention(message, botPerson);
+    const text = bot.isDirect
+      ? (message.text ?? '').replace(/\s+/g, ' ').trim()
+      : stripBotMention(message, botPerson);
     const event: ChatEvent = {
       kind: 'message',
       messageId: message.id,
@@ -217,7 +221,9 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   framework.on('despawn', (bot: FrameworkBot) => {
     if (!opts.onRemovedFromSpace) return;
     const hook = opts.onRemovedFromSpace;
-    track(hook(bot.room.id).catch((err: unknown) => log.error({ err, roomId: bot.room.id }, 'cleanup failed')));
+    track(
+      hook(bot.room.id).catch((err: unknown) => log.error({ err, roomId: bot.room.id }, 'cleanup failed')),
+    );
   });
 
   /** When the framework could not get an event to us (Webex failed on a lookup), the person still gets an answer. */
@@ -229,7 +235,10 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     if (dispatched.has(data.id) || !data.roomId) return;
     if (data.personId && data.personId === framework.person?.id) return;
     if (isMessage && fetched.get(data.id)?.hasText === false) return; // a file or card without text: nothing to answer
-    log.warn({ resource, eventId: data.id, roomId: data.roomId }, 'event dropped on the way to a handler; apologising');
+    log.warn(
+      { resource, eventId: data.id, roomId: data.roomId },
+      'event dropped on the way to a handler; apologising',
+    );
     try {
       await opts.client.post<WebexMessage>('/messages', { roomId: data.roomId, markdown: APOLOGY });
     } catch (err) {
@@ -280,7 +289,10 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
           log.info({ bot: framework.person?.emails?.[0], webhookUrl: opts.webhookUrl }, 'bot started');
           return;
         } catch (err) {
-          log.error({ err: errorMessage(err), attempt: attempt + 1 }, 'could not start the bot yet; will retry');
+          log.error(
+            { err: errorMessage(err), attempt: attempt + 1 },
+            'could not start the bot yet; will retry',
+          );
           await new Promise((r) => setTimeout(r, delay(attempt)));
         }
       }
@@ -293,6 +305,14 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
         return;
       }
       seenEvents.set(key, true);
+      // Webex tells the bot about its own messages too; the framework would fetch each one only to ignore it.
+      if (
+        envelope.resource === 'messages' &&
+        envelope.data.personId &&
+        envelope.data.personId === framework.person?.id
+      ) {
+        return;
+      }
       await track(
         (async () => {
           try {

@@ -11,7 +11,8 @@ export interface ChatRouterDeps {
   logger: Logger;
 }
 
-const GENERIC_FAILURE = 'Sorry, something went wrong on my side while answering that. Please try again in a moment.';
+const GENERIC_FAILURE =
+  'Sorry, something went wrong on my side while answering that. Please try again in a moment.';
 
 /** Turns every chat event into exactly one answer: the command's, a user-facing error, or a pointer to help. */
 export function createChatRouter(deps: ChatRouterDeps) {
@@ -25,7 +26,9 @@ export function createChatRouter(deps: ChatRouterDeps) {
         const handler = deps.actions?.[name];
         if (!handler) {
           log.warn({ action: name }, 'unknown card action');
-          return await reply.say("That button doesn't do anything any more. Type `help` to see what I can do.");
+          return await reply.say(
+            "That button doesn't do anything any more. Type `help` to see what I can do.",
+          );
         }
         return await handler(event, reply, log);
       }

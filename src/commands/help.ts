@@ -13,9 +13,12 @@ export function renderHelp(commands: readonly CommandSpec[]): string {
 
 export function renderCommandHelp(c: CommandSpec): string {
   const aliases = c.aliases?.length ? `\nAlso: ${c.aliases.map((a) => `\`${a}\``).join(', ')}` : '';
-  return [`**${c.name}**: ${c.description}${aliases}`, '', 'Examples:', ...c.examples.map((e) => `- \`${e}\``)].join(
-    '\n',
-  );
+  return [
+    `**${c.name}**: ${c.description}${aliases}`,
+    '',
+    'Examples:',
+    ...c.examples.map((e) => `- \`${e}\``),
+  ].join('\n');
 }
 
 /** `help` is itself a command spec, generated from the registry it belongs to. */

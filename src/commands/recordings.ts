@@ -104,7 +104,15 @@ export function showMoreAction(deps: RecordingsDeps): ActionHandler {
         "I couldn't read that button's data. Please ask again, e.g. `recordings last week`.",
       );
     }
-    await answerPage(deps, fromPagedQuery(data.data.q), data.data.offset, askerOf(event), event.roomType, reply, log);
+    await answerPage(
+      deps,
+      fromPagedQuery(data.data.q),
+      data.data.offset,
+      askerOf(event),
+      event.roomType,
+      reply,
+      log,
+    );
   };
 }
 
@@ -123,7 +131,9 @@ async function answerPage(
     return reply.say(buildNoRecordingsMessage({ timeZone, range, filters }, suggestWider(query)));
   }
   if (offset >= recordings.length) {
-    return reply.say(`That was all: ${recordings.length} recording${recordings.length === 1 ? '' : 's'} in total.`);
+    return reply.say(
+      `That was all: ${recordings.length} recording${recordings.length === 1 ? '' : 's'} in total.`,
+    );
   }
   const page = recordings.slice(offset, offset + PAGE_SIZE);
   const nextOffset = offset + page.length;
@@ -156,7 +166,10 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
     }
     if (err instanceof WebexApiError) {
       const ref = err.trackingId ? ` (reference for your admin: \`${err.trackingId}\`)` : '';
-      log.error({ status: err.status, trackingId: err.trackingId, detail: err.detail }, 'listing recordings failed');
+      log.error(
+        { status: err.status, trackingId: err.trackingId, detail: err.detail },
+        'listing recordings failed',
+      );
       if (err.isRefusal) {
         throw new UserError(
           ErrorCode.WebexRefused,
@@ -165,7 +178,9 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
         );
       }
       if (err.status === 400) {
-        throw new UserError(ErrorCode.WebexHttp, `Webex didn't accept that search: ${err.detail}${ref}`, { cause: err });
+        throw new UserError(ErrorCode.WebexHttp, `Webex didn't accept that search: ${err.detail}${ref}`, {
+          cause: err,
+        });
       }
       if (err.status === 429) {
         throw new UserError(
@@ -185,7 +200,9 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
 }
 
 function suggestWider(q: RecordingsQuery): string | undefined {
-  const hasFilters = Boolean(q.topic || q.format || q.serviceType || q.meetingId || q.siteUrl || q.integrationTag);
+  const hasFilters = Boolean(
+    q.topic || q.format || q.serviceType || q.meetingId || q.siteUrl || q.integrationTag,
+  );
   const label = q.range.label;
   if (hasFilters) return 'recordings last month';
   if (label === 'last month' || /months?$/.test(label)) return undefined;

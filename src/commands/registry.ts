@@ -65,6 +65,8 @@ export class CommandRegistry {
     if (!word || words.length === 0) return undefined;
     const lower = word.toLowerCase();
     const best = closest(lower, words);
-    return distance(lower, best) <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+    // A swapped pair of letters ("hlep") costs 2 in Levenshtein distance, so short words allow 2 unless tiny.
+    const allowed = best.length <= 3 ? 1 : Math.max(2, Math.floor(best.length / 3));
+    return distance(lower, best) <= allowed ? best : undefined;
   }
 }

@@ -30,11 +30,21 @@ async function main(): Promise<void> {
   });
   const aliceRoom = emulator.addRoom({ type: 'direct', memberIds: [alice.id, bot.id] });
   const bobRoom = emulator.addRoom({ type: 'direct', memberIds: [bob.id, bot.id] });
-  const group = emulator.addRoom({ type: 'group', title: 'Project Falcon', memberIds: [alice.id, bob.id, bot.id] });
+  const group = emulator.addRoom({
+    type: 'group',
+    title: 'Project Falcon',
+    memberIds: [alice.id, bob.id, bot.id],
+  });
 
   const hour = 60 * 60 * 1000;
   const now = Date.now();
-  const topics = ['Weekly sync', 'Project Falcon kickoff', 'Customer demo', 'Design review', '1:1 Alice / Bob'];
+  const topics = [
+    'Weekly sync',
+    'Project Falcon kickoff',
+    'Customer demo',
+    'Design review',
+    '1:1 Alice / Bob',
+  ];
   topics.forEach((topic, i) => {
     emulator.addRecording({
       hostEmail: i % 2 === 0 ? alice.email : bob.email,
@@ -47,6 +57,7 @@ async function main(): Promise<void> {
   const lines = [
     `Webex emulator listening on ${emulator.baseUrl}`,
     `  WEBEX_API_URL=${emulator.baseUrl}`,
+    `  for the Webex JS SDK: HYDRA_SERVICE_URL=${emulator.baseUrl} U2C_SERVICE_URL=${emulator.u2cUrl}`,
     `  bot   ${bot.displayName} <${bot.email}>  id=${bot.id}`,
     `        token=${bot.token}`,
     `  user  ${alice.displayName} <${alice.email}>  id=${alice.id}`,

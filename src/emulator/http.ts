@@ -26,7 +26,11 @@ export function locals(res: Response): RequestLocals {
 
 export function callerOf(res: Response): PersonRecord {
   const caller = locals(res).caller;
-  if (!caller) throw new WebexApiError(401, 'The request requires a valid access token set in the Authorization header.');
+  if (!caller)
+    throw new WebexApiError(
+      401,
+      'The request requires a valid access token set in the Authorization header.',
+    );
   return caller;
 }
 
@@ -36,7 +40,12 @@ function noteStatus(res: Response, status: number): void {
   if (l.record) l.record.status = status;
 }
 
-export function sendJson(res: Response, status: number, body: unknown, contentType = 'application/json'): void {
+export function sendJson(
+  res: Response,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+): void {
   noteStatus(res, status);
   // Set verbatim: res.type()/send() would rewrite `charset=UTF-8` to `charset=utf-8`.
   res.setHeader('Content-Type', contentType);
@@ -48,7 +57,12 @@ export function sendEmpty(res: Response, status = 204): void {
   res.status(status).end();
 }
 
-export function sendError(res: Response, status: number, message?: string, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: Response,
+  status: number,
+  message?: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   sendJson(res, status, webexErrorBody(message ?? defaultMessageFor(status), locals(res).trackingId));

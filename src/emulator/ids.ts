@@ -13,7 +13,9 @@ export type WebexIdKind =
 
 /** Webex ids are standard base64 of a `ciscospark://` URI with the `=` padding stripped. */
 export function encodeWebexId(kind: WebexIdKind, suffix: string, cluster = 'us'): string {
-  return Buffer.from(`ciscospark://${cluster}/${kind}/${suffix}`, 'utf8').toString('base64').replace(/=+$/, '');
+  return Buffer.from(`ciscospark://${cluster}/${kind}/${suffix}`, 'utf8')
+    .toString('base64')
+    .replace(/=+$/, '');
 }
 
 export interface DecodedWebexId {

@@ -24,7 +24,12 @@ import type {
 } from './types.js';
 
 export const RECORDING_QUERY_FORMATS = ['MP4', 'ARF'] as const;
-export const RECORDING_SERVICE_TYPES = ['MeetingCenter', 'EventCenter', 'SupportCenter', 'TrainingCenter'] as const;
+export const RECORDING_SERVICE_TYPES = [
+  'MeetingCenter',
+  'EventCenter',
+  'SupportCenter',
+  'TrainingCenter',
+] as const;
 export const RECORDING_STATUSES = ['available', 'deleted', 'purged'] as const;
 export const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
 export const ADMIN_RECORDINGS_SCOPE = 'meeting:admin_recordings_read';
@@ -113,7 +118,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw badRequest(`Invalid ${name}: ${value}. Allowed values: ${allowed.join(', ')}.`);
@@ -123,13 +132,18 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 export function parseMax(value: string | undefined, dflt: number, min: number, maxAllowed: number): number {
   if (value === undefined) return dflt;
-  if (!/^\d+$/.test(value.trim())) throw badRequest(`max must be an integer between ${min} and ${maxAllowed}.`);
+  if (!/^\d+$/.test(value.trim()))
+    throw badRequest(`max must be an integer between ${min} and ${maxAllowed}.`);
   const n = Number(value);
   if (n < min || n > maxAllowed) throw badRequest(`max must be an integer between ${min} and ${maxAllowed}.`);
   return n;
 }
 
-export function parseRecordingsQuery(query: Query, timezoneHeader: string | undefined, now: Date): RecordingsQuery {
+export function parseRecordingsQuery(
+  query: Query,
+  timezoneHeader: string | undefined,
+  now: Date,
+): RecordingsQuery {
   const timezone = parseTimezone(timezoneHeader);
   const fromRaw = single(query, 'from');
   const toRaw = single(query, 'to');
@@ -163,7 +177,8 @@ export function parseRecordingsQuery(query: Query, timezoneHeader: string | unde
     serviceType: oneOf('serviceType', single(query, 'serviceType'), RECORDING_SERVICE_TYPES),
     cursor: cursorRaw === undefined ? undefined : decodeCursor(cursorRaw),
   };
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') Object.assign(parsed, { [k]: v });
+  for (const [k, v] of Object.entries(optional))
+    if (v !== undefined && v !== '') Object.assign(parsed, { [k]: v });
   return parsed;
 }
 
@@ -228,7 +243,8 @@ export function pageRecordings(candidates: RecordingObject[], q: RecordingsQuery
 
 export function formatInZone(iso: string, timezone: string): string {
   const date = new Date(iso);
-  const pattern = date.getUTCMilliseconds() === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+  const pattern =
+    date.getUTCMilliseconds() === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
   return formatInTimeZone(date, timezone, pattern);
 }
 
@@ -270,7 +286,10 @@ function requireIso(name: string, value: string): string {
 }
 
 function compactUtc(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Fills a recording the way Webex shapes them (ids, URLs on the host's site, plausible sizes). */
@@ -288,7 +307,9 @@ export function buildRecording(input: AddRecordingInput, hostDisplayName?: strin
   const siteName = (domain.split('.')[0] ?? 'example').toLowerCase();
   const siteUrl = input.siteUrl ?? `${siteName}.webex.com`;
   const site = siteUrl.split('.')[0] ?? siteName;
-  const instance = `${Date.parse(timeRecorded)}`.padStart(13, '0') + `${Math.floor(Math.random() * 100_000)}`.padStart(5, '0');
+  const instance =
+    `${Date.parse(timeRecorded)}`.padStart(13, '0') +
+    `${Math.floor(Math.random() * 100_000)}`.padStart(5, '0');
   return {
     id: input.id ?? hex32(),
     meetingId: input.meetingId ?? `${seriesId}_I_${instance}`,

@@ -215,7 +215,8 @@ export class EmulatorStore {
     if (input.type === 'direct') {
       if (memberIds.length !== 2) throw new Error('addRoom: a direct room has exactly two members');
       const [a, b] = memberIds as [string, string];
-      if (this.directRoomBetween(a, b)) throw new Error('addRoom: these two people already share a direct room');
+      if (this.directRoomBetween(a, b))
+        throw new Error('addRoom: these two people already share a direct room');
     }
     const creatorId = input.creatorId ?? memberIds[0];
     if (creatorId === undefined) throw new Error('addRoom: memberIds is empty');
@@ -464,7 +465,8 @@ export class EmulatorStore {
     if (roomIdIn !== undefined) {
       room = this.requireRoomFor(roomIdIn, caller.id);
     } else {
-      const target = toPersonId !== undefined ? this.people.get(toPersonId) : this.personByEmail(toPersonEmail ?? '');
+      const target =
+        toPersonId !== undefined ? this.people.get(toPersonId) : this.personByEmail(toPersonEmail ?? '');
       if (!target) throw notFound('Could not find the person to send the message to.');
       if (target.id === caller.id) throw badRequest('Cannot send a direct message to yourself.');
       room = this.directRoomBetween(caller.id, target.id) ?? this.openDirectRoom(caller, target, events);
@@ -528,7 +530,14 @@ export class EmulatorStore {
     this.messages.set(id, message);
     room.lastActivity = created;
     events.push(
-      this.event('messages', 'created', caller.id, room.id, messageEventData(message), this.messageAudience(message)),
+      this.event(
+        'messages',
+        'created',
+        caller.id,
+        room.id,
+        messageEventData(message),
+        this.messageAudience(message),
+      ),
     );
     this.emitter.emit('message', message);
     return { message, events };
@@ -538,10 +547,13 @@ export class EmulatorStore {
     const message = this.messages.get(id);
     if (!message || !this.canRead(caller, message)) throw notFound('Message not found.');
     const moderator = this.membershipOf(message.roomId, caller.id)?.isModerator ?? false;
-    if (message.personId !== caller.id && !moderator) throw forbidden('You can only delete your own messages.');
+    if (message.personId !== caller.id && !moderator)
+      throw forbidden('You can only delete your own messages.');
     const audience = this.messageAudience(message);
     this.messages.delete(id);
-    return [this.event('messages', 'deleted', caller.id, message.roomId, messageEventData(message), audience)];
+    return [
+      this.event('messages', 'deleted', caller.id, message.roomId, messageEventData(message), audience),
+    ];
   }
 
   private messageAudience(message: WebexMessage): Set<string> {
@@ -560,7 +572,9 @@ export class EmulatorStore {
     const audience = new Set([caller.id, target.id]);
     for (const p of [caller, target]) {
       const m = this.createMembership(room, p.id, false);
-      events.push(this.event('memberships', 'created', caller.id, room.id, { ...this.membershipJson(m) }, audience));
+      events.push(
+        this.event('memberships', 'created', caller.id, room.id, { ...this.membershipJson(m) }, audience),
+      );
     }
     return room;
   }
@@ -571,7 +585,10 @@ export class EmulatorStore {
 
   // ---------------------------------------------------------------- attachment actions
 
-  createAttachmentAction(caller: PersonRecord, body: unknown): { action: AttachmentAction; events: DomainEvent[] } {
+  createAttachmentAction(
+    caller: PersonRecord,
+    body: unknown,
+  ): { action: AttachmentAction; events: DomainEvent[] } {
     const b = asObject(body);
     const type = optionalString(b, 'type');
     const messageId = optionalString(b, 'messageId');
@@ -657,7 +674,8 @@ export class EmulatorStore {
     if (!(WEBHOOK_RESOURCES as readonly string[]).includes(resource)) {
       throw badRequest(`Unsupported resource: ${resource}`);
     }
-    if (!(WEBHOOK_EVENTS as readonly string[]).includes(event)) throw badRequest(`Unsupported event: ${event}`);
+    if (!(WEBHOOK_EVENTS as readonly string[]).includes(event))
+      throw badRequest(`Unsupported event: ${event}`);
     if (ownedBy !== undefined && ownedBy !== 'creator') {
       throw forbidden('Org-wide webhooks (ownedBy=org) are not available to this token.');
     }
@@ -775,7 +793,8 @@ function nonEmpty(s: string | undefined): s is string {
 
 export function asObject(body: unknown): Record<string, unknown> {
   if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('The request body must be a JSON object.');
   return body as Record<string, unknown>;
 }
 

@@ -255,4 +255,8 @@ export interface AddRoomInput {
   isLocked?: boolean;
 }
 
-export type AddRecordingInput = Partial<RecordingObject> & { hostEmail: string; topic: string; createTime: string };
+export type AddRecordingInput = Partial<RecordingObject> & {
+  hostEmail: string;
+  topic: string;
+  createTime: string;
+};

@@ -12,6 +12,7 @@ import { messagesRoutes } from './routes/messages.js';
 import { peopleRoutes } from './routes/people.js';
 import { recordingsRoutes } from './routes/recordings.js';
 import { roomsRoutes } from './routes/rooms.js';
+import { u2cRoutes } from './routes/u2c.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 import { EmulatorStore, type PersonRecord } from './store.js';
 import type {
@@ -35,6 +36,7 @@ import { WebhookDispatcher } from './webhook-dispatcher.js';
 export type { EmulatorOptions, FaultSpec } from './types.js';
 
 const API_PREFIX = '/v1';
+const U2C_PREFIX = '/u2c/api/v1';
 
 export interface WaitForMessageOptions {
   /** Only messages created after this one count. */
@@ -72,6 +74,11 @@ export class WebexEmulator {
   /** API base including `/v1`, e.g. `http://127.0.0.1:41234/v1`. */
   get baseUrl(): string {
     return this.url;
+  }
+
+  /** Service-catalog stub for the Webex JS SDK: set `U2C_SERVICE_URL` to this (and `HYDRA_SERVICE_URL` to baseUrl). */
+  get u2cUrl(): string {
+    return this.url.slice(0, -API_PREFIX.length) + U2C_PREFIX;
   }
 
   async stop(): Promise<void> {
@@ -131,9 +138,17 @@ export class WebexEmulator {
   }
 
   /** Submits a card as the person (`POST /attachment/actions` logic) and waits for the webhooks. */
-  async userSubmits(personId: string, messageId: string, inputs: Record<string, unknown>): Promise<AttachmentAction> {
+  async userSubmits(
+    personId: string,
+    messageId: string,
+    inputs: Record<string, unknown>,
+  ): Promise<AttachmentAction> {
     const person = this.requirePerson(personId);
-    const { action, events } = this.store.createAttachmentAction(person, { type: 'submit', messageId, inputs });
+    const { action, events } = this.store.createAttachmentAction(person, {
+      type: 'submit',
+      messageId,
+      inputs,
+    });
     await this.dispatcher.dispatch(events);
     return structuredClone(action);
   }
@@ -193,7 +208,8 @@ export class WebexEmulator {
     opts: WaitForMessageOptions = {},
   ): Promise<WebexMessage> {
     const existing = this.store.messagesOfRoom(roomId);
-    const start = opts.afterMessageId === undefined ? 0 : existing.findIndex((m) => m.id === opts.afterMessageId) + 1;
+    const start =
+      opts.afterMessageId === undefined ? 0 : existing.findIndex((m) => m.id === opts.afterMessageId) + 1;
     const found = existing.slice(start).find(predicate);
     if (found) return Promise.resolve(structuredClone(found));
     const timeoutMs = opts.timeoutMs ?? 5000;
@@ -256,7 +272,8 @@ export class WebexEmulator {
     });
     this.server = server;
     const { port } = server.address() as AddressInfo;
-    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    const urlHost =
+      host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     this.url = `http://${urlHost}:${port}${API_PREFIX}`;
   }
 
@@ -297,12 +314,17 @@ export class WebexEmulator {
       next();
     });
     app.use((req, res, next) => this.applyFault(req, res, next));
+    app.use(U2C_PREFIX, u2cRoutes(ctx));
     app.use(API_PREFIX, (req, res, next) => {
       const header = req.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       const caller = match?.[1] !== undefined ? this.store.personByToken(match[1]) : undefined;
       if (!caller) {
-        sendError(res, 401, 'The request requires a valid access token set in the Authorization request header.');
+        sendError(
+          res,
+          401,
+          'The request requires a valid access token set in the Authorization request header.',
+        );
         return;
       }
       locals(res).caller = caller;

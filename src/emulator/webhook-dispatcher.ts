@@ -8,7 +8,11 @@ import type { WebhookDelivery, WebhookEnvelope, WebhookObject } from './types.js
  * Webex webhook filters: `key=value` pairs joined by `&`, values URL-encoded. `mentionedPeople=me` means
  * the webhook owner; `hasFiles=true` tests for files; other keys compare against the event data.
  */
-export function filterMatches(filter: string | undefined, data: Record<string, unknown>, ownerId: string): boolean {
+export function filterMatches(
+  filter: string | undefined,
+  data: Record<string, unknown>,
+  ownerId: string,
+): boolean {
   if (filter === undefined || filter.trim() === '') return true;
   for (const pair of filter.split('&')) {
     const eq = pair.indexOf('=');
@@ -41,9 +45,14 @@ function safeDecode(s: string): string {
   }
 }
 
+/**
+ * Webex's `all` firehose covers messages, memberships and rooms but not attachmentActions, which need their
+ * own webhook (webex-node-bot-framework registers both for that reason).
+ */
 export function webhookMatches(w: WebhookObject, e: DomainEvent): boolean {
   if (w.status !== 'active' || !e.audience.has(w.createdBy)) return false;
-  if (w.resource !== 'all' && w.resource !== e.resource) return false;
+  const resourceOk = w.resource === 'all' ? e.resource !== 'attachmentActions' : w.resource === e.resource;
+  if (!resourceOk) return false;
   if (w.event !== 'all' && w.event !== e.event) return false;
   return filterMatches(w.filter, e.data, w.createdBy);
 }

@@ -2,20 +2,19 @@
  * Pure time-zone math: calendar ranges ("today", "last week", "on Nov 3") and rolling ranges ("last 3 days")
  * as half-open `[from, to)` instants, computed in an IANA zone.
  *
- * Offsets come only from date-fns-tz (`getTimezoneOffset`, i.e. the runtime's tz database via Intl); nothing
- * here knows any offset itself. We deliberately avoid `toZonedTime`/`formatInTimeZone` for reading wall-clock
- * fields: they go through the *process* zone's local fields and return wrong wall times when that wall time
- * doesn't exist in the process zone (e.g. TZ=America/Sao_Paulo, 2018-11-04 00:30 → "01:30"). Calendar
- * arithmetic is done on plain wall-clock fields (plain-date.ts), then converted back with
- * {@link instantFromWallTime}.
+ * No offset is known or computed by hand here: the only source of zone data is the runtime's tz database,
+ * read through `Intl.DateTimeFormat` ("which wall-clock time does zone Z show at instant T?"). We don't use
+ * date-fns-tz 3.2 for this: its `toZonedTime`, `formatInTimeZone` and `getTimezoneOffset` all go through the
+ * *process* zone's local `Date` fields, so their answers depend on `TZ` and are wrong near transitions
+ * (`getTimezoneOffset('America/Los_Angeles', 2026-03-08T08:00Z)` is −7 h under TZ=UTC, though PST (−8 h) is
+ * in force until 10:00Z; `formatInTimeZone` shows 00:30 UTC as "01:30" under TZ=America/Sao_Paulo on
+ * 2018-11-04). Calendar arithmetic is done on plain wall-clock fields (plain-date.ts) and converted back
+ * with {@link instantFromWallTime}; tests check both against fixed expectations under several `TZ` values.
  */
-import { getTimezoneOffset } from 'date-fns-tz';
-
 import {
   addDays,
   addMonths,
   dayOfWeek,
-  fromWallEpoch,
   toPlainDate,
   wallEpoch,
   type PlainDate,
@@ -30,25 +29,62 @@ export interface InstantRange {
 
 const MS_PER_DAY = 86_400_000;
 
-/** True if `timeZone` is a zone the runtime (Intl) and date-fns-tz both understand. Never throws. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True if `timeZone` is a zone the runtime's Intl knows (IANA names such as `Asia/Kolkata`). Never throws. */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone }).format(0);
+    formatterFor(timeZone).format(0);
+    return true;
   } catch {
     return false;
   }
-  return Number.isFinite(getTimezoneOffset(timeZone, 0));
 }
 
-function offsetAt(timeZone: string, epochMs: number): number {
-  return getTimezoneOffset(timeZone, epochMs);
-}
-
-/** The wall-clock date and time shown in `timeZone` at `instant`. */
+/** The wall-clock date and time shown in `timeZone` at `instant` (from the runtime's tz database via Intl). */
 export function wallTimeAt(instant: Date, timeZone: string): PlainDateTime {
   const t = instant.getTime();
-  return fromWallEpoch(t + offsetAt(timeZone, t));
+  const fields: Record<string, number> = {};
+  let bc = false;
+  for (const part of formatterFor(timeZone).formatToParts(t)) {
+    if (part.type === 'era') bc = part.value.startsWith('B');
+    else if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const year = fields['year'] ?? NaN;
+  return {
+    year: bc ? 1 - year : year,
+    month: fields['month'] ?? NaN,
+    day: fields['day'] ?? NaN,
+    hour: (fields['hour'] ?? NaN) % 24,
+    minute: fields['minute'] ?? NaN,
+    second: fields['second'] ?? NaN,
+    millisecond: ((t % 1000) + 1000) % 1000,
+  };
+}
+
+/** The zone's UTC offset in force at epoch ms `t` (wall clock minus UTC), derived from {@link wallTimeAt}. */
+function offsetAt(timeZone: string, t: number): number {
+  return wallEpoch(wallTimeAt(new Date(t), timeZone)) - t;
 }
 
 /** The local calendar date in `timeZone` at `instant`. */

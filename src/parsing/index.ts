@@ -21,3 +21,4 @@ export {
 } from './date-range.js';
 export { parseDate, parseDateAt, type DateParseResult } from './parse-date.js';
 export type { PlainDate, PlainDateTime } from './plain-date.js';
+export { tokenize, type Token } from './tokenize.js';

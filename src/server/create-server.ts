@@ -51,7 +51,10 @@ export function createServer(deps: ServerDeps): express.Express {
       if (deps.webhookSecret) {
         const signature = req.get('x-spark-signature');
         if (!verifyWebexSignature(raw, signature, deps.webhookSecret)) {
-          log.warn({ hasSignature: Boolean(signature), bytes: raw.length }, 'webhook rejected: bad or missing signature');
+          log.warn(
+            { hasSignature: Boolean(signature), bytes: raw.length },
+            'webhook rejected: bad or missing signature',
+          );
           res.status(401).json({ error: 'invalid signature' });
           return;
         }
@@ -66,7 +69,10 @@ export function createServer(deps: ServerDeps): express.Express {
       }
       const parsed = envelopeSchema.safeParse(json);
       if (!parsed.success) {
-        log.warn({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook rejected');
+        log.warn(
+          { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+          'webhook rejected',
+        );
         res.status(400).json({ error: 'not a Webex webhook event' });
         return;
       }

@@ -4,7 +4,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Webex signs each delivery with HMAC-SHA1 of the exact bytes it sent, keyed with the webhook secret, hex-encoded in
  * X-Spark-Signature. Checked over the raw body (re-serialised JSON differs from what was signed) in constant time.
  */
-export function verifyWebexSignature(rawBody: Buffer, signature: string | undefined, secret: string): boolean {
+export function verifyWebexSignature(
+  rawBody: Buffer,
+  signature: string | undefined,
+  secret: string,
+): boolean {
   if (!signature || !/^[0-9a-f]+$/i.test(signature)) return false;
   const expected = createHmac('sha1', secret).update(rawBody).digest();
   const given = Buffer.from(signature, 'hex');

@@ -53,7 +53,9 @@ export class WebexApiError extends Error {
     readonly detail: string,
     code?: ErrorCode,
   ) {
-    super(`${method} ${path} failed${status ? ` with ${status}` : ''}: ${detail}${trackingId ? ` (trackingId ${trackingId})` : ''}`);
+    super(
+      `${method} ${path} failed${status ? ` with ${status}` : ''}: ${detail}${trackingId ? ` (trackingId ${trackingId})` : ''}`,
+    );
     this.name = 'WebexApiError';
     this.code = code ?? ErrorCode.WebexHttp;
   }
@@ -128,13 +130,21 @@ export class WebexClient {
   }
 
   /** One page of a list endpoint; pass `page.next` back as `url` to continue. */
-  async getPage<T>(pathOrUrl: string, query?: Query, options: Omit<RequestOptions, 'query'> = {}): Promise<Page<T>> {
+  async getPage<T>(
+    pathOrUrl: string,
+    query?: Query,
+    options: Omit<RequestOptions, 'query'> = {},
+  ): Promise<Page<T>> {
     const res = await this.request<{ items?: T[] }>('GET', pathOrUrl, { ...options, query });
     return { items: res.data?.items ?? [], next: parseNextLink(res.headers.get('link')) };
   }
 
   /** All items of a list endpoint, following `Link rel="next"` as given (the next URL already carries the query). */
-  async *paginate<T>(path: string, query?: Query, options: Omit<RequestOptions, 'query'> = {}): AsyncGenerator<T[]> {
+  async *paginate<T>(
+    path: string,
+    query?: Query,
+    options: Omit<RequestOptions, 'query'> = {},
+  ): AsyncGenerator<T[]> {
     let page = await this.getPage<T>(path, query, options);
     yield page.items;
     while (page.next) {
@@ -153,7 +163,11 @@ export class WebexClient {
    * Sends a request, retrying 429 (after Retry-After), 5xx, time-outs and connection errors with bounded backoff.
    * POSTs are retried too: Webex has no idempotency keys, and for a chat bot a rare duplicate reply beats silence.
    */
-  async request<T>(method: string, pathOrUrl: string, options: RequestOptions = {}): Promise<WebexResponse<T>> {
+  async request<T>(
+    method: string,
+    pathOrUrl: string,
+    options: RequestOptions = {},
+  ): Promise<WebexResponse<T>> {
     const url = this.buildUrl(pathOrUrl, options.query);
     const path = url.pathname.replace(new URL(this.opts.baseUrl).pathname, '') || '/';
     const maxRetries = options.maxRetries ?? this.opts.maxRetries;
@@ -169,7 +183,13 @@ export class WebexClient {
       if (!retryable || attempt === maxRetries) break;
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs) {
         this.opts.logger.warn(
-          { method, path, status: outcome.error.status, trackingId: outcome.error.trackingId, retryAfterMs: outcome.retryAfterMs },
+          {
+            method,
+            path,
+            status: outcome.error.status,
+            trackingId: outcome.error.trackingId,
+            retryAfterMs: outcome.retryAfterMs,
+          },
           'Webex asked us to wait longer than we are willing to; giving up',
         );
         break;
@@ -192,7 +212,15 @@ export class WebexClient {
     }
     const error = lastError ?? new WebexApiError(method, path, undefined, undefined, 'no attempt made');
     this.opts.logger.error(
-      { method, path, status: error.status, code: error.code, trackingId: error.trackingId, clientTrackingId, detail: error.detail },
+      {
+        method,
+        path,
+        status: error.status,
+        code: error.code,
+        trackingId: error.trackingId,
+        clientTrackingId,
+        detail: error.detail,
+      },
       'Webex call failed',
     );
     throw error;
@@ -207,7 +235,9 @@ export class WebexClient {
   private buildUrl(pathOrUrl: string, query?: Query): URL {
     const url = /^https?:\/\//.test(pathOrUrl)
       ? new URL(pathOrUrl)
-      : new URL(this.opts.baseUrl.replace(/\/+$/, '') + (pathOrUrl.startsWith('/') ? pathOrUrl : `/${pathOrUrl}`));
+      : new URL(
+          this.opts.baseUrl.replace(/\/+$/, '') + (pathOrUrl.startsWith('/') ? pathOrUrl : `/${pathOrUrl}`),
+        );
     for (const [k, v] of Object.entries(query ?? {})) {
       if (v !== undefined) url.searchParams.set(k, String(v));
     }
@@ -238,7 +268,12 @@ export class WebexClient {
     let res: Response;
     let text: string;
     try {
-      res = await this.fetchImpl(url, { method, headers, body, signal: AbortSignal.timeout(this.opts.timeoutMs) });
+      res = await this.fetchImpl(url, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+      });
       text = await res.text();
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
@@ -271,7 +306,11 @@ export class WebexClient {
         }
       }
     }
-    if (res.ok) return { ok: true, response: { status: res.status, data: data as T, headers: res.headers, trackingId } };
+    if (res.ok)
+      return {
+        ok: true,
+        response: { status: res.status, data: data as T, headers: res.headers, trackingId },
+      };
 
     const detail = describeErrorBody(data) ?? res.statusText ?? 'error';
     const error = new WebexApiError(
@@ -283,17 +322,24 @@ export class WebexClient {
       res.status === 401 || res.status === 403 ? ErrorCode.WebexRefused : ErrorCode.WebexHttp,
     );
     if (res.status === 429) {
-      return { ok: false, error, retryable: true, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) ?? this.backoff(0) * 4 };
+      return {
+        ok: false,
+        error,
+        retryable: true,
+        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) ?? this.backoff(0) * 4,
+      };
     }
     return { ok: false, error, retryable: RETRYABLE_STATUS.has(res.status) };
   }
 }
 
 function describeErrorBody(data: unknown): string | undefined {
-  if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') return data.message;
+  if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string')
+    return data.message;
   return undefined;
 }
 function trackingIdFromBody(data: unknown): string | undefined {
-  if (data && typeof data === 'object' && 'trackingId' in data && typeof data.trackingId === 'string') return data.trackingId;
+  if (data && typeof data === 'object' && 'trackingId' in data && typeof data.trackingId === 'string')
+    return data.trackingId;
   return undefined;
 }

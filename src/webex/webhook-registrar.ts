@@ -87,5 +87,7 @@ async function removeRaceDuplicates(
 }
 
 function oldest(hooks: WebexWebhook[]): WebexWebhook | undefined {
-  return [...hooks].sort((a, b) => (a.created ?? '').localeCompare(b.created ?? '') || a.id.localeCompare(b.id))[0];
+  return [...hooks].sort(
+    (a, b) => (a.created ?? '').localeCompare(b.created ?? '') || a.id.localeCompare(b.id),
+  )[0];
 }

@@ -22,7 +22,12 @@ export async function freePort(): Promise<number> {
 /** A seeded emulator: the bot, two people, a 1:1 space each with the bot, and a group space with all three. */
 export async function startWorld() {
   const emulator = await WebexEmulator.start();
-  const bot = emulator.addPerson({ displayName: 'Rec Bot', email: 'recbot@webex.bot', type: 'bot', firstName: 'Rec' });
+  const bot = emulator.addPerson({
+    displayName: 'Rec Bot',
+    email: 'recbot@webex.bot',
+    type: 'bot',
+    firstName: 'Rec',
+  });
   const ann = emulator.addPerson({
     displayName: 'Ann Lee',
     email: 'ann@example.com',
@@ -30,7 +35,12 @@ export async function startWorld() {
     firstName: 'Ann',
     lastName: 'Lee',
   });
-  const bob = emulator.addPerson({ displayName: 'Bob Roy', email: 'bob@example.com', firstName: 'Bob', lastName: 'Roy' });
+  const bob = emulator.addPerson({
+    displayName: 'Bob Roy',
+    email: 'bob@example.com',
+    firstName: 'Bob',
+    lastName: 'Roy',
+  });
   const annDm = emulator.addRoom({ type: 'direct', memberIds: [ann.id, bot.id] });
   const bobDm = emulator.addRoom({ type: 'direct', memberIds: [bob.id, bot.id] });
   const group = emulator.addRoom({ type: 'group', title: 'Team sync', memberIds: [ann.id, bob.id, bot.id] });
@@ -39,7 +49,11 @@ export async function startWorld() {
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
 
-export function testEnv(world: World, port: number, extra: Record<string, string> = {}): Record<string, string> {
+export function testEnv(
+  world: World,
+  port: number,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     NODE_ENV: 'test',
     WEBEX_BOT_TOKEN: world.bot.token,
@@ -70,14 +84,18 @@ export async function startBot(
   extra: Record<string, string> = {},
   opts: { waitReady?: boolean } = {},
 ): Promise<RunningBot> {
-  const port = await freePort();
-  const config = loadConfig(testEnv(world, port, extra));
+  const config = loadConfig(testEnv(world, await freePort(), extra));
+  const port = config.port;
   const logs = memoryLogger('debug');
   const app = createApp(config, { logger: logs.logger, startRetryDelayMs: () => 50 });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   if (opts.waitReady !== false) {
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, 'the bot to be ready', 8000);
+    await waitFor(
+      async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,
+      'the bot to be ready',
+      8000,
+    );
   }
   return { app, config, port, webhookUrl, logs, stop: () => app.stop() };
 }

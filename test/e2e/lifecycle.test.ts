@@ -24,7 +24,11 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
     try {
       assert.equal((await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status, 503);
       assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).ok, 'readiness after recovery', 10_000);
+      await waitFor(
+        async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).ok,
+        'readiness after recovery',
+        10_000,
+      );
       const before = botMessagesIn(world, world.annDm.id).length;
       await world.emulator.userSays(world.ann.id, world.annDm.id, 'help');
       await waitFor(() => botMessagesIn(world, world.annDm.id).length > before, 'help answered', 5000);
@@ -37,7 +41,12 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
     const foreign = await fetch(`${world.emulator.baseUrl}/webhooks`, {
       method: 'POST',
       headers: { authorization: `Bearer ${world.bot.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'someone else', targetUrl: 'http://127.0.0.1:9/other', resource: 'rooms', event: 'all' }),
+      body: JSON.stringify({
+        name: 'someone else',
+        targetUrl: 'http://127.0.0.1:9/other',
+        resource: 'rooms',
+        event: 'all',
+      }),
     });
     assert.equal(foreign.status, 200);
     const port = await freePort();
@@ -75,7 +84,11 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, 'the process to be ready', 15_000);
+      await waitFor(
+        async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,
+        'the process to be ready',
+        15_000,
+      );
       world.emulator.clearLog();
       // A slow reply keeps the work in flight while the signal arrives.
       world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: 300, count: 1 });
@@ -84,10 +97,16 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       assert.equal(code, 0, output);
-      assert.equal(botMessagesIn(world, world.annDm.id).length, before + 1, 'the in-flight answer was delivered');
+      assert.equal(
+        botMessagesIn(world, world.annDm.id).length,
+        before + 1,
+        'the in-flight answer was delivered',
+      );
       assert.equal(world.emulator.requests.filter((r) => r.method === 'DELETE').length, 0);
       assert.equal(
-        world.emulator.webhooksOf(world.bot.id).filter((h) => h.targetUrl === `http://127.0.0.1:${port}/webhooks/webex`).length,
+        world.emulator
+          .webhooksOf(world.bot.id)
+          .filter((h) => h.targetUrl === `http://127.0.0.1:${port}/webhooks/webex`).length,
         3,
       );
     } finally {

@@ -26,8 +26,20 @@ describe('loadConfig', () => {
   });
 
   it('names every variable to fix at once', () => {
-    const p = problems({ PORT: 'abc', DEFAULT_TIMEZONE: 'Mars/Olympus', LOG_LEVEL: 'loud', WEBEX_API_URL: 'ftp://x' });
-    for (const name of ['WEBEX_BOT_TOKEN', 'PUBLIC_URL', 'PORT', 'DEFAULT_TIMEZONE', 'LOG_LEVEL', 'WEBEX_API_URL']) {
+    const p = problems({
+      PORT: 'abc',
+      DEFAULT_TIMEZONE: 'Mars/Olympus',
+      LOG_LEVEL: 'loud',
+      WEBEX_API_URL: 'ftp://x',
+    });
+    for (const name of [
+      'WEBEX_BOT_TOKEN',
+      'PUBLIC_URL',
+      'PORT',
+      'DEFAULT_TIMEZONE',
+      'LOG_LEVEL',
+      'WEBEX_API_URL',
+    ]) {
       assert.ok(
         p.some((line) => line.startsWith(name)),
         `${name} missing from ${p.join('; ')}`,
@@ -39,7 +51,9 @@ describe('loadConfig', () => {
   it('requires WEBHOOK_SECRET in production', () => {
     const p = problems({ ...base, NODE_ENV: 'production' });
     assert.ok(p.some((l) => l.startsWith('WEBHOOK_SECRET')));
-    assert.doesNotThrow(() => loadConfig({ ...base, NODE_ENV: 'production', WEBHOOK_SECRET: 'x'.repeat(32) }));
+    assert.doesNotThrow(() =>
+      loadConfig({ ...base, NODE_ENV: 'production', WEBHOOK_SECRET: 'x'.repeat(32) }),
+    );
   });
 
   it('treats empty values as unset', () => {
@@ -47,6 +61,9 @@ describe('loadConfig', () => {
   });
 
   it('accepts IANA zones with odd offsets', () => {
-    assert.equal(loadConfig({ ...base, DEFAULT_TIMEZONE: 'Asia/Kathmandu' }).defaultTimeZone, 'Asia/Kathmandu');
+    assert.equal(
+      loadConfig({ ...base, DEFAULT_TIMEZONE: 'Asia/Kathmandu' }).defaultTimeZone,
+      'Asia/Kathmandu',
+    );
   });
 });

@@ -49,14 +49,16 @@ export function membershipsRoutes(ctx: RouteContext): Router {
     const personEmail = optionalString(body, 'personEmail');
     const isModerator = body['isModerator'];
     if (roomId === undefined) throw badRequest('roomId is required.');
-    if (isModerator !== undefined && typeof isModerator !== 'boolean') throw badRequest('isModerator must be a boolean.');
+    if (isModerator !== undefined && typeof isModerator !== 'boolean')
+      throw badRequest('isModerator must be a boolean.');
     const person =
       personId !== undefined
         ? ctx.store.person(personId)
         : personEmail !== undefined
           ? ctx.store.personByEmail(personEmail)
           : undefined;
-    if (personId === undefined && personEmail === undefined) throw badRequest('personId or personEmail is required.');
+    if (personId === undefined && personEmail === undefined)
+      throw badRequest('personId or personEmail is required.');
     if (!person) throw notFound('Person not found.');
     const { membership, events } = ctx.store.addMember(caller.id, roomId, person.id, isModerator === true);
     ctx.dispatch(events);

@@ -28,7 +28,9 @@ export function messagesRoutes(ctx: RouteContext): Router {
     const room = ctx.store.requireRoomFor(roomId, caller.id);
 
     const mentionedRaw = query['mentionedPeople'];
-    const mentioned = (Array.isArray(mentionedRaw) ? mentionedRaw : mentionedRaw === undefined ? [] : [mentionedRaw])
+    const mentioned = (
+      Array.isArray(mentionedRaw) ? mentionedRaw : mentionedRaw === undefined ? [] : [mentionedRaw]
+    )
       .flatMap((v) => v.split(','))
       .map((v) => v.trim())
       .filter((v) => v !== '');
@@ -58,7 +60,8 @@ export function messagesRoutes(ctx: RouteContext): Router {
     if (beforeMessage !== undefined) {
       const index = messages.findIndex((m) => m.id === beforeMessage);
       const anchor = ctx.store.message(beforeMessage);
-      if (!anchor || anchor.roomId !== roomId) throw badRequest('beforeMessage is not a message of this room.');
+      if (!anchor || anchor.roomId !== roomId)
+        throw badRequest('beforeMessage is not a message of this room.');
       // Newest-first, so everything after the anchor's position is older.
       messages = index >= 0 ? messages.slice(index + 1) : messages.filter((m) => m.created < anchor.created);
     }

@@ -1,6 +1,14 @@
 import { Router, type Response } from 'express';
 import { forbidden, notFound } from '../errors.js';
-import { callerOf, headerValue, linkWith, queryOf, sendJson, setNextLink, type RouteContext } from '../http.js';
+import {
+  callerOf,
+  headerValue,
+  linkWith,
+  queryOf,
+  sendJson,
+  setNextLink,
+  type RouteContext,
+} from '../http.js';
 import {
   ADMIN_RECORDINGS_SCOPE,
   encodeCursor,

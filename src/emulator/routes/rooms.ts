@@ -17,7 +17,8 @@ export function roomsRoutes(ctx: RouteContext): Router {
     const query = queryOf(req);
     const type = single(query, 'type');
     const sortBy = single(query, 'sortBy');
-    if (type !== undefined && type !== 'direct' && type !== 'group') throw badRequest(`Invalid type: ${type}`);
+    if (type !== undefined && type !== 'direct' && type !== 'group')
+      throw badRequest(`Invalid type: ${type}`);
     if (sortBy !== undefined && !['id', 'lastactivity', 'created'].includes(sortBy)) {
       throw badRequest(`Invalid sortBy: ${sortBy}`);
     }
@@ -25,7 +26,8 @@ export function roomsRoutes(ctx: RouteContext): Router {
     if (type !== undefined) rooms = rooms.filter((r) => r.type === type);
     if (sortBy === 'id') rooms.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (sortBy === 'created') rooms.reverse();
-    if (sortBy === 'lastactivity') rooms.sort((a, b) => Date.parse(b.lastActivity) - Date.parse(a.lastActivity));
+    if (sortBy === 'lastactivity')
+      rooms.sort((a, b) => Date.parse(b.lastActivity) - Date.parse(a.lastActivity));
     const page = paginate(ctx, req, res, rooms, { defaultMax: 100, maxAllowed: 1000 });
     sendJson(res, 200, { items: page.map((r) => ctx.store.roomJson(r, caller.id)) });
   });

@@ -8,7 +8,10 @@ const bot = { id: botId, displayName: 'Rec Bot', firstName: 'Rec' };
 describe('stripBotMention', () => {
   it('removes the mention named in the html, wherever it stands', () => {
     const html = `<p>please <spark-mention data-object-type="person" data-object-id="${botId}">Rec</spark-mention> recordings today</p>`;
-    assert.equal(stripBotMention({ text: 'please Rec recordings today', html }, bot), 'please recordings today');
+    assert.equal(
+      stripBotMention({ text: 'please Rec recordings today', html }, bot),
+      'please recordings today',
+    );
   });
   it('matches a mention that carries the uuid instead of the full id', () => {
     const html = `<spark-mention data-object-type="person" data-object-id="1111-2222">Rec Bot</spark-mention> help`;

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WebexApiError, WebexClient, parseNextLink, parseRetryAfter } from '../../../src/webex/webex-client.js';
+import {
+  WebexApiError,
+  WebexClient,
+  parseNextLink,
+  parseRetryAfter,
+} from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
 type Step = Response | Error | ((req: Request) => Response | Promise<Response>);
@@ -87,7 +92,10 @@ describe('WebexClient', () => {
   it('when the request times out, then it is retried and reported as a time-out', async () => {
     const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
     const { c } = client([timeout, timeout], { maxRetries: 1 });
-    await assert.rejects(c.get('/messages/m1'), (e: unknown) => e instanceof WebexApiError && e.code === 'webex_timeout');
+    await assert.rejects(
+      c.get('/messages/m1'),
+      (e: unknown) => e instanceof WebexApiError && e.code === 'webex_timeout',
+    );
   });
 
   it('when Webex refuses (403), then it does not retry', async () => {
@@ -109,7 +117,10 @@ describe('WebexClient', () => {
 describe('header parsing', () => {
   it('reads Retry-After in seconds and as an HTTP date', () => {
     assert.equal(parseRetryAfter('5'), 5000);
-    assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', Date.parse('2026-01-01T00:00:00Z')), 10_000);
+    assert.equal(
+      parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', Date.parse('2026-01-01T00:00:00Z')),
+      10_000,
+    );
     assert.equal(parseRetryAfter('soon'), undefined);
     assert.equal(parseRetryAfter(null), undefined);
   });

@@ -1,0 +1,190 @@
+/**
+ * Small pure formatters and guards shared by the card builders. No I/O, no clock: every time is formatted from the
+ * instant and IANA zone it is given.
+ */
+import { formatInTimeZone } from 'date-fns-tz';
+
+/** Webex's limit for a message's `text`/`markdown`, in UTF-8 bytes. */
+export const WEBEX_MARKDOWN_MAX_BYTES = 7439;
+
+export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** `timeZone` when this runtime knows it, else UTC (so a bad zone degrades to a labelled UTC instead of a crash). */
+export function safeTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Collapses line breaks and runs of white space to single spaces: user text must never start a new markdown block. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** At most `max` code points (never splits a surrogate pair); the last one becomes "…" when cut. */
+export function truncate(text: string, max: number): string {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/** Cuts a string to at most `maxBytes` UTF-8 bytes on a code point boundary, ending in "…" when cut. */
+export function truncateBytes(text: string, maxBytes: number): string {
+  if (utf8Bytes(text) <= maxBytes) return text;
+  let out = '';
+  let used = 0;
+  const budget = maxBytes - utf8Bytes('…');
+  for (const ch of text) {
+    const n = utf8Bytes(ch);
+    if (used + n > budget) break;
+    out += ch;
+    used += n;
+  }
+  return `${out}…`;
+}
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/**
+ * Escapes user text for the CommonMark subset used by both Webex message markdown and Adaptive Card TextBlocks,
+ * so a topic like `**Q3** [draft] _wip_` shows literally. Text is first folded to one line. Underscores inside a
+ * word (`team_sync_notes`) can't open emphasis in CommonMark, so they are left alone to keep the text readable
+ * on renderers that show backslashes literally.
+ */
+export function escapeMarkdown(text: string): string {
+  const chars = Array.from(oneLine(text));
+  let out = '';
+  chars.forEach((ch, i) => {
+    if (ch === '_') {
+      out += isWordChar(chars[i - 1]) && isWordChar(chars[i + 1]) ? '_' : '\\_';
+    } else if ('\\`*~[]<>|'.includes(ch)) {
+      out += `\\${ch}`;
+    } else {
+      out += ch;
+    }
+  });
+  // Block syntax only matters at the start of the text (it is one line): headings, list items, quotes, rules.
+  return out.replace(/^([#+=-])/u, '\\$1').replace(/^(\d+)([.)])/u, '$1\\$2');
+}
+
+/**
+ * Like {@link escapeMarkdown}, and also defuses Adaptive Cards' `{{DATE(…)}}`/`{{TIME(…)}}` text functions with a
+ * zero-width space, so a topic can't make the client rewrite it.
+ */
+export function escapeCardText(text: string): string {
+  return escapeMarkdown(text).replace(/\{\{/gu, '{\u200B{');
+}
+
+/** The URL when it is an absolute http(s) URL, else undefined (no `javascript:` buttons). */
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL usable inside a markdown link's `( )`: characters that would end or break the destination are %-encoded. */
+export function markdownLinkUrl(url: string): string {
+  return url.replace(
+    /[()<>\s[\]]/gu,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/** "45 min", "1 h 05 min", "< 1 min"; undefined when unknown. Minutes are rounded to the nearest. */
+export function formatDuration(seconds: number | undefined): string | undefined {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
+  if (seconds < 60) return '< 1 min';
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : `${h} h ${String(m).padStart(2, '0')} min`;
+}
+
+/**
+ * "152 MB", "1.2 GB". Decimal (SI) units — 1 MB = 1,000,000 bytes — because that is what Webex's own pages and
+ * most download managers show for recordings; one decimal below 10, whole numbers above.
+ */
+export function formatSize(bytes: number | undefined): string | undefined {
+  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return undefined;
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+  const shown = (v: number, i: number) =>
+    i === 0 ? Math.round(v) : v < 10 ? Math.round(v * 10) / 10 : Math.round(v);
+  let v = bytes;
+  let i = 0;
+  while (i < units.length - 1 && shown(v, i) >= 1000) {
+    v /= 1000;
+    i++;
+  }
+  return `${shown(v, i)} ${units[i] ?? 'B'}`;
+}
+
+const validDate = (d: Date): boolean => !Number.isNaN(d.getTime());
+
+/** The instant of a Webex timestamp string, or undefined when missing/unreadable. */
+export function parseInstant(s: string | undefined): Date | undefined {
+  if (!s) return undefined;
+  const d = new Date(s);
+  return validDate(d) ? d : undefined;
+}
+
+const dayKey = (d: Date, tz: string) => formatInTimeZone(d, tz, 'yyyy-MM-dd');
+
+/**
+ * True when `d` is the first instant of its calendar day in `tz`. Compares with the instant 1 ms earlier instead of
+ * testing for 00:00, so zones whose day starts at 01:00 on a DST change still count as "whole days".
+ */
+function isStartOfDay(d: Date, tz: string): boolean {
+  return dayKey(d, tz) !== dayKey(new Date(d.getTime() - 1), tz);
+}
+
+/**
+ * The half-open range `[from, to)` in words, in `timeZone`, ending with the zone's name:
+ * - whole days: "Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles" (the last day is the one containing `to − 1 ms`);
+ *   one day: "Tue 3 Nov 2026, …"; years on both sides when they differ.
+ * - otherwise (rolling ranges) with times, `to` shown as is: "Thu 26 Nov 14:05 – Sun 29 Nov 14:05 2026, …".
+ */
+export function describeRange(range: { from: Date; to: Date }, timeZone: string): string {
+  const tz = safeTimeZone(timeZone);
+  const { from, to } = range;
+  if (!validDate(from) || !validDate(to)) return `an unknown period, ${tz}`;
+  const f = (d: Date, pattern: string) => formatInTimeZone(d, tz, pattern);
+  const wholeDays = to.getTime() > from.getTime() && isStartOfDay(from, tz) && isStartOfDay(to, tz);
+  let text: string;
+  if (wholeDays) {
+    const last = new Date(to.getTime() - 1);
+    if (dayKey(from, tz) === dayKey(last, tz)) text = f(from, 'EEE d MMM yyyy');
+    else if (f(from, 'yyyy') === f(last, 'yyyy'))
+      text = `${f(from, 'EEE d MMM')} – ${f(last, 'EEE d MMM yyyy')}`;
+    else text = `${f(from, 'EEE d MMM yyyy')} – ${f(last, 'EEE d MMM yyyy')}`;
+  } else if (dayKey(from, tz) === dayKey(to, tz)) {
+    text = `${f(from, 'EEE d MMM yyyy HH:mm')} – ${f(to, 'HH:mm')}`;
+  } else if (f(from, 'yyyy') === f(to, 'yyyy')) {
+    text = `${f(from, 'EEE d MMM HH:mm')} – ${f(to, 'EEE d MMM HH:mm yyyy')}`;
+  } else {
+    text = `${f(from, 'EEE d MMM yyyy HH:mm')} – ${f(to, 'EEE d MMM yyyy HH:mm')}`;
+  }
+  return `${text}, ${tz}`;
+}
+
+/** "Tue 17 Nov 2026, 09:30" in `timeZone`. */
+export function formatWhen(d: Date, timeZone: string): string {
+  return formatInTimeZone(d, safeTimeZone(timeZone), 'EEE d MMM yyyy, HH:mm');
+}
+
+/** The calendar year of `d` in `timeZone` ("2026"), or undefined for an invalid date. */
+export function yearIn(d: Date, timeZone: string): string | undefined {
+  return validDate(d) ? formatInTimeZone(d, safeTimeZone(timeZone), 'yyyy') : undefined;
+}
+
+/** "Tue 17 Nov 09:30" in `timeZone`; the year is added when it differs from `contextYear`. */
+export function formatWhenShort(d: Date, timeZone: string, contextYear?: string): string {
+  const tz = safeTimeZone(timeZone);
+  return formatInTimeZone(d, tz, yearIn(d, tz) === contextYear ? 'EEE d MMM HH:mm' : 'EEE d MMM yyyy HH:mm');
+}

@@ -1,0 +1,164 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebexEmulator, type EmulatedPerson, type EmulatorOptions } from '../../../src/emulator/index.js';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+export interface CallOptions {
+  query?: Record<string, string | number>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** One real HTTP request to the emulator; `path` is relative to the API base (`/people/me`) or absolute. */
+export async function call(
+  emu: WebexEmulator,
+  token: string | undefined,
+  method: string,
+  pathOrUrl: string,
+  opts: CallOptions = {},
+): Promise<ApiResponse> {
+  const url = new URL(pathOrUrl.startsWith('http') ? pathOrUrl : emu.baseUrl + pathOrUrl);
+  for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, {
+    method,
+    headers,
+    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  const text = await res.text();
+  let body: unknown = undefined;
+  if (text !== '') {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  return { status: res.status, headers: res.headers, body, text };
+}
+
+export function asRecord(v: unknown): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`not an object: ${String(v)}`);
+  return v as Record<string, unknown>;
+}
+
+export function itemsOf(v: unknown): Record<string, unknown>[] {
+  const items = asRecord(v)['items'];
+  if (!Array.isArray(items)) throw new Error('no items array');
+  return items.map(asRecord);
+}
+
+/** Parses `Link: <url>; rel="next"`. */
+export function nextLink(headers: Headers): string | undefined {
+  const link = headers.get('link');
+  if (!link) return undefined;
+  const m = /<([^>]+)>;\s*rel="next"/.exec(link);
+  return m?.[1];
+}
+
+export interface Seed {
+  bot: EmulatedPerson;
+  alice: EmulatedPerson;
+  bob: EmulatedPerson;
+  dmAlice: string;
+  dmBob: string;
+  group: string;
+}
+
+export function seed(emu: WebexEmulator): Seed {
+  const bot = emu.addPerson({ displayName: 'Rec Bot', email: 'recbot@webex.bot', type: 'bot' });
+  const alice = emu.addPerson({
+    displayName: 'Alice Andersen',
+    email: 'alice@example.com',
+    timezone: 'Europe/Berlin',
+  });
+  const bob = emu.addPerson({ displayName: 'Bob Brown', email: 'bob@example.com' });
+  const dmAlice = emu.addRoom({ type: 'direct', memberIds: [alice.id, bot.id] }).id;
+  const dmBob = emu.addRoom({ type: 'direct', memberIds: [bob.id, bot.id] }).id;
+  const group = emu.addRoom({ type: 'group', title: 'Falcon', memberIds: [alice.id, bob.id, bot.id] }).id;
+  return { bot, alice, bob, dmAlice, dmBob, group };
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<WebexEmulator> {
+  return WebexEmulator.start({ webhookTimeoutMs: 2000, ...opts });
+}
+
+export interface ReceivedHook {
+  path: string;
+  headers: IncomingHttpHeaders;
+  rawBody: Buffer;
+  body: Record<string, unknown>;
+}
+
+/** A local webhook target that records what it receives. */
+export class WebhookReceiver {
+  readonly received: ReceivedHook[] = [];
+  status = 200;
+  delayMs = 0;
+  url = '';
+  private readonly server: Server;
+
+  private constructor() {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const rawBody = Buffer.concat(chunks);
+        this.received.push({
+          path: req.url ?? '',
+          headers: req.headers,
+          rawBody,
+          body: asRecord(JSON.parse(rawBody.toString('utf8'))),
+        });
+        const reply = () => {
+          res.statusCode = this.status;
+          res.end('ok');
+        };
+        if (this.delayMs > 0) setTimeout(reply, this.delayMs);
+        else reply();
+      });
+    });
+  }
+
+  static async start(): Promise<WebhookReceiver> {
+    const receiver = new WebhookReceiver();
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.server.address() as AddressInfo;
+    receiver.url = `http://127.0.0.1:${port}/hook`;
+    return receiver;
+  }
+
+  async stop(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+}
+
+/** The repository root: the nearest ancestor of this file holding package.json (works from src and .build). */
+export function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the test file');
+    dir = parent;
+  }
+}
+
+export function openApiDir(): string {
+  return process.env['WEBEX_OPENAPI_DIR'] ?? path.resolve(repoRoot(), '..', 'shared', 'webex-openapi');
+}
