@@ -82,12 +82,12 @@ export interface RunningBot {
 export async function startBot(
   world: World,
   extra: Record<string, string> = {},
-  opts: { waitReady?: boolean } = {},
+  opts: { waitReady?: boolean; now?: () => Date } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
   const port = config.port;
   const logs = memoryLogger('debug');
-  const app = createApp(config, { logger: logs.logger, startRetryDelayMs: () => 50 });
+  const app = createApp(config, { logger: logs.logger, startRetryDelayMs: () => 50, now: opts.now });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   if (opts.waitReady !== false) {
