@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './parsing/date-range.js';
 
 /**
  * The whole configuration, read once from the environment at start. Every key names the env variable an operator
  * sets, so an error can say exactly what to fix.
  */
-const isIanaZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const httpUrl = (hint: string) =>
   z
@@ -58,7 +51,7 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: z
     .string()
     .trim()
-    .refine(isIanaZone, 'must be an IANA time zone such as Europe/Berlin or UTC')
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC')
     .default('UTC'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),

@@ -3,6 +3,7 @@
  * instant and IANA zone it is given.
  */
 import { formatInTimeZone } from 'date-fns-tz';
+import { isValidTimeZone } from '../parsing/date-range.js';
 
 /** Webex's limit for a message's `text`/`markdown`, in UTF-8 bytes. */
 export const WEBEX_MARKDOWN_MAX_BYTES = 7439;
@@ -11,12 +12,7 @@ export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /** `timeZone` when this runtime knows it, else UTC (so a bad zone degrades to a labelled UTC instead of a crash). */
 export function safeTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
 /** Collapses line breaks and runs of white space to single spaces: user text must never start a new markdown block. */

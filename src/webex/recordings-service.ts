@@ -113,7 +113,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
     async list(asker, query) {
       const access = await opts.credentials.forAsker(asker);
       if (!access) throw new NoRecordingsAccessError();
-      const key = `${asker.email.toLowerCase()}|${access.hostEmail ?? ''}|${queryKey(query, rounding)}`;
+      const key = `${asker.email.toLowerCase()}|${access.hostEmail?.toLowerCase() ?? 'own'}|${queryKey(query, rounding)}`;
       const result = await cache.fetch(key, { context: { access, query } });
       return result ?? [];
     },

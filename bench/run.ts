@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: throughput and memory of the hot paths, measured (never asserted in the test suite).
+ * Prints one line per benchmark: operations per second and heap growth.
+ */
+import { buildRecordingsCard } from '../src/cards/recordings-card.js';
+import { parseRecordingsQuery } from '../src/parsing/parse-recordings-query.js';
+import { createLogger } from '../src/logger.js';
+import { adminTokenCredentials, createRecordingsService } from '../src/webex/recordings-service.js';
+import { WebexClient } from '../src/webex/webex-client.js';
+
+async function bench(name: string, iterations: number, fn: (i: number) => unknown | Promise<unknown>) {
+  for (let i = 0; i < Math.min(1000, iterations / 10); i++) await fn(i); // warm-up
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) await fn(i);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  console.log(
+    `${name.padEnd(48)} ${Math.round((iterations / ms) * 1000)
+      .toString()
+      .padStart(
+        9,
+      )} ops/s   ${(ms / iterations).toFixed(4)} ms/op   heap ${heapMb >= 0 ? '+' : ''}${heapMb.toFixed(1)} MB`,
+  );
+}
+
+const now = new Date('2026-11-25T20:00:00Z');
+const phrases = [
+  'last week topic sync',
+  'from Nov 3 to Nov 20 format mp4 type event',
+  'since 2026-10-01 topic "weekly sync" max 20',
+  'yesterday deleted',
+  'last 3 months site example.webex.com tag crm',
+];
+const zones = ['America/Los_Angeles', 'Asia/Kolkata', 'Europe/Berlin', 'UTC'];
+
+const recordings = Array.from({ length: 10 }, (_, i) => ({
+  id: `rec${i}`,
+  topic: `Weekly sync number ${i} with a reasonably long topic`,
+  createTime: new Date(now.getTime() - i * 3_600_000).toISOString(),
+  durationSeconds: 1800 + i * 60,
+  sizeBytes: 80_000_000 + i,
+  format: 'MP4',
+  playbackUrl: `https://example.webex.com/example/ldr.php?RCID=${i}`,
+  downloadUrl: `https://example.webex.com/example/lsr.php?RCID=${i}`,
+  password: 'secret',
+}));
+
+await bench('parseRecordingsQuery', 20_000, (i) =>
+  parseRecordingsQuery(phrases[i % phrases.length] ?? '', now, zones[i % zones.length] ?? 'UTC'),
+);
+
+await bench('buildRecordingsCard (10 recordings)', 5_000, (i) =>
+  buildRecordingsCard({
+    timeZone: zones[i % zones.length] ?? 'UTC',
+    range: { from: new Date(now.getTime() - 7 * 86_400_000), to: now },
+    filters: { topic: 'sync' },
+    recordings,
+    offset: 0,
+    total: 37,
+    showPasswords: i % 2 === 0,
+    moreData: { action: 'recordings.more', offset: 10 },
+  }),
+);
+
+// The cache path: 1000 distinct askers × the same question, then all of them again (hits).
+const items = Array.from({ length: 100 }, (_, i) => ({ ...recordings[0], id: `r${i}` }));
+const fakeFetch = (async () =>
+  new Response(JSON.stringify({ items }), {
+    headers: { 'content-type': 'application/json' },
+  })) as typeof fetch;
+const logger = createLogger('silent');
+const client = new WebexClient({
+  baseUrl: 'http://127.0.0.1:9/v1',
+  token: 't',
+  timeoutMs: 1000,
+  maxRetries: 0,
+  logger,
+  fetch: fakeFetch,
+});
+const service = createRecordingsService({
+  client,
+  credentials: adminTokenCredentials('admin'),
+  logger,
+  ttlMs: 60_000,
+});
+const parsed = parseRecordingsQuery('last week', now, 'UTC');
+if (!parsed.ok) throw new Error(parsed.error.message);
+await bench('recordings service, cache miss (100 results)', 1_000, (i) =>
+  service.list({ personId: `p${i}`, email: `user${i}@example.com` }, parsed.query),
+);
+await bench('recordings service, cache hit', 20_000, (i) =>
+  service.list({ personId: `p${i % 200}`, email: `user${i % 200}@example.com` }, parsed.query),
+);
