@@ -1,6 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buildAccess } from './auth/build-access.js';
+import type { TokenRecords } from './auth/user-tokens.js';
+import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
+import { connectCommand, disconnectCommand } from './commands/connect.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
 import {
@@ -13,7 +17,8 @@ import { CommandRegistry } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
-import { adminTokenCredentials, createRecordingsService } from './webex/recordings-service.js';
+import { oauthRoutes } from './server/oauth-routes.js';
+import { createRecordingsService } from './webex/recordings-service.js';
 import type { WebexPerson } from './webex/types.js';
 import { WebexClient } from './webex/webex-client.js';
 
@@ -24,6 +29,8 @@ export interface AppDeps {
   /** Retry pacing; tests shorten it. */
   sleep?: (ms: number) => Promise<void>;
   startRetryDelayMs?: (attempt: number) => number;
+  /** Where encrypted tokens are kept; in memory unless given. */
+  tokenRecords?: TokenRecords;
 }
 
 export interface App {
@@ -48,10 +55,12 @@ export function createApp(config: Config, deps: AppDeps): App {
     sleep: deps.sleep,
   });
 
+  const access = buildAccess(config, { botClient, now, logger, fetch: deps.fetch, tokenRecords: deps.tokenRecords });
   const recordings = {
+    access: access.policy,
     service: createRecordingsService({
       client: botClient,
-      credentials: adminTokenCredentials(config.adminToken),
+      credentials: access.credentials,
       logger,
       ttlMs: config.cacheTtlMs,
     }),
@@ -61,10 +70,14 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const registry = new CommandRegistry();
   registry.add(recordingsCommand(recordings));
+  registry.add(connectCommand(access.policy));
+  registry.add(disconnectCommand(access.policy));
   registry.add(helpCommand(registry));
 
+  const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
     registry,
+    isAllowedEmail,
     actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
     now,
     logger,
@@ -77,6 +90,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     botToken: config.botToken,
     onEvent,
+    isAllowedEmail,
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
         roomType === 'group'
@@ -93,6 +107,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger,
     isReady: () => bot.isReady(),
     onWebhook: (envelope) => void bot.handleWebhook(envelope),
+    routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
   });
 
   let http: Server | undefined;
@@ -109,6 +124,7 @@ export function createApp(config: Config, deps: AppDeps): App {
         const s = server.listen(config.port, () => resolve(s));
         s.once('error', reject);
       });
+      await access.init();
       const port = (http.address() as AddressInfo).port;
       logger.info({ port, webhookUrl }, 'listening');
       const botStarted = bot.start();

@@ -20,6 +20,18 @@ const httpUrl = (hint: string) =>
     }, `must be an http(s) URL, ${hint}`)
     .transform((v) => v.replace(/\/+$/, ''));
 
+const emailList = (what: string) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((es) => es.every((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)), `must be ${what}`)
+    .default([]);
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -65,6 +77,31 @@ const envSchema = z.object({
     .min(0)
     .max(86_400, 'must be at most 86400 (a day)')
     .default(120),
+  WEBEX_CLIENT_ID: z.string().trim().min(1).optional(),
+  WEBEX_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  WEBEX_ADMIN_REFRESH_TOKEN: z.string().trim().min(1).optional(),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32,
+      'must be 32 random bytes in base64 (generate with `openssl rand -base64 32`)',
+    )
+    .optional(),
+  BOT_ADMINS: emailList('a comma-separated list of email addresses'),
+  ALLOWED_EMAIL_DOMAINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+        .filter(Boolean),
+    )
+    .refine(
+      (ds) => ds.every((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)),
+      'must be a comma-separated list of domains like example.com',
+    )
+    .default([]),
   WEEK_STARTS_ON: z
     .string()
     .trim()
@@ -92,6 +129,15 @@ export interface Config {
   /** Org admin token with meeting:admin_recordings_read; lists recordings with hostEmail = the asker. */
   adminToken: string | undefined;
   cacheTtlMs: number;
+  /** Per-user sign-in (a Webex Integration); both set or both unset. */
+  oauth: { clientId: string; clientSecret: string } | undefined;
+  adminRefreshToken: string | undefined;
+  /** base64 of 32 bytes; encrypts stored tokens. */
+  tokenEncryptionKey: string | undefined;
+  /** Lower-cased emails of people who may ask for other hosts' recordings and stop anyone's digest. */
+  botAdmins: string[];
+  /** Lower-cased domains; empty = everyone. */
+  allowedEmailDomains: string[];
   /** 0 = Sunday … 6 = Saturday. */
   weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6;
 }
@@ -121,6 +167,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'WEBHOOK_SECRET is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
     );
   }
+  if (Boolean(cleaned.WEBEX_CLIENT_ID) !== Boolean(cleaned.WEBEX_CLIENT_SECRET)) {
+    problems.push(
+      'WEBEX_CLIENT_ID and WEBEX_CLIENT_SECRET go together (from your Webex Integration): set both or neither',
+    );
+  }
+  if (cleaned.NODE_ENV === 'production' && cleaned.WEBEX_CLIENT_ID && !cleaned.TOKEN_ENCRYPTION_KEY) {
+    problems.push(
+      'TOKEN_ENCRYPTION_KEY is required in production when per-user sign-in is on (generate with `openssl rand -base64 32`)',
+    );
+  }
+  if (cleaned.WEBEX_ADMIN_REFRESH_TOKEN && !(cleaned.WEBEX_CLIENT_ID && cleaned.WEBEX_ADMIN_TOKEN)) {
+    problems.push(
+      'WEBEX_ADMIN_REFRESH_TOKEN needs WEBEX_ADMIN_TOKEN and the Integration (WEBEX_CLIENT_ID/SECRET) to refresh it',
+    );
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -139,6 +200,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     adminToken: e.WEBEX_ADMIN_TOKEN,
     cacheTtlMs: e.CACHE_TTL_SECONDS * 1000,
+    oauth:
+      e.WEBEX_CLIENT_ID && e.WEBEX_CLIENT_SECRET
+        ? { clientId: e.WEBEX_CLIENT_ID, clientSecret: e.WEBEX_CLIENT_SECRET }
+        : undefined,
+    adminRefreshToken: e.WEBEX_ADMIN_REFRESH_TOKEN,
+    tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
+    botAdmins: e.BOT_ADMINS,
+    allowedEmailDomains: e.ALLOWED_EMAIL_DOMAINS,
     weekStartsOn: e.WEEK_STARTS_ON as Config['weekStartsOn'],
   };
 }

@@ -20,6 +20,16 @@ export const REDACT_PATHS = [
   '*.authorization',
   'config.botToken',
   'config.webhookSecret',
+  'accessToken',
+  'refreshToken',
+  'access_token',
+  'refresh_token',
+  'clientSecret',
+  'client_secret',
+  'ciphertext',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.clientSecret',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -14,6 +14,7 @@ import type {
   WebhookEnvelope,
 } from '../webex/types.js';
 import { createSdkTransport, type SdkTransport } from './sdk-transport.js';
+import { OUTSIDER_REFUSAL } from './outsider-refusal.js';
 import { stripBotMention } from './strip-mention.js';
 import type { ChatEvent, Reply } from './types.js';
 
@@ -70,6 +71,8 @@ export interface WebexBotOptions {
   /** Called when the bot was added to a space by someone (not when it rediscovers a space). */
   onAddedToSpace?(roomId: string, roomType: 'direct' | 'group', reply: Reply): Promise<void>;
   onRemovedFromSpace?(roomId: string): Promise<void>;
+  /** ALLOWED_EMAIL_DOMAINS: people for whom the bot does nothing but say so politely. */
+  isAllowedEmail?(email: string): boolean;
   /** Pause between start-up attempts while Webex is unreachable; tests make it short. */
   startRetryDelayMs?: (attempt: number) => number;
 }
@@ -311,6 +314,23 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
         envelope.data.personId &&
         envelope.data.personId === framework.person?.id
       ) {
+        return;
+      }
+      if (
+        envelope.resource === 'messages' &&
+        typeof envelope.data.personEmail === 'string' &&
+        opts.isAllowedEmail &&
+        !opts.isAllowedEmail(envelope.data.personEmail)
+      ) {
+        // Decided from the delivery itself: no lookup, no recordings call, just the refusal.
+        log.info({ roomId: envelope.data.roomId }, 'message from outside the allowed domains');
+        if (envelope.data.roomId) {
+          await track(
+            opts.client
+              .post('/messages', { roomId: envelope.data.roomId, markdown: OUTSIDER_REFUSAL })
+              .catch((err: unknown) => log.error({ err }, 'could not send the refusal')),
+          );
+        }
         return;
       }
       await track(

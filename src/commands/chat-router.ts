@@ -1,4 +1,5 @@
 import type { ChatEvent, Reply } from '../bot/types.js';
+import { OUTSIDER_REFUSAL } from '../bot/outsider-refusal.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ActionHandler, CommandRegistry } from './registry.js';
@@ -9,6 +10,8 @@ export interface ChatRouterDeps {
   actions?: Record<string, ActionHandler>;
   now: () => Date;
   logger: Logger;
+  /** ALLOWED_EMAIL_DOMAINS; everyone when absent. */
+  isAllowedEmail?(email: string): boolean;
 }
 
 const GENERIC_FAILURE =
@@ -21,6 +24,10 @@ export function createChatRouter(deps: ChatRouterDeps) {
       event.kind === 'message' ? { messageId: event.messageId } : { actionId: event.actionId },
     );
     try {
+      if (deps.isAllowedEmail && !deps.isAllowedEmail(event.personEmail)) {
+        log.info('event from outside the allowed domains');
+        return await reply.say(OUTSIDER_REFUSAL);
+      }
       if (event.kind === 'action') {
         const name = typeof event.inputs.action === 'string' ? event.inputs.action : '';
         const handler = deps.actions?.[name];

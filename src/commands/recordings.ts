@@ -9,6 +9,7 @@ import type { RecordingsQuery, WeekStartsOn } from '../parsing/recordings-query.
 import { NoRecordingsAccessError, type Asker, type RecordingsService } from '../webex/recordings-service.js';
 import type { WebexPerson } from '../webex/types.js';
 import { WebexApiError } from '../webex/webex-client.js';
+import type { AccessPolicy } from './connect.js';
 import type { ActionHandler, CommandSpec } from './registry.js';
 
 export const PAGE_SIZE = 10;
@@ -16,6 +17,7 @@ export const SHOW_MORE_ACTION = 'recordings.more';
 
 export interface RecordingsDeps {
   service: RecordingsService;
+  access: AccessPolicy;
   /** The zone a person's question is read in: their setting or profile, else DEFAULT_TIMEZONE. */
   timeZoneFor(person: WebexPerson): Promise<string>;
   weekStartsOn: WeekStartsOn;
@@ -43,6 +45,7 @@ const pagedQuerySchema = z.object({
   meetingId: z.string().max(200).optional(),
   siteUrl: z.string().max(200).optional(),
   integrationTag: z.string().max(200).optional(),
+  hostEmail: z.email().optional(),
   max: z.number().int().min(1).max(100).optional(),
 });
 const showMoreSchema = z.object({
@@ -84,6 +87,7 @@ export function recordingsCommand(deps: RecordingsDeps): CommandSpec {
       'recordings from 2026-11-01 to 2026-11-15 type event',
       'recordings this month deleted',
       'recordings monday top 5',
+      'recordings last month host bob@example.com (bot admins only)',
     ],
     async handler({ message, args, reply, now, log }) {
       const timeZone = await deps.timeZoneFor(message.person);
@@ -125,7 +129,14 @@ async function answerPage(
   reply: Reply,
   log: Logger,
 ): Promise<void> {
-  const recordings = await listOrExplain(deps, asker, query, log);
+  let recordings;
+  try {
+    recordings = await listOrExplain(deps, asker, query, log);
+  } catch (err) {
+    if (!(err instanceof SignInOffered)) throw err;
+    if (roomType === 'group') await reply.say("I've sent you a sign-in link in our 1:1 space.");
+    return;
+  }
   const { range, timeZone, ...filters } = query;
   if (recordings.length === 0) {
     return reply.say(buildNoRecordingsMessage({ timeZone, range, filters }, suggestWider(query)));
@@ -153,14 +164,40 @@ async function answerPage(
   await reply.sendCard(card, markdown);
 }
 
+/** Sentinel: the answer was a sign-in card, nothing more to say. */
+class SignInOffered extends Error {}
+
 async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: RecordingsQuery, log: Logger) {
+  const otherHost =
+    query.hostEmail !== undefined && query.hostEmail.toLowerCase() !== asker.email.toLowerCase();
+  if (otherHost && !deps.access.isBotAdmin(asker.email)) {
+    // Checked before any call: nobody but a bot admin learns anything about another host's recordings.
+    throw new UserError(
+      ErrorCode.WebexRefused,
+      "Only the bot's admins can look at someone else's recordings.",
+    );
+  }
   try {
     return await deps.service.list(asker, query);
   } catch (err) {
     if (err instanceof NoRecordingsAccessError) {
+      if (otherHost) {
+        throw new UserError(
+          ErrorCode.WebexRefused,
+          "Looking at someone else's recordings needs the org admin token (`WEBEX_ADMIN_TOKEN`), which isn't configured.",
+          { cause: err },
+        );
+      }
+      if (deps.access.signInEnabled) {
+        await deps.access.offerSignIn(
+          asker.personId,
+          'To list your recordings I need your permission: sign in with your Webex account.',
+        );
+        throw new SignInOffered();
+      }
       throw new UserError(
         ErrorCode.WebexRefused,
-        "I can't look up recordings yet: the bot's admin still has to give me access (an org admin token in `WEBEX_ADMIN_TOKEN`).",
+        "I can't look up recordings yet: the bot's admin still has to give me access (an org admin token in `WEBEX_ADMIN_TOKEN`, or per-user sign-in).",
         { cause: err },
       );
     }

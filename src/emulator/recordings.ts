@@ -266,7 +266,8 @@ export function recordingJson(
     createTime: formatInZone(r.createTime, timezone),
     timeRecorded: formatInZone(r.timeRecorded, timezone),
     siteUrl: r.siteUrl,
-    downloadUrl: r.downloadUrl,
+    // "Prevent downloading" (seeded as downloadUrl ''): Webex leaves the attribute out.
+    ...(r.downloadUrl !== '' ? { downloadUrl: r.downloadUrl } : {}),
     playbackUrl: r.playbackUrl,
     password: r.password,
     format: r.format,

@@ -1,3 +1,5 @@
+import type { RequestHandler } from 'express';
+
 /**
  * Wire shapes of the emulated Webex API. Field names follow Cisco's OpenAPI documents in
  * /work/shared/webex-openapi (webex-messaging-bot and webex-meetings-recordings); optional fields are
@@ -230,6 +232,11 @@ export interface EmulatorOptions {
   port?: number;
   /** Per-delivery timeout for webhook POSTs; default 5000 ms. */
   webhookTimeoutMs?: number;
+  /**
+   * Extra routes served outside `/v1` ahead of everything else (not logged in `requests`, no faults), e.g. the
+   * demo's browser page. None by default: a plain emulator serves only the Webex API.
+   */
+  extraRoutes?: RequestHandler;
 }
 
 export interface AddPersonInput {

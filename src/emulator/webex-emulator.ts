@@ -14,6 +14,15 @@ import { recordingsRoutes } from './routes/recordings.js';
 import { roomsRoutes } from './routes/rooms.js';
 import { u2cRoutes } from './routes/u2c.js';
 import { webhooksRoutes } from './routes/webhooks.js';
+import { oauthRequestPreparation, oauthRoutes } from './routes/oauth.js';
+import {
+  OAuthRegistry,
+  type AddIntegrationInput,
+  type IntegrationCredentials,
+  type IssueTokenOptions,
+  type OAuthTokenResponse,
+  type TokenLifetimes,
+} from './oauth.js';
 import { EmulatorStore, type PersonRecord } from './store.js';
 import type {
   AddPersonInput,
@@ -56,6 +65,7 @@ export class WebexEmulator {
   private readonly store: EmulatorStore;
   private readonly dispatcher: WebhookDispatcher;
   private readonly faults = new FaultRegistry();
+  private readonly oauth: OAuthRegistry;
   private readonly stopping = new AbortController();
   private server: Server | undefined;
   private url = '';
@@ -63,6 +73,7 @@ export class WebexEmulator {
   private constructor(private readonly opts: EmulatorOptions) {
     this.store = new EmulatorStore(opts.now ?? (() => new Date()), () => this.url);
     this.dispatcher = new WebhookDispatcher(this.store, this.deliveries, opts.webhookTimeoutMs ?? 5000);
+    this.oauth = new OAuthRegistry(this.store);
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<WebexEmulator> {
@@ -113,6 +124,21 @@ export class WebexEmulator {
 
   addRecording(r: AddRecordingInput): RecordingObject {
     return this.store.addRecording(r);
+  }
+
+  /** Everyone the emulator knows (people and bots), in the order they were added. */
+  listPeople(): EmulatedPerson[] {
+    return this.store.allPeople().map((p) => this.emulatedPerson(p));
+  }
+
+  /** The rooms the person is a member of, as that person sees them (a 1:1 is titled with the other's name). */
+  roomsOf(personId: string): WebexRoom[] {
+    return this.store.roomsOf(personId).map((r) => this.store.roomJson(r, personId));
+  }
+
+  /** Ids of the room's members, in the order they joined; empty for an unknown room. */
+  memberIdsOf(roomId: string): string[] {
+    return this.store.memberIds(roomId);
   }
 
   // ---------------------------------------------------------------- playing users
@@ -244,6 +270,33 @@ export class WebexEmulator {
     this.faults.clear();
   }
 
+  // ---------------------------------------------------------------- OAuth (Webex Integrations)
+
+  /** Registers an Integration for `GET /authorize` + `POST /access_token`; ids/secrets are generated when omitted. */
+  addIntegration(input: AddIntegrationInput): IntegrationCredentials {
+    return this.oauth.addIntegration(input);
+  }
+
+  /** Who signs in at `/authorize` when the request has no `as` parameter; undefined shows the chooser page. */
+  setSignInAs(personId: string | undefined): void {
+    this.oauth.setSignInAs(personId);
+  }
+
+  /** Lifetimes of tokens issued from now on; defaults 14 days (access) and 90 days (refresh), as Webex. */
+  setTokenLifetimes(lifetimes: Partial<TokenLifetimes>): void {
+    this.oauth.setTokenLifetimes(lifetimes);
+  }
+
+  /** Issues an access + refresh token pair acting as the person, without the browser flow. */
+  issueToken(personId: string, opts: IssueTokenOptions = {}): OAuthTokenResponse {
+    return this.oauth.issueToken(personId, opts);
+  }
+
+  /** Makes an issued access or refresh token, or a person's own token, invalid from now on (API calls get 401). */
+  expireToken(token: string): void {
+    this.oauth.expire(token);
+  }
+
   // ---------------------------------------------------------------- HTTP
 
   private requirePerson(personId: string): PersonRecord {
@@ -282,6 +335,7 @@ export class WebexEmulator {
     app.disable('x-powered-by');
     app.disable('etag');
     app.set('query parser', 'simple');
+    if (this.opts.extraRoutes) app.use(this.opts.extraRoutes);
     const ctx: RouteContext = {
       store: this.store,
       dispatch: (events) => void this.dispatcher.dispatch(events),
@@ -313,12 +367,14 @@ export class WebexEmulator {
       if (req.body !== undefined) locals(res).record.body = req.body;
       next();
     });
+    app.use(API_PREFIX, oauthRequestPreparation());
     app.use((req, res, next) => this.applyFault(req, res, next));
     app.use(U2C_PREFIX, u2cRoutes(ctx));
+    app.use(API_PREFIX, oauthRoutes(this.oauth));
     app.use(API_PREFIX, (req, res, next) => {
       const header = req.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const caller = match?.[1] !== undefined ? this.store.personByToken(match[1]) : undefined;
+      const caller = match?.[1] !== undefined ? this.oauth.callerFor(match[1]) : undefined;
       if (!caller) {
         sendError(
           res,

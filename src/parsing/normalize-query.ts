@@ -30,6 +30,7 @@ export function queryKey(q: RecordingsQuery, roundToMs: number): string {
   if (q.meetingId !== undefined) parts.push(['meetingId', q.meetingId]);
   if (q.siteUrl !== undefined) parts.push(['siteUrl', q.siteUrl.toLowerCase()]);
   if (q.integrationTag !== undefined) parts.push(['integrationTag', q.integrationTag]);
+  if (q.hostEmail !== undefined) parts.push(['hostEmail', q.hostEmail.toLowerCase()]);
   if (q.max !== undefined) parts.push(['max', q.max]);
   return JSON.stringify(parts);
 }

@@ -71,7 +71,7 @@ type Clause =
   | { field: 'format'; value: RecordingFormat; phrase: string }
   | { field: 'serviceType'; value: ServiceType; phrase: string }
   | { field: 'status'; value: 'deleted'; phrase: string }
-  | { field: 'meetingId' | 'siteUrl' | 'integrationTag'; value: string; phrase: string }
+  | { field: 'meetingId' | 'siteUrl' | 'integrationTag' | 'hostEmail'; value: string; phrase: string }
   | { field: 'max'; value: number; phrase: string };
 
 type ClauseResult = { ok: true; clause: Clause; next: number } | { ok: false; error: ParseError };
@@ -134,11 +134,13 @@ const VOCABULARY = [
   'meeting',
   'site',
   'tag',
+  'host',
   'max',
   'top',
   ...WEEKDAYS_FULL,
 ];
 
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/u;
 const MEETING_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{5,127}$/u;
 const HOST_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})+$`, 'u');
@@ -413,6 +415,18 @@ function parseFilter(ctx: Ctx, i: number, keyword: string): ClauseResult | null 
             v.text,
           );
     }
+    case 'host': {
+      const v = valueAfter(ctx, i, keyword, 'host bob@example.com');
+      if ('ok' in v) return v;
+      const email = v.lower.replace(/^<|>$/gu, '').replace(/^mailto:/u, '');
+      return EMAIL.test(email)
+        ? done({ field: 'hostEmail', value: email, phrase })
+        : fail(
+            'bad_value',
+            `${quoteWord(v.text)} isn't an email address — write it like \`host bob@example.com\``,
+            v.text,
+          );
+    }
     case 'tag': {
       const v = valueAfter(ctx, i, keyword, 'tag my-integration');
       if ('ok' in v) return v;
@@ -538,6 +552,7 @@ const DUPLICATE_NAMES: Record<Clause['field'], string> = {
   meetingId: 'meeting ids',
   siteUrl: 'sites',
   integrationTag: 'tags',
+  hostEmail: 'hosts',
   max: 'limits (max/top)',
 };
 
@@ -631,6 +646,9 @@ function parseUnsafe(
         break;
       case 'integrationTag':
         query.integrationTag = c.value;
+        break;
+      case 'hostEmail':
+        query.hostEmail = c.value;
         break;
       case 'max':
         query.max = c.value;

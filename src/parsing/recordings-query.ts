@@ -35,6 +35,8 @@ export interface RecordingsQuery {
   /** Lower-cased host name without scheme, e.g. `example.webex.com`. */
   siteUrl?: string;
   integrationTag?: string;
+  /** `host <email>`: another host's recordings. Only bot admins acting with the org token may use it. */
+  hostEmail?: string;
   /** 1..100. Absent unless the user asked (`max 10` / `top 10`). */
   max?: number;
   /** The zone the range was computed in (as passed in). */

@@ -12,6 +12,8 @@ export interface ServerDeps {
   isReady(): boolean;
   /** Called after the 200 was sent; the promise is tracked by the caller for graceful shutdown. */
   onWebhook(envelope: WebhookEnvelope): void;
+  /** Further browser-facing routes (the OAuth sign-in legs). */
+  routers?: express.Router[];
   /** Larger bodies are refused with 413; Webex envelopes are a few hundred bytes. */
   bodyLimit?: string;
 }
@@ -86,6 +88,8 @@ export function createServer(deps: ServerDeps): express.Express {
       deps.onWebhook(parsed.data as WebhookEnvelope);
     },
   );
+
+  for (const router of deps.routers ?? []) app.use(router);
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -5,7 +5,7 @@ import { queryKey } from '../parsing/normalize-query.js';
 import type { RecordingsQuery } from '../parsing/recordings-query.js';
 import { toApiParams } from '../parsing/to-api-params.js';
 import type { WebexRecording } from './types.js';
-import type { WebexClient } from './webex-client.js';
+import { WebexApiError, type WebexClient } from './webex-client.js';
 
 /** Who is asking: recordings are always listed on behalf of one person. */
 export interface Asker {
@@ -15,9 +15,13 @@ export interface Asker {
 
 /** The credential a listing is made with, and what it implies for the request. */
 export interface RecordingsAccess {
+  /** `user`: the person's own sign-in (hosted + shared with them); `admin`: the org token, limited by hostEmail. */
+  mode: 'user' | 'admin';
   token: string;
   /** Set when acting with an org admin token: restricts the listing to this host. */
   hostEmail?: string;
+  /** A fresh token after Webex answered 401 (expired or revoked); undefined when none can be had. */
+  refresh?: () => Promise<string | undefined>;
 }
 
 /**
@@ -25,13 +29,14 @@ export interface RecordingsAccess {
  * without the command or the service changing. undefined means "nothing can list recordings for this person".
  */
 export interface RecordingsCredentials {
-  forAsker(asker: Asker): Promise<RecordingsAccess | undefined>;
+  /** `otherHost`: the question is about someone else's recordings, which only the org token may list. */
+  forAsker(asker: Asker, need?: { otherHost?: boolean }): Promise<RecordingsAccess | undefined>;
 }
 
 export function adminTokenCredentials(adminToken: string | undefined): RecordingsCredentials {
   return {
     async forAsker(asker) {
-      return adminToken ? { token: adminToken, hostEmail: asker.email } : undefined;
+      return adminToken ? { mode: 'admin', token: adminToken, hostEmail: asker.email } : undefined;
     },
   };
 }
@@ -86,6 +91,20 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
   });
 
   async function fetchAll({ access, query }: FetchContext): Promise<WebexRecording[]> {
+    try {
+      return await fetchWith(access, query);
+    } catch (err) {
+      if (!(err instanceof WebexApiError) || err.status !== 401 || !access.refresh) throw err;
+      const token = await access.refresh();
+      if (!token) throw err;
+      opts.logger.info({ mode: access.mode }, 'recordings token refreshed after 401; asking again');
+      return fetchWith({ ...access, token }, query);
+    }
+  }
+
+  async function fetchWith(access: RecordingsAccess, query: RecordingsQuery): Promise<WebexRecording[]> {
+    // Another host's recordings only with the org token; the command has already checked who may ask for them.
+    const hostEmail = access.mode === 'admin' ? (query.hostEmail ?? access.hostEmail) : undefined;
     const params = toApiParams(query);
     const byId = new Map<string, WebexRecording>();
     // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
@@ -95,7 +114,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
         from: w.from.toISOString(),
         to: w.to.toISOString(),
         max: PAGE_SIZE,
-        ...(access.hostEmail ? { hostEmail: access.hostEmail } : {}),
+        ...(hostEmail ? { hostEmail } : {}),
       };
       for await (const items of opts.client.paginate<WebexRecording>('/recordings', windowParams, {
         token: access.token,
@@ -111,9 +130,12 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
 
   return {
     async list(asker, query) {
-      const access = await opts.credentials.forAsker(asker);
-      if (!access) throw new NoRecordingsAccessError();
-      const key = `${asker.email.toLowerCase()}|${access.hostEmail?.toLowerCase() ?? 'own'}|${queryKey(query, rounding)}`;
+      const otherHost = Boolean(
+        query.hostEmail && query.hostEmail.toLowerCase() !== asker.email.toLowerCase(),
+      );
+      const access = await opts.credentials.forAsker(asker, { otherHost });
+      if (!access || (otherHost && access.mode !== 'admin')) throw new NoRecordingsAccessError();
+      const key = `${asker.email.toLowerCase()}|${access.mode}|${queryKey(query, rounding)}`;
       const result = await cache.fetch(key, { context: { access, query } });
       return result ?? [];
     },

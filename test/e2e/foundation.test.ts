@@ -215,7 +215,7 @@ describe('foundation, end to end against the emulator', () => {
       assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
       assert.ok(
         bot.logs.lines().some((l) => l.code === 'webex_timeout'),
-        JSON.stringify(world.emulator.requests.map((r) => [r.method, r.path, r.status, r.at])),
+        'a time-out is logged as such',
       );
     });
 

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { createApp, type App } from '../../src/app.js';
+import type { TokenRecords } from '../../src/auth/user-tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { WebexEmulator } from '../../src/emulator/index.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
@@ -82,12 +83,17 @@ export interface RunningBot {
 export async function startBot(
   world: World,
   extra: Record<string, string> = {},
-  opts: { waitReady?: boolean; now?: () => Date } = {},
+  opts: { waitReady?: boolean; now?: () => Date; tokenRecords?: TokenRecords } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
   const port = config.port;
   const logs = memoryLogger('debug');
-  const app = createApp(config, { logger: logs.logger, startRetryDelayMs: () => 50, now: opts.now });
+  const app = createApp(config, {
+    logger: logs.logger,
+    startRetryDelayMs: () => 50,
+    now: opts.now,
+    tokenRecords: opts.tokenRecords,
+  });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   if (opts.waitReady !== false) {
