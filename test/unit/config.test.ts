@@ -67,3 +67,61 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('loadConfig: access settings', () => {
+  it('parses sign-in, admins and domains', () => {
+    const c = loadConfig({
+      ...base,
+      WEBEX_CLIENT_ID: 'cid',
+      WEBEX_CLIENT_SECRET: 'csecret',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      BOT_ADMINS: ' Boss@Example.com , ops@example.com',
+      ALLOWED_EMAIL_DOMAINS: 'example.com, @Partner.org',
+      WEEK_STARTS_ON: 'Sunday',
+      CACHE_TTL_SECONDS: '30',
+    });
+    assert.deepEqual(c.oauth, { clientId: 'cid', clientSecret: 'csecret' });
+    assert.deepEqual(c.botAdmins, ['boss@example.com', 'ops@example.com']);
+    assert.deepEqual(c.allowedEmailDomains, ['example.com', 'partner.org']);
+    assert.equal(c.weekStartsOn, 0);
+    assert.equal(c.cacheTtlMs, 30_000);
+  });
+
+  it('names each access problem', () => {
+    const p = problems({
+      ...base,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET: 'x'.repeat(32),
+      WEBEX_CLIENT_ID: 'cid',
+      TOKEN_ENCRYPTION_KEY: 'too-short',
+      BOT_ADMINS: 'not-an-email',
+      ALLOWED_EMAIL_DOMAINS: 'no spaces allowed',
+      WEEK_STARTS_ON: 'funday',
+      WEBEX_ADMIN_REFRESH_TOKEN: 'r',
+    });
+    for (const name of [
+      'WEBEX_CLIENT_ID',
+      'TOKEN_ENCRYPTION_KEY',
+      'BOT_ADMINS',
+      'ALLOWED_EMAIL_DOMAINS',
+      'WEEK_STARTS_ON',
+      'WEBEX_ADMIN_REFRESH_TOKEN',
+    ]) {
+      assert.ok(
+        p.some((l) => l.startsWith(name)),
+        `${name} missing from ${p.join('; ')}`,
+      );
+    }
+  });
+
+  it('requires TOKEN_ENCRYPTION_KEY in production when sign-in is on', () => {
+    const p = problems({
+      ...base,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET: 'x'.repeat(32),
+      WEBEX_CLIENT_ID: 'a',
+      WEBEX_CLIENT_SECRET: 'b',
+    });
+    assert.ok(p.some((l) => l.startsWith('TOKEN_ENCRYPTION_KEY is required in production')));
+  });
+});
