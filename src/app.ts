@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAccess } from './auth/build-access.js';
@@ -5,6 +6,7 @@ import type { TokenRecords } from './auth/user-tokens.js';
 import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
 import { connectCommand, disconnectCommand } from './commands/connect.js';
+import { digestCommand } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
 import {
@@ -14,10 +16,14 @@ import {
   showMoreAction,
 } from './commands/recordings.js';
 import { CommandRegistry } from './commands/registry.js';
+import { resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
 import { oauthRoutes } from './server/oauth-routes.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
 import { createRecordingsService } from './webex/recordings-service.js';
 import type { WebexPerson } from './webex/types.js';
 import { WebexClient } from './webex/webex-client.js';
@@ -29,8 +35,12 @@ export interface AppDeps {
   /** Retry pacing; tests shorten it. */
   sleep?: (ms: number) => Promise<void>;
   startRetryDelayMs?: (attempt: number) => number;
-  /** Where encrypted tokens are kept; in memory unless given. */
+  /** Where encrypted tokens are kept; the durable store unless given. */
   tokenRecords?: TokenRecords;
+  /** Durable state; opened from DATABASE_URL / DATA_DIR unless given. */
+  store?: Store;
+  /** Names this instance in digest leases and run history. */
+  instanceId?: string;
 }
 
 export interface App {
@@ -55,7 +65,14 @@ export function createApp(config: Config, deps: AppDeps): App {
     sleep: deps.sleep,
   });
 
-  const access = buildAccess(config, { botClient, now, logger, fetch: deps.fetch, tokenRecords: deps.tokenRecords });
+  const store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const access = buildAccess(config, {
+    botClient,
+    now,
+    logger,
+    fetch: deps.fetch,
+    tokenRecords: deps.tokenRecords ?? store,
+  });
   const recordings = {
     access: access.policy,
     service: createRecordingsService({
@@ -64,14 +81,70 @@ export function createApp(config: Config, deps: AppDeps): App {
       logger,
       ttlMs: config.cacheTtlMs,
     }),
-    timeZoneFor: async (person: WebexPerson) => profileTimeZone(person, config.defaultTimeZone),
+    // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
+    timeZoneFor: async (person: WebexPerson) => {
+      try {
+        return (await resolveTimeZone(store, person, config.defaultTimeZone)).timeZone;
+      } catch (err) {
+        logger.warn({ err }, 'could not read the time zone setting; using the profile’s');
+        return profileTimeZone(person, config.defaultTimeZone);
+      }
+    },
     weekStartsOn: config.weekStartsOn,
   };
+
+  // Digests: the creator's recordings listed without the answer cache (a digest must never get a stale list),
+  // posted with the bot's identity; the scheduler is driven by a ticker started in start().
+  const digestRecordings = createRecordingsService({
+    client: botClient,
+    credentials: access.credentials,
+    logger,
+    ttlMs: 0,
+  });
+  const digestScheduler = createDigestScheduler({
+    store,
+    now,
+    instanceId: deps.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
+    leaseMs: config.digestLeaseMs,
+    overlapMs: config.digestOverlapMs,
+    logger: logger.child({ component: 'digests' }),
+    list: (sub, range) =>
+      digestRecordings.list(
+        { personId: sub.creatorPersonId, email: sub.creatorEmail },
+        {
+          range: { ...range, kind: 'rolling', label: 'digest', isDefault: false },
+          timeZone: sub.schedule.timeZone,
+          ...sub.filters,
+        },
+      ),
+    poster: {
+      async postCard(roomId, card, markdown) {
+        await botClient.post('/messages', {
+          roomId,
+          markdown,
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+        });
+      },
+      async say(roomId, markdown) {
+        await botClient.post('/messages', { roomId, markdown });
+      },
+    },
+  });
+  let digestTicker: { stop(): Promise<void> } | undefined;
 
   const registry = new CommandRegistry();
   registry.add(recordingsCommand(recordings));
   registry.add(connectCommand(access.policy));
   registry.add(disconnectCommand(access.policy));
+  registry.add(
+    digestCommand({
+      store,
+      scheduler: digestScheduler,
+      timeZoneFor: recordings.timeZoneFor,
+      admins: new Set(config.botAdmins),
+    }),
+  );
+  registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
   registry.add(helpCommand(registry));
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
@@ -98,6 +171,10 @@ export function createApp(config: Config, deps: AppDeps): App {
           : 'Hi! Type `help` to see what I can do with your meeting recordings.',
       );
     },
+    async onRemovedFromSpace(roomId) {
+      const stopped = await store.deactivateRoom(roomId, now());
+      if (stopped > 0) logger.info({ roomId, stopped }, 'removed from a space: its digests are stopped');
+    },
     startRetryDelayMs: deps.startRetryDelayMs,
   });
 
@@ -120,6 +197,7 @@ export function createApp(config: Config, deps: AppDeps): App {
           'WEBHOOK_SECRET is not set: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
+      await store.migrate();
       http = await new Promise<Server>((resolve, reject) => {
         const s = server.listen(config.port, () => resolve(s));
         s.once('error', reject);
@@ -127,6 +205,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       await access.init();
       const port = (http.address() as AddressInfo).port;
       logger.info({ port, webhookUrl }, 'listening');
+      digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
       const botStarted = bot.start();
       return { port, botStarted };
     },
@@ -134,7 +213,9 @@ export function createApp(config: Config, deps: AppDeps): App {
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
+      await digestTicker?.stop();
       await closed;
+      await store.close();
       logger.info('stopped');
     },
   };

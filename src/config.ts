@@ -102,6 +102,32 @@ const envSchema = z.object({
       'must be a comma-separated list of domains like example.com',
     )
     .default([]),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^postgres(ql)?:\/\/\S+$/i.test(v),
+      'must be a Postgres URL like postgres://user:password@host:5432/db (leave it unset for the embedded SQLite file)',
+    )
+    .optional(),
+  DIGEST_OVERLAP_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(0)
+    .max(1440, 'must be at most 1440 (a day)')
+    .default(10),
+  DIGEST_TICK_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1')
+    .max(3600, 'must be at most 3600 (an hour)')
+    .default(30),
+  DIGEST_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(30, 'must be at least 30 (longer than one digest run takes)')
+    .max(86_400, 'must be at most 86400 (a day)')
+    .default(300),
   WEEK_STARTS_ON: z
     .string()
     .trim()
@@ -140,6 +166,13 @@ export interface Config {
   allowedEmailDomains: string[];
   /** 0 = Sunday … 6 = Saturday. */
   weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  /** Postgres (several instances); undefined = embedded SQLite under dataDir (one instance). */
+  databaseUrl: string | undefined;
+  /** How far back each digest's listing reaches before its window (recordings listed late). */
+  digestOverlapMs: number;
+  digestTickMs: number;
+  /** How long a claimed digest run is reserved for its instance before another may take it over. */
+  digestLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -209,5 +242,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botAdmins: e.BOT_ADMINS,
     allowedEmailDomains: e.ALLOWED_EMAIL_DOMAINS,
     weekStartsOn: e.WEEK_STARTS_ON as Config['weekStartsOn'],
+    databaseUrl: e.DATABASE_URL,
+    digestOverlapMs: e.DIGEST_OVERLAP_MINUTES * 60_000,
+    digestTickMs: e.DIGEST_TICK_SECONDS * 1000,
+    digestLeaseMs: e.DIGEST_LEASE_SECONDS * 1000,
   };
 }

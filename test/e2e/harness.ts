@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import type { TokenRecords } from '../../src/auth/user-tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -66,8 +69,23 @@ export function testEnv(
     LOG_LEVEL: 'debug',
     WEBEX_TIMEOUT_MS: '400',
     WEBEX_MAX_RETRIES: '3',
+    // Each bot its own embedded database unless the test shares one (a restart) by passing DATA_DIR.
+    DATA_DIR: tempDataDir(),
     ...extra,
   };
+}
+
+const dataDirs: string[] = [];
+/** A fresh directory for a bot's SQLite file, removed when the test process exits. */
+export function tempDataDir(): string {
+  if (dataDirs.length === 0) {
+    process.once('exit', () => {
+      for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
+  dataDirs.push(dir);
+  return dir;
 }
 
 export interface RunningBot {

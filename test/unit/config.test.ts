@@ -124,4 +124,39 @@ describe('loadConfig: access settings', () => {
     });
     assert.ok(p.some((l) => l.startsWith('TOKEN_ENCRYPTION_KEY is required in production')));
   });
+  it('reads the digest and state settings, with defaults, and says what is wrong', () => {
+    const c = loadConfig(base);
+    assert.equal(c.databaseUrl, undefined);
+    assert.equal(c.digestOverlapMs, 10 * 60_000);
+    assert.equal(c.digestTickMs, 30_000);
+    assert.equal(c.digestLeaseMs, 300_000);
+    const set = loadConfig({
+      ...base,
+      DATABASE_URL: 'postgres://bot:pw@db.internal:5432/bot',
+      DIGEST_OVERLAP_MINUTES: '0',
+      DIGEST_TICK_SECONDS: '1',
+      DIGEST_LEASE_SECONDS: '60',
+    });
+    assert.equal(set.databaseUrl, 'postgres://bot:pw@db.internal:5432/bot');
+    assert.deepEqual([set.digestOverlapMs, set.digestTickMs, set.digestLeaseMs], [0, 1000, 60_000]);
+    const p = problems({
+      ...base,
+      DATABASE_URL: 'mysql://x',
+      DIGEST_OVERLAP_MINUTES: '-1',
+      DIGEST_TICK_SECONDS: '0',
+      DIGEST_LEASE_SECONDS: 'soon',
+    });
+    for (const name of [
+      'DATABASE_URL',
+      'DIGEST_OVERLAP_MINUTES',
+      'DIGEST_TICK_SECONDS',
+      'DIGEST_LEASE_SECONDS',
+    ]) {
+      assert.ok(
+        p.some((line) => line.startsWith(name)),
+        `${name} missing from ${p.join('; ')}`,
+      );
+    }
+    assert.ok(p.find((l) => l.startsWith('DATABASE_URL'))?.includes('SQLite'));
+  });
 });

@@ -1,0 +1,17 @@
+import type { Kysely, Migration } from 'kysely';
+
+/** Encrypted per-user Webex tokens (src/auth), so sign-ins and the digests that list with them survive restarts. */
+export const userTokens: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('user_tokens')
+      .ifNotExists()
+      .addColumn('token_key', 'text', (c) => c.primaryKey())
+      .addColumn('ciphertext', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('user_tokens').ifExists().execute();
+  },
+};

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001-initial.js';
+import { userTokens } from './0002-user-tokens.js';
+
+/**
+ * Every migration, in order, listed in code rather than found by scanning a folder, so the same list works from
+ * src/ (tests), .build/ and dist/. Append new ones; never edit or rename one that has shipped.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+  '0002-user-tokens': userTokens,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,62 @@
+/** DATABASE_URL → dialect: Postgres when it is set, else an embedded SQLite file under DATA_DIR. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { KyselyStore } from './kysely-store.js';
+import type { Database } from './schema.js';
+import type { Store } from './store.js';
+
+export const SQLITE_FILE_NAME = 'bot.sqlite';
+
+export interface OpenStoreOptions {
+  /** postgres://… ; absent = SQLite. */
+  databaseUrl?: string | undefined;
+  /** Where the SQLite file lives (created if missing). */
+  dataDir: string;
+  /** SQLite file path instead of DATA_DIR/bot.sqlite; `:memory:` for tests. */
+  sqliteFile?: string;
+  /** Postgres schema to use (created by migrate); tests give each run its own. */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens the store; call `migrate()` before use. Nothing is connected yet for Postgres (the pool is lazy). */
+export function openStore(opts: OpenStoreOptions): Store {
+  if (opts.databaseUrl) {
+    if (!isPostgresUrl(opts.databaseUrl)) throw new Error('DATABASE_URL must start with postgres://');
+    const schema = opts.pgSchema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new Error(`invalid Postgres schema name ${JSON.stringify(schema)}`);
+    }
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.pgPoolSize ?? 10,
+      // Idle connections don't keep the process alive (shutdown, tests).
+      allowExitOnIdle: true,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      // int8 (our epoch-millisecond columns) as numbers: they are far below 2^53.
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === pg.types.builtins.INT8
+            ? (v: string) => Number(v)
+            : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new KyselyStore(db, 'postgres', schema);
+  }
+  const file = opts.sqliteFile ?? join(opts.dataDir, SQLITE_FILE_NAME);
+  if (file !== ':memory:') mkdirSync(opts.sqliteFile ? join(file, '..') : opts.dataDir, { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new KyselyStore(db, 'sqlite');
+}

@@ -1,0 +1,87 @@
+/**
+ * The two backends the store contract runs against. Postgres: TEST_DATABASE_URL, else the local server CI has
+ * (postgres://postgres@127.0.0.1:5432/test); every opened store gets its own schema, dropped at the end, so parallel
+ * runs and test files never see each other's rows. An unreachable Postgres fails the run with a message saying so.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface Backend {
+  name: 'sqlite' | 'postgres';
+  /** A fresh, migrated store; `reopen` opens the same data again (a restart). */
+  fresh(): Promise<{ store: Store; reopen: () => Promise<Store> }>;
+  /** Drops everything this backend created. */
+  cleanup(): Promise<void>;
+}
+
+let counter = 0;
+const uniqueName = (prefix: string) =>
+  `${prefix}_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`.toLowerCase();
+
+export async function assertPostgresReachable(url = TEST_DATABASE_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (err) {
+    throw new Error(
+      `Postgres is not reachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${err instanceof Error ? err.message : String(err)}). ` +
+        'The store tests need it: start PostgreSQL locally (trust auth, database `test`) or point TEST_DATABASE_URL at one.',
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export function sqliteBackend(): Backend {
+  const dirs: string[] = [];
+  return {
+    name: 'sqlite',
+    async fresh() {
+      const dir = mkdtempSync(join(tmpdir(), 'store-test-'));
+      dirs.push(dir);
+      const open = async () => {
+        const store = openStore({ dataDir: dir });
+        await store.migrate();
+        return store;
+      };
+      return { store: await open(), reopen: open };
+    },
+    async cleanup() {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
+
+export function postgresBackend(url = TEST_DATABASE_URL): Backend {
+  const schemas: string[] = [];
+  return {
+    name: 'postgres',
+    async fresh() {
+      const schema = uniqueName('t');
+      schemas.push(schema);
+      const open = async () => {
+        const store = openStore({ dataDir: '.', databaseUrl: url, pgSchema: schema, pgPoolSize: 12 });
+        await store.migrate();
+        return store;
+      };
+      return { store: await open(), reopen: open };
+    },
+    async cleanup() {
+      if (schemas.length === 0) return;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        for (const s of schemas) await client.query(`drop schema if exists "${s}" cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { sqliteBackend } from './backends.js';
+import { storeContract } from './contract.js';
+
+storeContract(sqliteBackend());
