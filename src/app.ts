@@ -72,6 +72,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger,
     fetch: deps.fetch,
     tokenRecords: deps.tokenRecords ?? store,
+    nonces: store,
   });
   const recordings = {
     access: access.policy,

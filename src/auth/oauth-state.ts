@@ -9,8 +9,8 @@ export interface SignInState {
 
 /** Remembers used nonces so that a state works once, on whichever instance the callback lands. */
 export interface NonceLedger {
-  /** Records the nonce; false when it was already used. */
-  useOnce(nonce: string, expiresAt: number): Promise<boolean>;
+  /** Records the nonce; false when it was already used. Nonces expired at `now` may be forgotten. */
+  useOnce(nonce: string, expiresAt: number, now: Date): Promise<boolean>;
 }
 
 export type StateCheck =
@@ -62,7 +62,7 @@ export class OAuthStateSigner {
   async consume(value: string, now: Date, ledger: NonceLedger): Promise<StateCheck> {
     const check = this.peek(value, now);
     if (!check.ok) return check;
-    return (await ledger.useOnce(check.state.nonce, check.state.expiresAt))
+    return (await ledger.useOnce(check.state.nonce, check.state.expiresAt, now))
       ? check
       : { ok: false, reason: 'replayed' };
   }

@@ -137,6 +137,19 @@ export class KyselyStore implements Store {
     return r.numDeletedRows > 0n;
   }
 
+  // ---- single-use sign-in nonces (src/auth) ----
+
+  async useOnce(nonce: string, expiresAt: number, now: Date): Promise<boolean> {
+    // The primary key decides between racing instances; expired rows are swept on the way.
+    await this.db.deleteFrom('oauth_nonces').where('expires_at', '<', ms(now)).execute();
+    const r = await this.db
+      .insertInto('oauth_nonces')
+      .values({ nonce, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('nonce').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
   // ---- subscriptions ----
 
   async createSubscription(input: NewSubscription): Promise<Subscription> {

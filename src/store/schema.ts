@@ -83,6 +83,11 @@ export interface UserTokensTable {
   email: string | null;
 }
 
+export interface OAuthNoncesTable {
+  nonce: string;
+  expires_at: number;
+}
+
 export interface Database {
   person_settings: PersonSettingsTable;
   subscriptions: SubscriptionsTable;
@@ -90,4 +95,5 @@ export interface Database {
   posted_recordings: PostedRecordingsTable;
   digest_runs: DigestRunsTable;
   user_tokens: UserTokensTable;
+  oauth_nonces: OAuthNoncesTable;
 }

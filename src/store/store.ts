@@ -7,6 +7,7 @@
  * that token, so an instance that lost its lease (it stalled or died and another took over) can't change anything
  * any more: its writes fail with LeaseLostError.
  */
+import type { NonceLedger } from '../auth/oauth-state.js';
 import type { TokenRecords } from '../auth/user-tokens.js';
 import type { DigestFilters, Schedule } from '../digests/schedule.js';
 
@@ -111,8 +112,8 @@ export class LeaseLostError extends Error {
 
 export type PersonZoneSource = 'setting' | 'profile' | 'default';
 
-/** Also the durable TokenRecords of src/auth (encrypted per-user tokens). */
-export interface Store extends TokenRecords {
+/** Also the durable TokenRecords (encrypted per-user tokens) and NonceLedger (single-use sign-in links) of src/auth. */
+export interface Store extends TokenRecords, NonceLedger {
   readonly backend: 'sqlite' | 'postgres';
   /** Runs the pending migrations (idempotent; safe when several instances start at once). */
   migrate(): Promise<void>;

@@ -307,6 +307,18 @@ export function storeContract(backend: Backend): void {
       assert.equal(await store.deleteToken('k1'), false);
     });
 
+    it('uses a sign-in nonce once, also when instances race, and forgets it only after it expired', async () => {
+      const exp = T0.getTime() + 600_000;
+      const results = await Promise.all([1, 2, 3, 4].map(() => store.useOnce('nonce-race', exp, T0)));
+      assert.equal(results.filter(Boolean).length, 1);
+      assert.equal(await store.useOnce('nonce-race', exp, new Date(exp - 1)), false);
+      assert.equal(
+        await store.useOnce('nonce-race', exp, new Date(exp + 1)),
+        true,
+        'expired rows may be reused',
+      );
+    });
+
     it('keeps everything across a restart', async () => {
       const sub = await store.createSubscription(newSubscription({ roomId: 'restart' }));
       await store.setTimeZone('p-restart', 'Europe/Paris', T0);

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { userTokens } from './0002-user-tokens.js';
+import { oauthNonces } from './0003-oauth-nonces.js';
 
 /**
  * Every migration, in order, listed in code rather than found by scanning a folder, so the same list works from
@@ -9,6 +10,7 @@ import { userTokens } from './0002-user-tokens.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-user-tokens': userTokens,
+  '0003-oauth-nonces': oauthNonces,
 };
 
 export const migrationProvider: MigrationProvider = {
