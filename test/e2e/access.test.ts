@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { memoryTokenRecords } from '../../src/auth/user-tokens.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
 import type { WebexMessage } from '../../src/emulator/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
@@ -42,7 +43,9 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
   let world: World;
   let signInBot: RunningBot;
   let orgBot: RunningBot;
-  const records = memoryTokenRecords();
+  /** A second connection to the bot's own SQLite file: what is really at rest. */
+  let raw: Store;
+  const rawRow = (personId: string) => raw.getToken(personId);
   const encryptionKey = randomBytes(32).toString('base64');
   let clientSecret = '';
   let adminToken = '';
@@ -93,8 +96,9 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
         WEBEX_CLIENT_SECRET: clientSecret,
         TOKEN_ENCRYPTION_KEY: encryptionKey,
       },
-      { now, tokenRecords: records },
+      { now },
     );
+    raw = openStore({ dataDir: signInBot.config.dataDir });
     for (const s of [
       world.bot.token,
       adminToken,
@@ -107,6 +111,7 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
   });
 
   after(async () => {
+    await raw?.close();
     await signInBot?.stop();
     await orgBot?.stop();
     await world.emulator.stop();
@@ -190,7 +195,7 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
     assert.doesNotMatch(text, /Bob only/);
 
     // at rest: ciphertext only
-    const row = records.raw.get(world.ann.id);
+    const row = await rawRow(world.ann.id);
     assert.ok(row);
     assert.match(row.ciphertext, /^v1\./);
     assert.ok(!row.ciphertext.includes(bearer));
@@ -226,7 +231,7 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
     const { response } = await followSignIn(link, 'ann@example.com');
     assert.equal(response.status, 403);
     assert.match(await response.text(), /different Webex account/);
-    assert.equal(records.raw.has(world.bob.id), false);
+    assert.equal(await rawRow(world.bob.id), undefined);
   });
 
   it('when the state is forged or tampered with, then the callback is refused', async () => {
@@ -238,13 +243,13 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
       const res = await get(`${base}?code=whatever&state=${encodeURIComponent(state)}`);
       assert.equal(res.status, 400, state);
     }
-    assert.equal(records.raw.has(world.bob.id), false);
+    assert.equal(await rawRow(world.bob.id), undefined);
   });
 
   it('when Ann disconnects, then her tokens are deleted', async () => {
     const reply = await say(world.annDm.id, world.ann.id, 'disconnect');
     assert.match(reply?.markdown ?? '', /deleted your sign-in/);
-    assert.equal(records.raw.has(world.ann.id), false);
+    assert.equal(await rawRow(world.ann.id), undefined);
   });
 
   describe('org token mode with BOT_ADMINS and ALLOWED_EMAIL_DOMAINS', () => {
