@@ -3,9 +3,9 @@
  * (createApp, the production composition root) against it, with its state in a throwaway folder.
  * Used by run-demo.ts (the command) and by the browser test.
  */
+import { freePort } from '../util/free-port.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../app.js';
@@ -40,18 +40,6 @@ export interface RunningDemo {
   dataDir: string;
   /** Stops the bot, then the emulator, and removes the data folder. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function startEmulator(port: number, ctx: DemoContext, now?: () => Date): Promise<WebexEmulator> {

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import type { WebexMessage } from '../../src/emulator/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   WEBHOOK_SECRET,
@@ -13,29 +12,9 @@ import {
   startWorld,
   type RunningBot,
   type World,
+  actionsOf,
+  askBot,
 } from './harness.js';
-
-interface CardAction {
-  type: string;
-  title?: string;
-  url?: string;
-}
-const actionsOf = (m: WebexMessage | undefined): CardAction[] => {
-  const content = (
-    m?.attachments?.[0] as { content?: { actions?: CardAction[]; body?: unknown } } | undefined
-  )?.content;
-  const out: CardAction[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      if (typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(o as unknown as CardAction);
-      Object.entries(o).forEach(([k, v]) => k !== 'data' && walk(v));
-    }
-  };
-  walk(content);
-  return out;
-};
 
 const get = (url: string) => fetch(url, { redirect: 'manual' });
 
@@ -119,12 +98,8 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
 
   const recordingsCalls = () => world.emulator.requests.filter((r) => r.path === '/recordings');
 
-  async function say(roomId: string, personId: string, text: string, mention = false) {
-    const before = botMessagesIn(world, roomId).length;
-    await world.emulator.userSays(personId, roomId, text, mention ? { mention: [world.bot.id] } : undefined);
-    await waitFor(() => botMessagesIn(world, roomId).length > before, `a reply to "${text}"`, 8000);
-    return botMessagesIn(world, roomId).at(-1);
-  }
+  const say = async (roomId: string, personId: string, text: string, mention = false) =>
+    (await askBot(world, roomId, personId, text, mention)).at(-1);
 
   async function signInLinkFor(personId: string, dmId: string): Promise<string> {
     const before = botMessagesIn(world, dmId).length;

@@ -8,7 +8,15 @@ import type { RecordingObject, WebexMessage } from '../../src/emulator/index.js'
 import { openStore } from '../../src/store/open-store.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
-import { botMessagesIn, startBot, startWorld, tempDataDir, type RunningBot, type World } from './harness.js';
+import {
+  askBot,
+  botMessagesIn,
+  startBot,
+  startWorld,
+  tempDataDir,
+  type RunningBot,
+  type World,
+} from './harness.js';
 
 // Wed 25 Nov 2026, 08:59 in Los Angeles (Ann's profile zone).
 let t = Date.parse('2026-11-25T16:59:00Z');
@@ -61,11 +69,9 @@ describe('digests, end to end against the emulator', () => {
   });
 
   async function ask(roomId: string, personId: string, text: string, mention = false) {
-    const before = botMessagesIn(world, roomId).length;
-    await world.emulator.userSays(personId, roomId, text, mention ? { mention: [world.bot.id] } : undefined);
-    await waitFor(() => botMessagesIn(world, roomId).length > before, `a reply to "${text}"`, 8000);
+    const reply = (await askBot(world, roomId, personId, text, mention)).at(-1);
     // Markdown-escaped characters (America/Los\_Angeles) compared as shown.
-    return (botMessagesIn(world, roomId).at(-1)?.markdown ?? '').replace(/\\([_*~`\\])/g, '$1');
+    return (reply?.markdown ?? '').replace(/\\([_*~`\\])/g, '$1');
   }
 
   it('subscribes a group space to a daily digest and confirms it in words, in the creator’s zone', async () => {

@@ -4,6 +4,7 @@ import { signWebexBody } from '../../src/server/verify-signature.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   WEBHOOK_SECRET,
+  askBot,
   botMessagesIn,
   startBot,
   startWorld,
@@ -33,12 +34,8 @@ describe('foundation, end to end against the emulator', () => {
 
   const replyCount = (roomId: string) => botMessagesIn(world, roomId).length;
 
-  async function askAndWait(roomId: string, personId: string, text: string, mention = false) {
-    const before = replyCount(roomId);
-    await world.emulator.userSays(personId, roomId, text, mention ? { mention: [world.bot.id] } : undefined);
-    await waitFor(() => replyCount(roomId) > before, `a reply to "${text}"`, 8000);
-    return botMessagesIn(world, roomId).slice(before);
-  }
+  const askAndWait = (roomId: string, personId: string, text: string, mention = false) =>
+    askBot(world, roomId, personId, text, mention);
 
   it('when it starts, then it registers one signed webhook per resource pointing at PUBLIC_URL', () => {
     const hooks = world.emulator.webhooksOf(world.bot.id);

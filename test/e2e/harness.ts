@@ -1,27 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
+import { freePort } from '../../src/util/free-port.js';
 import type { TokenRecords } from '../../src/auth/user-tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { WebexEmulator } from '../../src/emulator/index.js';
+import { WebexEmulator, type WebexMessage } from '../../src/emulator/index.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** A seeded emulator: the bot, two people, a 1:1 space each with the bot, and a group space with all three. */
 export async function startWorld() {
@@ -127,4 +117,37 @@ export async function startBot(
 /** Messages the bot posted into a room, in order. */
 export function botMessagesIn(world: World, roomId: string) {
   return world.emulator.messagesIn(roomId).filter((m) => m.personId === world.bot.id);
+}
+
+/** Says something as a person (with the @mention in group spaces) and waits for the bot's next message there. */
+export async function askBot(world: World, roomId: string, personId: string, text: string, mention = false) {
+  const before = botMessagesIn(world, roomId).length;
+  await world.emulator.userSays(personId, roomId, text, mention ? { mention: [world.bot.id] } : undefined);
+  await waitFor(() => botMessagesIn(world, roomId).length > before, `a reply to "${text}"`, 8000);
+  return botMessagesIn(world, roomId).slice(before);
+}
+
+export interface CardAction {
+  type: string;
+  title?: string;
+  url?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The Adaptive Card a message carries (fails the test when there is none). */
+export function cardOf(message: WebexMessage | undefined): Record<string, unknown> {
+  const attachment = message?.attachments?.[0] as { content?: Record<string, unknown> } | undefined;
+  if (!attachment?.content) throw new Error(`expected a card, got: ${message?.markdown ?? message?.text}`);
+  return attachment.content;
+}
+
+/** Every Action.* in a card or message, wherever it is nested (Submit data is not searched). */
+export function actionsOf(node: unknown, out: CardAction[] = []): CardAction[] {
+  if (Array.isArray(node)) for (const n of node) actionsOf(n, out);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(o as unknown as CardAction);
+    for (const [k, v] of Object.entries(o)) if (k !== 'data') actionsOf(v, out);
+  }
+  return out;
 }

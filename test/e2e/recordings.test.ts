@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { RecordingObject, WebexMessage } from '../../src/emulator/index.js';
+import type { RecordingObject } from '../../src/emulator/index.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { botMessagesIn, startBot, startWorld, type RunningBot, type World } from './harness.js';
+import {
+  actionsOf,
+  askBot,
+  botMessagesIn,
+  cardOf,
+  startBot,
+  startWorld,
+  type RunningBot,
+  type World,
+} from './harness.js';
 
 // Wed 25 Nov 2026, 12:00 in Los Angeles (Ann's profile zone). Last ISO week there: Mon 16 Nov 00:00 PST (08:00Z)
 // up to, not including, Mon 23 Nov 00:00 PST.
 const NOW = new Date('2026-11-25T20:00:00Z');
-
-interface CardAction {
-  type: string;
-  title?: string;
-  url?: string;
-  data?: Record<string, unknown>;
-}
-
-function cardOf(message: WebexMessage | undefined): Record<string, unknown> {
-  const attachment = message?.attachments?.[0] as { content?: Record<string, unknown> } | undefined;
-  assert.ok(attachment?.content, `expected a card, got: ${message?.markdown ?? message?.text}`);
-  return attachment.content;
-}
-
-function actionsOf(node: unknown, out: CardAction[] = []): CardAction[] {
-  if (Array.isArray(node)) for (const n of node) actionsOf(n, out);
-  else if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(o as unknown as CardAction);
-    for (const [k, v] of Object.entries(o)) if (k !== 'data') actionsOf(v, out);
-  }
-  return out;
-}
 
 describe('recordings, end to end against the emulator', () => {
   let world: World;
@@ -91,12 +77,8 @@ describe('recordings, end to end against the emulator', () => {
 
   const recordingsCalls = () => world.emulator.requests.filter((r) => r.path === '/recordings');
 
-  async function ask(roomId: string, personId: string, text: string, mention = false) {
-    const before = botMessagesIn(world, roomId).length;
-    await world.emulator.userSays(personId, roomId, text, mention ? { mention: [world.bot.id] } : undefined);
-    await waitFor(() => botMessagesIn(world, roomId).length > before, `a reply to "${text}"`, 8000);
-    return botMessagesIn(world, roomId).at(-1);
-  }
+  const ask = async (roomId: string, personId: string, text: string, mention = false) =>
+    (await askBot(world, roomId, personId, text, mention)).at(-1);
 
   it('when Ann asks "recordings last week topic sync", then exactly her previous LA week is listed and carded', async () => {
     const reply = await ask(world.annDm.id, world.ann.id, 'recordings last week topic sync');
