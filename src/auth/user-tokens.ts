@@ -96,6 +96,9 @@ export class TokenVault {
       return fresh.accessToken;
     } catch (err) {
       if (err instanceof OAuthError && err.isGrantDead) {
+        // Another instance may have rotated the pair a moment ago: its new tokens are then in the store.
+        const current = await this.load(key);
+        if (current && current.refreshToken !== tokens.refreshToken) return current.accessToken;
         this.opts.logger.warn({ key: redactKey(key) }, 'refresh token refused; sign-in needed again');
         await this.remove(key);
         return undefined;
