@@ -4,6 +4,7 @@
  * them) and from one instance concurrently. Time, store, poster and lister are injected; `startTicker` is the
  * setInterval driver the app uses.
  */
+import pLimit from 'p-limit';
 import type { Logger } from '../logger.js';
 import { runDigest, type DigestRunDeps, type RunOutcome } from './run-digest.js';
 
@@ -27,22 +28,10 @@ export interface DigestScheduler {
   runNow(subscriptionId: string): Promise<RunNowResult>;
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
 
 export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   const batchSize = opts.batchSize ?? 25;
-  const concurrency = opts.concurrency ?? 4;
+  const limit = pLimit(Math.max(1, opts.concurrency ?? 4));
   return {
     async tick() {
       const outcomes: RunOutcome[] = [];
@@ -52,7 +41,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         const claims = await opts.store.claimDue(opts.now(), opts.instanceId, opts.leaseMs, batchSize);
         if (claims.length === 0) break;
         claimed += claims.length;
-        outcomes.push(...(await mapLimit(claims, concurrency, (c) => runDigest(c, 'scheduled', opts))));
+        outcomes.push(...(await limit.map(claims, (c) => runDigest(c, 'scheduled', opts))));
       }
       return { claimed, outcomes };
     },
