@@ -28,7 +28,6 @@ export interface DigestScheduler {
   runNow(subscriptionId: string): Promise<RunNowResult>;
 }
 
-
 export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   const batchSize = opts.batchSize ?? 25;
   const limit = pLimit(Math.max(1, opts.concurrency ?? 4));
