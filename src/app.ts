@@ -9,14 +9,9 @@ import { connectCommand, disconnectCommand } from './commands/connect.js';
 import { digestCommand } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
-import {
-  profileTimeZone,
-  recordingsCommand,
-  SHOW_MORE_ACTION,
-  showMoreAction,
-} from './commands/recordings.js';
+import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/recordings.js';
 import { CommandRegistry } from './commands/registry.js';
-import { resolveTimeZone, timezoneCommand } from './commands/timezone.js';
+import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import type { Logger } from './logger.js';

@@ -23,11 +23,6 @@ export interface RecordingsDeps {
   weekStartsOn: WeekStartsOn;
 }
 
-/** Profile zone when Webex has a valid one, else the configured default. */
-export function profileTimeZone(person: Pick<WebexPerson, 'timezone'>, fallback: string): string {
-  return person.timezone && isValidTimeZone(person.timezone) ? person.timezone : fallback;
-}
-
 /**
  * "Show more" carries the whole resolved query, not a pointer into memory: any instance, before or after a restart,
  * can produce the next page, and a fixed [from, to) means every page walk sees the same list.
@@ -236,12 +231,10 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
   }
 }
 
+/** "last month" widens anything but a question that already spans months without filters. */
 function suggestWider(q: RecordingsQuery): string | undefined {
   const hasFilters = Boolean(
     q.topic || q.format || q.serviceType || q.meetingId || q.siteUrl || q.integrationTag,
   );
-  const label = q.range.label;
-  if (hasFilters) return 'recordings last month';
-  if (label === 'last month' || /months?$/.test(label)) return undefined;
-  return 'recordings last month';
+  return hasFilters || !/months?$/.test(q.range.label) ? 'recordings last month' : undefined;
 }

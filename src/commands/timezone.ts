@@ -13,6 +13,11 @@ export interface ResolvedZone {
   source: PersonZoneSource;
 }
 
+/** Profile zone when Webex has a valid one, else the configured default. */
+export function profileTimeZone(person: Pick<WebexPerson, 'timezone'>, fallback: string): string {
+  return person.timezone && isValidTimeZone(person.timezone) ? person.timezone : fallback;
+}
+
 /** The order of precedence everywhere: the person's setting here, then their Webex profile, then DEFAULT_TIMEZONE. */
 export async function resolveTimeZone(
   store: Pick<Store, 'getTimeZone'>,
@@ -21,16 +26,15 @@ export async function resolveTimeZone(
 ): Promise<ResolvedZone> {
   const setting = await store.getTimeZone(person.id);
   if (setting && isValidTimeZone(setting)) return { timeZone: setting, source: 'setting' };
-  if (person.timezone && isValidTimeZone(person.timezone))
-    return { timeZone: person.timezone, source: 'profile' };
-  return { timeZone: fallback, source: 'default' };
+  const profile = profileTimeZone(person, '');
+  return profile ? { timeZone: profile, source: 'profile' } : { timeZone: fallback, source: 'default' };
 }
 
-let zoneNames: string[] | undefined;
+let zonesByLowerName: Map<string, string> | undefined;
 function suggestZone(typed: string): string | undefined {
-  zoneNames ??= Intl.supportedValuesOf('timeZone');
+  zonesByLowerName ??= new Map(Intl.supportedValuesOf('timeZone').map((z) => [z.toLowerCase(), z]));
+  const byLower = zonesByLowerName;
   const lower = typed.toLowerCase();
-  const byLower = new Map(zoneNames.map((z) => [z.toLowerCase(), z]));
   const best = closest(lower, [...byLower.keys()]);
   return distance(lower, best) <= Math.max(2, Math.floor(best.length / 5)) ? byLower.get(best) : undefined;
 }

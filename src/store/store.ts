@@ -24,9 +24,9 @@ export interface NewSubscription {
   filters: DigestFilters;
   evenIfEmpty: boolean;
   createdAt: Date;
-  /** First scheduled run. */
+  /** The next scheduled run (at creation: the first). */
   nextRunAt: Date;
-  /** Where the first window starts (one period before the first run). */
+  /** Where the next window starts (at creation: one period before the first run). */
   watermark: Date;
 }
 
@@ -36,23 +36,14 @@ export interface PendingPost {
   at: number;
 }
 
-export interface Subscription {
-  id: string;
-  roomId: string;
-  roomType: RoomType;
+/** A stored subscription: what it was created with, plus its running state. */
+export interface Subscription extends NewSubscription {
+  /** Per space, shown in `digest list`; never reused. */
   number: number;
-  creatorPersonId: string;
-  creatorEmail: string;
-  creatorName: string;
-  schedule: Schedule;
-  filters: DigestFilters;
-  evenIfEmpty: boolean;
   active: boolean;
-  createdAt: Date;
   stoppedAt: Date | undefined;
-  nextRunAt: Date;
+  /** When it may run next: nextRunAt, or later while a failed run backs off. */
   dueAt: Date;
-  watermark: Date;
   failures: number;
   lastError: string | undefined;
   failureNotified: boolean;

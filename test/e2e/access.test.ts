@@ -36,11 +36,7 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
     world = await startWorld();
     eve = world.emulator.addPerson({ displayName: 'Eve Out', email: 'eve@outside.org' });
     eveDm = world.emulator.addRoom({ type: 'direct', memberIds: [eve.id, world.bot.id] });
-    const admin = world.emulator.addPerson({
-      displayName: 'Org Admin',
-      email: 'admin@example.com',
-      scopes: ['spark:all', 'meeting:admin_recordings_read'],
-    });
+    const { admin } = world;
     adminToken = admin.token;
     world.emulator.addRecording({
       hostEmail: 'ann@example.com',

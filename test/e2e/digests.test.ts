@@ -36,11 +36,7 @@ describe('digests, end to end against the emulator', () => {
 
   before(async () => {
     world = await startWorld();
-    const admin = world.emulator.addPerson({
-      displayName: 'Org Admin',
-      email: 'admin@example.com',
-      scopes: ['spark:all', 'meeting:admin_recordings_read'],
-    });
+    const { admin } = world;
     const ann = 'ann@example.com';
     syncA = world.emulator.addRecording({
       hostEmail: ann,

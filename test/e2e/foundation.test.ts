@@ -58,9 +58,16 @@ describe('foundation, end to end against the emulator', () => {
   });
 
   it('when a person @mentions the bot with help in a group space, then the mention is stripped and help is answered there', async () => {
+    const dmRepliesBefore = replyCount(world.bobDm.id);
     const replies = await askAndWait(world.group.id, world.bob.id, 'help', true);
+    // What Webex delivered starts with the bot's name; only a stripped mention makes it read as `help`.
+    const asked = world.emulator
+      .messagesIn(world.group.id)
+      .filter((m) => m.personId === world.bob.id)
+      .at(-1);
+    assert.match(asked?.text ?? '', /^Rec Bot help$/);
     assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
-    assert.equal(replyCount(world.annDm.id) > 0, true); // earlier test; the group answer did not go to a 1:1
+    assert.equal(replyCount(world.bobDm.id), dmRepliesBefore, 'the answer stays in the group');
   });
 
   it('when a group message does not mention the bot, then Webex does not deliver it and the bot stays quiet', async () => {

@@ -35,10 +35,17 @@ export async function startWorld() {
     firstName: 'Bob',
     lastName: 'Roy',
   });
+
+  // An org admin whose token may list anyone's recordings (WEBEX_ADMIN_TOKEN in the tests that need it).
+  const admin = emulator.addPerson({
+    displayName: 'Org Admin',
+    email: 'admin@example.com',
+    scopes: ['spark:all', 'meeting:admin_recordings_read'],
+  });
   const annDm = emulator.addRoom({ type: 'direct', memberIds: [ann.id, bot.id] });
   const bobDm = emulator.addRoom({ type: 'direct', memberIds: [bob.id, bot.id] });
   const group = emulator.addRoom({ type: 'group', title: 'Team sync', memberIds: [ann.id, bob.id, bot.id] });
-  return { emulator, bot, ann, bob, annDm, bobDm, group };
+  return { emulator, bot, ann, bob, admin, annDm, bobDm, group };
 }
 
 export type World = Awaited<ReturnType<typeof startWorld>>;

@@ -31,11 +31,7 @@ describe('recordings, end to end against the emulator', () => {
 
   before(async () => {
     world = await startWorld();
-    const admin = world.emulator.addPerson({
-      displayName: 'Org Admin',
-      email: 'admin@example.com',
-      scopes: ['spark:all', 'meeting:admin_recordings_read'],
-    });
+    const { admin } = world;
     const ann = 'ann@example.com';
     matches = [
       add({ hostEmail: ann, topic: 'Weekly sync', createTime: '2026-11-16T08:00:00Z' }), // first instant: in
