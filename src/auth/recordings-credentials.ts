@@ -1,4 +1,9 @@
-import type { Asker, RecordingsAccess, RecordingsCredentials } from '../webex/recordings-service.js';
+import {
+  orgTokenAccess,
+  type Asker,
+  type RecordingsAccess,
+  type RecordingsCredentials,
+} from '../webex/recordings-service.js';
 import type { TokenVault } from './user-tokens.js';
 
 /** Vault key of the org admin token when it is refreshed and persisted. */
@@ -22,12 +27,12 @@ export function recordingsCredentials(src: CredentialSources): RecordingsCredent
     const token =
       (src.adminRefreshable ? await src.vault?.accessToken(ORG_TOKEN_KEY) : undefined) ?? src.adminToken;
     if (!token) return undefined;
-    return {
-      mode: 'admin',
+    const vault = src.vault;
+    return orgTokenAccess(
       token,
-      hostEmail: asker.email,
-      refresh: src.adminRefreshable && src.vault ? () => src.vault!.refresh(ORG_TOKEN_KEY) : undefined,
-    };
+      asker,
+      src.adminRefreshable && vault ? () => vault.refresh(ORG_TOKEN_KEY) : undefined,
+    );
   };
   return {
     async forAsker(asker, need) {

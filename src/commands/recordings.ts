@@ -6,7 +6,12 @@ import type { Logger } from '../logger.js';
 import { isValidTimeZone } from '../parsing/date-range.js';
 import { parseRecordingsQuery } from '../parsing/parse-recordings-query.js';
 import type { RecordingsQuery, WeekStartsOn } from '../parsing/recordings-query.js';
-import { NoRecordingsAccessError, type Asker, type RecordingsService } from '../webex/recordings-service.js';
+import {
+  NoAskerEmailError,
+  NoRecordingsAccessError,
+  type Asker,
+  type RecordingsService,
+} from '../webex/recordings-service.js';
 import type { WebexPerson } from '../webex/types.js';
 import { WebexApiError } from '../webex/webex-client.js';
 import type { AccessPolicy } from './connect.js';
@@ -159,6 +164,9 @@ async function answerPage(
   await reply.sendCard(card, markdown);
 }
 
+export const NO_EMAIL_REPLY =
+  "I can't tell which recordings are yours: your Webex profile has no email address. Ask your Webex admin to add one, or `connect` to sign in with your own account.";
+
 /** Sentinel: the answer was a sign-in card, nothing more to say. */
 class SignInOffered extends Error {}
 
@@ -175,6 +183,9 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
   try {
     return await deps.service.list(asker, query);
   } catch (err) {
+    if (err instanceof NoAskerEmailError) {
+      throw new UserError(ErrorCode.WebexRefused, NO_EMAIL_REPLY, { cause: err });
+    }
     if (err instanceof NoRecordingsAccessError) {
       if (otherHost) {
         throw new UserError(

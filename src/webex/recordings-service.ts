@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { isEmailAddress } from '../core/email.js';
 import type { Logger } from '../logger.js';
 import { splitRange } from '../parsing/date-range.js';
 import { queryKey } from '../parsing/normalize-query.js';
@@ -13,15 +14,54 @@ export interface Asker {
   email: string;
 }
 
+/**
+ * A validated, non-empty email address. The only way to make one is `HostEmail.parse`, and an org-token credential
+ * cannot be built without one: `GET /recordings` with the org token and no `hostEmail` lists the token owner's
+ * recordings (passwords included), so that call is impossible by construction.
+ */
+export class HostEmail {
+  private constructor(readonly value: string) {}
+
+  static parse(raw: string | undefined): HostEmail | undefined {
+    const v = raw?.trim() ?? '';
+    return isEmailAddress(v) ? new HostEmail(v) : undefined;
+  }
+}
+
 /** The credential a listing is made with, and what it implies for the request. */
-export interface RecordingsAccess {
-  /** `user`: the person's own sign-in (hosted + shared with them); `admin`: the org token, limited by hostEmail. */
-  mode: 'user' | 'admin';
-  token: string;
-  /** Set when acting with an org admin token: restricts the listing to this host. */
-  hostEmail?: string;
-  /** A fresh token after Webex answered 401 (expired or revoked); undefined when none can be had. */
-  refresh?: () => Promise<string | undefined>;
+export type RecordingsAccess =
+  | {
+      /** The person's own sign-in: recordings they host and ones shared with them. */
+      mode: 'user';
+      token: string;
+      /** A fresh token after Webex answered 401 (expired or revoked); undefined when none can be had. */
+      refresh?: () => Promise<string | undefined>;
+    }
+  | {
+      /** The org token, always limited to one host. */
+      mode: 'admin';
+      token: string;
+      host: HostEmail;
+      refresh?: () => Promise<string | undefined>;
+    };
+
+/** The org token would be used, but the asker has no (valid) email to limit it to. */
+export class NoAskerEmailError extends Error {
+  constructor() {
+    super("the asker has no email address, so the org token can't be limited to their recordings");
+    this.name = 'NoAskerEmailError';
+  }
+}
+
+/** The org-token credential for an asker: throws NoAskerEmailError instead of ever listing without a host. */
+export function orgTokenAccess(
+  token: string,
+  asker: Asker,
+  refresh?: () => Promise<string | undefined>,
+): RecordingsAccess {
+  const host = HostEmail.parse(asker.email);
+  if (!host) throw new NoAskerEmailError();
+  return refresh ? { mode: 'admin', token, host, refresh } : { mode: 'admin', token, host };
 }
 
 /**
@@ -36,7 +76,7 @@ export interface RecordingsCredentials {
 export function adminTokenCredentials(adminToken: string | undefined): RecordingsCredentials {
   return {
     async forAsker(asker) {
-      return adminToken ? { mode: 'admin', token: adminToken, hostEmail: asker.email } : undefined;
+      return adminToken ? orgTokenAccess(adminToken, asker) : undefined;
     },
   };
 }
@@ -104,7 +144,12 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
 
   async function fetchWith(access: RecordingsAccess, query: RecordingsQuery): Promise<WebexRecording[]> {
     // Another host's recordings only with the org token; the command has already checked who may ask for them.
-    const hostEmail = access.mode === 'admin' ? (query.hostEmail ?? access.hostEmail) : undefined;
+    let hostEmail: string | undefined;
+    if (access.mode === 'admin') {
+      const host = query.hostEmail === undefined ? access.host : HostEmail.parse(query.hostEmail);
+      if (!host) throw new NoAskerEmailError();
+      hostEmail = host.value;
+    }
     const params = toApiParams(query);
     const byId = new Map<string, WebexRecording>();
     // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
@@ -114,7 +159,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
         from: w.from.toISOString(),
         to: w.to.toISOString(),
         max: PAGE_SIZE,
-        ...(hostEmail ? { hostEmail } : {}),
+        ...(hostEmail !== undefined ? { hostEmail } : {}),
       };
       for await (const items of opts.client.paginate<WebexRecording>('/recordings', windowParams, {
         token: access.token,
@@ -135,7 +180,10 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       );
       const access = await opts.credentials.forAsker(asker, { otherHost });
       if (!access || (otherHost && access.mode !== 'admin')) throw new NoRecordingsAccessError();
-      const key = `${asker.email.toLowerCase()}|${access.mode}|${queryKey(query, rounding)}`;
+      // Whose list it is: the host the org token is limited to, or the signed-in person (never a shared blank email).
+      const who =
+        access.mode === 'admin' ? `host:${access.host.value.toLowerCase()}` : `person:${asker.personId}`;
+      const key = `${who}|${queryKey(query, rounding)}`;
       const result = await cache.fetch(key, { context: { access, query } });
       return result ?? [];
     },
