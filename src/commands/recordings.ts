@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChatAction, ChatMessage, Reply } from '../bot/types.js';
 import { buildNoRecordingsMessage, buildRecordingsCard } from '../cards/recordings-card.js';
+import { escapeMarkdown, truncate } from '../core/markdown.js';
 import { ErrorCode, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { isValidTimeZone } from '../parsing/date-range.js';
@@ -221,9 +222,13 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
         );
       }
       if (err.status === 400) {
-        throw new UserError(ErrorCode.WebexHttp, `Webex didn't accept that search: ${err.detail}${ref}`, {
-          cause: err,
-        });
+        throw new UserError(
+          ErrorCode.WebexHttp,
+          `Webex didn't accept that search: ${escapeMarkdown(truncate(err.detail, 200))}${ref}`,
+          {
+            cause: err,
+          },
+        );
       }
       if (err.status === 429) {
         throw new UserError(

@@ -13,7 +13,7 @@
  *   the space is told once. A failed manual run (`digest now`) changes nothing and is reported to the asker.
  */
 import { randomUUID } from 'node:crypto';
-import { escapeMarkdown } from '../cards/format.js';
+import { escapeMarkdown } from '../core/markdown.js';
 import type { CardRecording } from '../cards/recordings-card.js';
 import type { Logger } from '../logger.js';
 import { LeaseLostError, type Claim, type NewRun, type Store, type Subscription } from '../store/store.js';

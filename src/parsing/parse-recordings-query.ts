@@ -30,7 +30,8 @@ import {
   weekRange,
   type InstantRange,
 } from './date-range.js';
-import { EXAMPLE, quoteWord } from './messages.js';
+import { quote as quoteWord } from '../core/markdown.js';
+import { EXAMPLE } from './messages.js';
 import {
   formatShortDate,
   mostRecentWeekday,
