@@ -24,6 +24,8 @@ export interface WebexClientOptions {
   maxRetryAfterMs?: number;
   /** First backoff step for 5xx/network retries; doubles each attempt, with full jitter. */
   baseBackoffMs?: number;
+  /** Most pages one `paginate` follows (default 100): a list that never ends is an error, not a hang. */
+  maxPages?: number;
 }
 
 export interface RequestOptions {
@@ -139,18 +141,32 @@ export class WebexClient {
     return { items: res.data?.items ?? [], next: parseNextLink(res.headers.get('link')) };
   }
 
-  /** All items of a list endpoint, following `Link rel="next"` as given (the next URL already carries the query). */
+  /**
+   * All items of a list endpoint, following `Link rel="next"` (the next URL already carries the query). A link is
+   * followed only on WEBEX_API_URL's origin (see `request`), never twice, and at most `maxPages` pages.
+   */
   async *paginate<T>(
     path: string,
     query?: Query,
     options: Omit<RequestOptions, 'query'> = {},
   ): AsyncGenerator<T[]> {
+    const maxPages = this.opts.maxPages ?? 100;
     let page = await this.getPage<T>(path, query, options);
     yield page.items;
-    while (page.next) {
-      page = await this.getPage<T>(page.next, undefined, options);
+    const seen = new Set<string>();
+    for (let pages = 1; page.next; pages++) {
+      const next = page.next;
+      if (seen.has(next)) throw this.refusedLink(path, 'the next-page link loops back to a page already read');
+      if (pages >= maxPages) throw this.refusedLink(path, `the list has more than ${maxPages} pages`);
+      seen.add(next);
+      page = await this.getPage<T>(next, undefined, options);
       yield page.items;
     }
+  }
+
+  private refusedLink(path: string, why: string): WebexApiError {
+    this.opts.logger.warn({ path, why }, 'stopped following a Webex list');
+    return new WebexApiError('GET', path, undefined, undefined, why);
   }
 
   async listAll<T>(path: string, query?: Query): Promise<T[]> {
@@ -169,6 +185,12 @@ export class WebexClient {
     options: RequestOptions = {},
   ): Promise<WebexResponse<T>> {
     const url = this.buildUrl(pathOrUrl, options.query);
+    const home = new URL(this.opts.baseUrl);
+    if (url.origin !== home.origin || url.username || url.password) {
+      // The token is only ever sent to WEBEX_API_URL's origin, whatever a Link header (or anything else) says.
+      this.opts.logger.warn({ method, origin: url.origin }, 'refused a Webex call outside WEBEX_API_URL');
+      throw new WebexApiError(method, url.pathname, undefined, undefined, 'URL outside WEBEX_API_URL refused');
+    }
     const path = url.pathname.replace(new URL(this.opts.baseUrl).pathname, '') || '/';
     const maxRetries = options.maxRetries ?? this.opts.maxRetries;
     // Our own id for the whole logical call; Webex echoes its own trackingid per response, which we log as well.
