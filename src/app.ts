@@ -190,7 +190,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     async start() {
       if (!config.webhookSecret) {
         logger.warn(
-          'WEBHOOK_SECRET is not set: webhook deliveries are accepted unsigned (never do this in production)',
+          'ALLOW_UNSIGNED_WEBHOOKS=true and no WEBHOOK_SECRET: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
       await store.migrate();
