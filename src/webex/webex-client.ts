@@ -156,7 +156,8 @@ export class WebexClient {
     const seen = new Set<string>();
     for (let pages = 1; page.next; pages++) {
       const next = page.next;
-      if (seen.has(next)) throw this.refusedLink(path, 'the next-page link loops back to a page already read');
+      if (seen.has(next))
+        throw this.refusedLink(path, 'the next-page link loops back to a page already read');
       if (pages >= maxPages) throw this.refusedLink(path, `the list has more than ${maxPages} pages`);
       seen.add(next);
       page = await this.getPage<T>(next, undefined, options);
@@ -189,7 +190,13 @@ export class WebexClient {
     if (url.origin !== home.origin || url.username || url.password) {
       // The token is only ever sent to WEBEX_API_URL's origin, whatever a Link header (or anything else) says.
       this.opts.logger.warn({ method, origin: url.origin }, 'refused a Webex call outside WEBEX_API_URL');
-      throw new WebexApiError(method, url.pathname, undefined, undefined, 'URL outside WEBEX_API_URL refused');
+      throw new WebexApiError(
+        method,
+        url.pathname,
+        undefined,
+        undefined,
+        'URL outside WEBEX_API_URL refused',
+      );
     }
     const path = url.pathname.replace(new URL(this.opts.baseUrl).pathname, '') || '/';
     const maxRetries = options.maxRetries ?? this.opts.maxRetries;

@@ -30,7 +30,11 @@ describe('unsigned webhooks (finding 6)', () => {
     const c = loadConfig({ ...base, ALLOW_UNSIGNED_WEBHOOKS: 'true' });
     assert.equal(c.webhookSecret, undefined);
     assert.equal(c.allowUnsignedWebhooks, true);
-    assert.ok(problems({ ...base, ALLOW_UNSIGNED_WEBHOOKS: 'yes' }).some((l) => l.startsWith('ALLOW_UNSIGNED_WEBHOOKS')));
+    assert.ok(
+      problems({ ...base, ALLOW_UNSIGNED_WEBHOOKS: 'yes' }).some((l) =>
+        l.startsWith('ALLOW_UNSIGNED_WEBHOOKS'),
+      ),
+    );
     assert.ok(
       problems({ ...base, NODE_ENV: 'production', ALLOW_UNSIGNED_WEBHOOKS: 'true' }).some((l) =>
         l.startsWith('WEBHOOK_SECRET'),
