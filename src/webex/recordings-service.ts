@@ -5,6 +5,7 @@ import { splitRange } from '../parsing/date-range.js';
 import { queryKey } from '../parsing/normalize-query.js';
 import type { RecordingsQuery } from '../parsing/recordings-query.js';
 import { toApiParams } from '../parsing/to-api-params.js';
+import { CallBudget, CallBudgetExceededError } from './call-budget.js';
 import type { WebexRecording } from './types.js';
 import { WebexApiError, type WebexClient } from './webex-client.js';
 
@@ -84,6 +85,14 @@ export function adminTokenCredentials(adminToken: string | undefined): Recording
 /** The largest page GET /recordings serves. */
 const PAGE_SIZE = 100;
 
+/**
+ * Webex calls one question may make (30-day windows, next pages, retries): about three years of a busy calendar.
+ * A question that needs more gets a clear answer instead of an unbounded walk.
+ */
+export const LIST_CALL_BUDGET = 40;
+/** The most recordings one question can list, so the largest offset a Show more button can carry. */
+export const MAX_LISTED_PER_QUESTION = LIST_CALL_BUDGET * PAGE_SIZE;
+
 /** Newest first; equal times ordered by id so that every page walk sees the same order. */
 export function sortNewestFirst(recordings: WebexRecording[]): WebexRecording[] {
   return [...recordings].sort(
@@ -101,6 +110,10 @@ export interface RecordingsServiceOptions {
   maxCachedRecordings?: number;
   /** Granularity with which rolling ranges ("last 3 days") share a cache entry. */
   rollingKeyRoundingMs?: number;
+  /** Webex calls per question (default LIST_CALL_BUDGET). */
+  callBudget?: number;
+  /** Aborted on shutdown: listings in flight stop at once instead of holding SIGTERM up. */
+  signal?: AbortSignal;
 }
 
 export class NoRecordingsAccessError extends Error {
@@ -130,19 +143,26 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
     fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
   });
 
+  const budgetLimit = opts.callBudget ?? LIST_CALL_BUDGET;
+
   async function fetchAll({ access, query }: FetchContext): Promise<WebexRecording[]> {
+    const budget = new CallBudget(budgetLimit);
     try {
-      return await fetchWith(access, query);
+      return await fetchWith(access, query, budget);
     } catch (err) {
       if (!(err instanceof WebexApiError) || err.status !== 401 || !access.refresh) throw err;
       const token = await access.refresh();
       if (!token) throw err;
       opts.logger.info({ mode: access.mode }, 'recordings token refreshed after 401; asking again');
-      return fetchWith({ ...access, token }, query);
+      return fetchWith({ ...access, token }, query, budget);
     }
   }
 
-  async function fetchWith(access: RecordingsAccess, query: RecordingsQuery): Promise<WebexRecording[]> {
+  async function fetchWith(
+    access: RecordingsAccess,
+    query: RecordingsQuery,
+    budget: CallBudget,
+  ): Promise<WebexRecording[]> {
     // Another host's recordings only with the org token; the command has already checked who may ask for them.
     let hostEmail: string | undefined;
     if (access.mode === 'admin') {
@@ -153,7 +173,9 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
     const params = toApiParams(query);
     const byId = new Map<string, WebexRecording>();
     // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
-    for (const w of splitRange(query.range)) {
+    const windows = splitRange(query.range);
+    if (windows.length > budget.limit) throw new CallBudgetExceededError(budget.limit, windows.length);
+    for (const w of windows) {
       const windowParams = {
         ...params,
         from: w.from.toISOString(),
@@ -164,6 +186,8 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       for await (const items of opts.client.paginate<WebexRecording>('/recordings', windowParams, {
         token: access.token,
         headers: { timezone: query.timeZone },
+        budget,
+        ...(opts.signal ? { signal: opts.signal } : {}),
       })) {
         for (const r of items) if (r && typeof r.id === 'string') byId.set(r.id, r);
       }

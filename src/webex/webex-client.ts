@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
+import { CallCancelledError, type CallBudget } from './call-budget.js';
 
 /**
  * The one place that talks HTTP to Webex. Every call the bot depends on, including the ones the bot framework makes,
@@ -36,6 +37,10 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Acts with another credential than the client's own (e.g. the recordings token). */
   token?: string;
+  /** Spends one call per HTTP attempt; throws CallBudgetExceededError when the question has used its share. */
+  budget?: CallBudget;
+  /** Aborts the call (and its retries) at once, e.g. on shutdown; the call then fails with CallCancelledError. */
+  signal?: AbortSignal;
 }
 
 export interface WebexResponse<T> {
@@ -205,8 +210,11 @@ export class WebexClient {
     let lastError: WebexApiError | undefined;
 
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      if (options.signal?.aborted) throw new CallCancelledError();
+      options.budget?.spend();
       const outcome = await this.attempt<T>(method, url, path, options, clientTrackingId);
       if (outcome.ok) return outcome.response;
+      if (options.signal?.aborted) throw new CallCancelledError();
       lastError = outcome.error;
       const retryable = outcome.retryAfterMs !== undefined || outcome.retryable;
       if (!retryable || attempt === maxRetries) break;
@@ -237,7 +245,7 @@ export class WebexClient {
         },
         'Webex call failed, retrying',
       );
-      await this.sleep(delay);
+      await abortable(this.sleep(delay), options.signal);
     }
     const error = lastError ?? new WebexApiError(method, path, undefined, undefined, 'no attempt made');
     this.opts.logger.error(
@@ -301,7 +309,9 @@ export class WebexClient {
         method,
         headers,
         body,
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
+        signal: options.signal
+          ? AbortSignal.any([AbortSignal.timeout(this.opts.timeoutMs), options.signal])
+          : AbortSignal.timeout(this.opts.timeoutMs),
       });
       text = await res.text();
     } catch (err) {
@@ -360,6 +370,26 @@ export class WebexClient {
     }
     return { ok: false, error, retryable: RETRYABLE_STATUS.has(res.status) };
   }
+}
+
+/** Resolves with `p`, or rejects with CallCancelledError as soon as `signal` aborts. */
+function abortable(p: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new CallCancelledError());
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(new CallCancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
 }
 
 function describeErrorBody(data: unknown): string | undefined {

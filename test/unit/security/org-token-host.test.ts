@@ -10,6 +10,7 @@ import {
   recordingsCommand,
   SHOW_MORE_ACTION,
   showMoreAction,
+  ShowMoreSigner,
   toPagedQuery,
 } from '../../../src/commands/recordings.js';
 import { createChatRouter } from '../../../src/commands/chat-router.js';
@@ -104,6 +105,7 @@ describe('org token without a host (finding 1)', () => {
       },
       timeZoneFor: async () => 'UTC',
       weekStartsOn: 1 as const,
+      showMore: new ShowMoreSigner('k'),
     };
     const registry = new CommandRegistry().add(recordingsCommand(deps));
     const route = createChatRouter({
@@ -138,7 +140,7 @@ describe('org token without a host (finding 1)', () => {
       personId: 'p',
       personEmail: '',
       person,
-      inputs: { action: SHOW_MORE_ACTION, q: toPagedQuery(query), offset: 10 },
+      inputs: deps.showMore.sign(toPagedQuery(query), 10),
     };
     await route(action, reply);
     assert.equal(said.length, 2);
