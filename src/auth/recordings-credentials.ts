@@ -23,16 +23,17 @@ export interface CredentialSources {
  * them. Someone else's recordings (`host …`) only ever with the org token.
  */
 export function recordingsCredentials(src: CredentialSources): RecordingsCredentials {
-  const admin = async (asker: Asker): Promise<RecordingsAccess | undefined> => {
+  const org = async () => {
     const token =
       (src.adminRefreshable ? await src.vault?.accessToken(ORG_TOKEN_KEY) : undefined) ?? src.adminToken;
     if (!token) return undefined;
     const vault = src.vault;
-    return orgTokenAccess(
-      token,
-      asker,
-      src.adminRefreshable && vault ? () => vault.refresh(ORG_TOKEN_KEY) : undefined,
-    );
+    const refresh = src.adminRefreshable && vault ? () => vault.refresh(ORG_TOKEN_KEY) : undefined;
+    return refresh ? { token, refresh } : { token };
+  };
+  const admin = async (asker: Asker): Promise<RecordingsAccess | undefined> => {
+    const o = await org();
+    return o ? orgTokenAccess(o.token, asker, o.refresh) : undefined;
   };
   return {
     async forAsker(asker, need) {
@@ -45,5 +46,6 @@ export function recordingsCredentials(src: CredentialSources): RecordingsCredent
       }
       return admin(asker);
     },
+    orgToken: org,
   };
 }

@@ -72,12 +72,20 @@ export function orgTokenAccess(
 export interface RecordingsCredentials {
   /** `otherHost`: the question is about someone else's recordings, which only the org token may list. */
   forAsker(asker: Asker, need?: { otherHost?: boolean }): Promise<RecordingsAccess | undefined>;
+  /**
+   * The org token for org-level calls that are not listings (registering org webhooks, one recording by id with
+   * its host). Listing goes through `forAsker`, which limits the org token to one host by construction.
+   */
+  orgToken(): Promise<{ token: string; refresh?: () => Promise<string | undefined> } | undefined>;
 }
 
 export function adminTokenCredentials(adminToken: string | undefined): RecordingsCredentials {
   return {
     async forAsker(asker) {
       return adminToken ? orgTokenAccess(adminToken, asker) : undefined;
+    },
+    async orgToken() {
+      return adminToken ? { token: adminToken } : undefined;
     },
   };
 }
