@@ -60,7 +60,13 @@ export function createApp(config: Config, deps: AppDeps): App {
     sleep: deps.sleep,
   });
 
-  const store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store =
+    deps.store ??
+    openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      logger: logger.child({ component: 'store' }),
+    });
   const access = buildAccess(config, {
     botClient,
     now,
@@ -179,6 +185,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
+    storeHealth: () => store.health(),
     onWebhook: (envelope) => void bot.handleWebhook(envelope),
     routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
   });

@@ -4,9 +4,11 @@
  * atomic without it).
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { errorMessage } from '../errors.js';
 import type { DigestFilters, Schedule } from '../digests/schedule.js';
 import { migrate } from './migrate.js';
+import { isConnectionLost } from './resilient-pg-pool.js';
 import type { Database, SubscriptionsTable } from './schema.js';
 import {
   LeaseLostError,
@@ -19,6 +21,7 @@ import {
   type RunRecord,
   type RunSuccess,
   type Store,
+  type StoreHealth,
   type Subscription,
 } from './store.js';
 
@@ -84,6 +87,36 @@ export class KyselyStore implements Store {
 
   close(): Promise<void> {
     return this.db.destroy();
+  }
+
+  /**
+   * A transaction, run once more when Postgres cut its connection: the server rolled it back, so the second run
+   * starts from the same state. (Only a cut during COMMIT itself is ambiguous; every transaction here is fenced or
+   * idempotent, so running it again then changes nothing or fails cleanly.)
+   */
+  private async tx<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(fn);
+    } catch (err) {
+      if (this.backend !== 'postgres' || !isConnectionLost(err)) throw err;
+      return this.db.transaction().execute(fn);
+    }
+  }
+
+  async health(timeoutMs = 2000): Promise<StoreHealth> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<StoreHealth>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, error: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    });
+    const probe = sql`select 1`.execute(this.db).then(
+      (): StoreHealth => ({ ok: true }),
+      (err: unknown): StoreHealth => ({ ok: false, error: errorMessage(err) }),
+    );
+    try {
+      return await Promise.race([probe, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   // ---- person settings ----
@@ -153,7 +186,14 @@ export class KyselyStore implements Store {
   // ---- subscriptions ----
 
   async createSubscription(input: NewSubscription): Promise<Subscription> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
+      // A retried transaction whose first COMMIT did land: the subscription is there already.
+      const existing = await trx
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('id', '=', input.id)
+        .executeTakeFirst();
+      if (existing) return toSubscription(existing);
       // Numbers are per space and never reused: an upserted counter row, locked until this transaction ends.
       const counter = await trx
         .insertInto('room_counters')
@@ -380,7 +420,7 @@ export class KyselyStore implements Store {
 
   async endPost(claim: Claim, now: Date): Promise<void> {
     const pending = claim.subscription.pendingPost;
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       await this.fenced(trx, claim, { pending_post: null });
       if (pending) await this.insertPosted(trx, claim.subscription.id, pending.recordings, now, false);
     });
@@ -393,7 +433,7 @@ export class KyselyStore implements Store {
   }
 
   async settlePendingPost(claim: Claim, now: Date): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const row = await trx
         .selectFrom('subscriptions')
         .select('pending_post')
@@ -423,7 +463,7 @@ export class KyselyStore implements Store {
   }
 
   async completeRun(claim: Claim, result: RunSuccess): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       const a = result.advance;
       await this.fenced(
         trx,
@@ -455,7 +495,7 @@ export class KyselyStore implements Store {
   }
 
   async failRun(claim: Claim, result: RunFailure): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       await this.fenced(trx, claim, {
         failures: claim.subscription.failures + 1,
         last_error: result.error.slice(0, 1000),

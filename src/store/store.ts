@@ -101,6 +101,9 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** What /readyz reports about the store: reachable, or the reason it is not. */
+export type StoreHealth = { ok: true } | { ok: false; error: string };
+
 export type PersonZoneSource = 'setting' | 'profile' | 'default';
 
 /** Also the durable TokenRecords (encrypted per-user tokens) and NonceLedger (single-use sign-in links) of src/auth. */
@@ -109,6 +112,8 @@ export interface Store extends TokenRecords, NonceLedger {
   /** Runs the pending migrations (idempotent; safe when several instances start at once). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** A cheap round trip to the database, bounded by `timeoutMs` (default 2 s); never throws. */
+  health(timeoutMs?: number): Promise<StoreHealth>;
 
   getTimeZone(personId: string): Promise<string | undefined>;
   setTimeZone(personId: string, timeZone: string, now: Date): Promise<void>;

@@ -64,6 +64,10 @@ export function storeContract(backend: Backend): void {
       assert.equal(store.backend, backend.name);
     });
 
+    it('reports itself healthy when its database answers', async () => {
+      assert.deepEqual(await store.health(), { ok: true });
+    });
+
     it('keeps a person’s time zone, replaces it, and forgets it on reset', async () => {
       assert.equal(await store.getTimeZone('p1'), undefined);
       await store.setTimeZone('p1', 'Europe/Berlin', T0);
