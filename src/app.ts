@@ -13,6 +13,7 @@ import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
@@ -133,6 +134,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
 
   const registry = new CommandRegistry();
   registry.add(recordingsCommand(recordings));
@@ -149,8 +151,10 @@ export function createApp(config: Config, deps: AppDeps): App {
   registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
   registry.add(helpCommand(registry));
 
+  const seen = createSeenEvents({ store, now, logger });
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
+    seen,
     registry,
     isAllowedEmail,
     actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
@@ -166,6 +170,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     botToken: config.botToken,
     onEvent,
     isAllowedEmail,
+    firstTime: (key) => seen.firstTime(key),
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
         roomType === 'group'
@@ -209,6 +214,12 @@ export function createApp(config: Config, deps: AppDeps): App {
       const port = (http.address() as AddressInfo).port;
       logger.info({ port, webhookUrl }, 'listening');
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
+      const prune = () =>
+        void seen
+          .prune()
+          .catch((err: unknown) => logger.warn({ err }, 'pruning the seen-event ledger failed'));
+      prune();
+      pruneTimer = setInterval(prune, SEEN_EVENT_PRUNE_MS).unref();
       const botStarted = bot.start();
       return { port, botStarted };
     },
@@ -216,6 +227,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
+      clearInterval(pruneTimer);
       await digestTicker?.stop();
       await closed;
       await store.close();

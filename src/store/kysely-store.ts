@@ -119,6 +119,40 @@ export class KyselyStore implements Store {
     }
   }
 
+  // ---- seen-event ledger ----
+
+  async claimEvent(key: string, now: Date, ttlMs: number): Promise<boolean> {
+    const claimedBy = randomUUID();
+    const expiresAt = ms(now) + ttlMs;
+    // The primary key decides between racing instances; an expired row that was not pruned yet is taken over.
+    await this.db
+      .insertInto('seen_events')
+      .values({ event_key: key, claimed_by: claimedBy, expires_at: expiresAt })
+      .onConflict((oc) =>
+        oc
+          .column('event_key')
+          .doUpdateSet({ claimed_by: claimedBy, expires_at: expiresAt })
+          .where('seen_events.expires_at', '<=', ms(now)),
+      )
+      .execute();
+    // Read back rather than trusting the row count: a retried INSERT whose first try landed reports 0 rows.
+    const row = await this.db
+      .selectFrom('seen_events')
+      .select('claimed_by')
+      .where('event_key', '=', key)
+      .executeTakeFirst();
+    return row?.claimed_by === claimedBy;
+  }
+
+  async releaseEvent(key: string): Promise<void> {
+    await this.db.deleteFrom('seen_events').where('event_key', '=', key).execute();
+  }
+
+  async pruneEvents(now: Date): Promise<number> {
+    const r = await this.db.deleteFrom('seen_events').where('expires_at', '<=', ms(now)).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   // ---- person settings ----
 
   async getTimeZone(personId: string): Promise<string | undefined> {
