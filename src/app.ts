@@ -15,6 +15,7 @@ import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/ti
 import type { Config } from './config.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
+import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
 import { oauthRoutes } from './server/oauth-routes.js';
@@ -136,10 +137,35 @@ export function createApp(config: Config, deps: AppDeps): App {
   let digestTicker: { stop(): Promise<void> } | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
 
+  const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
+  // Late-bound: the bot is built below, with the command registry.
+  let botPersonId: () => string | undefined = () => undefined;
+  const notifications = createNotifications({
+    db: store.kysely,
+    client: botClient,
+    credentials: access.credentials,
+    access: access.policy,
+    orgTokenConfigured: Boolean(config.adminToken),
+    webhook: { targetUrl: webhookUrl, secret: config.webhookSecret },
+    timeZoneFor: recordings.timeZoneFor,
+    settingZone: (personId) => store.getTimeZone(personId),
+    botPersonId: () => botPersonId(),
+    now,
+    logger,
+  });
+
   const registry = new CommandRegistry();
   registry.add(recordingsCommand(recordings));
   registry.add(connectCommand(access.policy));
-  registry.add(disconnectCommand(access.policy));
+  registry.add(
+    disconnectCommand({
+      ...access.policy,
+      disconnect: async (personId) => {
+        await notifications.beforeDisconnect(personId);
+        return access.policy.disconnect(personId);
+      },
+    }),
+  );
   registry.add(
     digestCommand({
       store,
@@ -149,6 +175,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     }),
   );
   registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
+  for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
 
   const seen = createSeenEvents({ store, now, logger });
@@ -161,7 +188,6 @@ export function createApp(config: Config, deps: AppDeps): App {
     now,
     logger,
   });
-  const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   const bot = createWebexBot({
     client: botClient,
     logger,
@@ -184,6 +210,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     startRetryDelayMs: deps.startRetryDelayMs,
   });
+  botPersonId = () => bot.botPerson?.id;
 
   const server = createServer({
     webhookPath: config.webhookPath,
@@ -191,7 +218,9 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger,
     isReady: () => bot.isReady(),
     storeHealth: () => store.health(),
-    onWebhook: (envelope) => void bot.handleWebhook(envelope),
+    onWebhook: (envelope) => {
+      if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
+    },
     routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
   });
 
@@ -220,7 +249,7 @@ export function createApp(config: Config, deps: AppDeps): App {
           .catch((err: unknown) => logger.warn({ err }, 'pruning the seen-event ledger failed'));
       prune();
       pruneTimer = setInterval(prune, SEEN_EVENT_PRUNE_MS).unref();
-      const botStarted = bot.start();
+      const botStarted = Promise.all([bot.start(), notifications.start()]).then(() => undefined);
       return { port, botStarted };
     },
     async stop() {
@@ -228,6 +257,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       http?.closeIdleConnections();
       await bot.stop();
       clearInterval(pruneTimer);
+      await notifications.stop();
       await digestTicker?.stop();
       await closed;
       await store.close();

@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { userTokens } from './0002-user-tokens.js';
 import { oauthNonces } from './0003-oauth-nonces.js';
 import { seenEvents } from './0004-seen-events.js';
+import { notifications } from './0006-notifications.js';
 
 /**
  * Every migration, in order, listed in code rather than found by scanning a folder, so the same list works from
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-user-tokens': userTokens,
   '0003-oauth-nonces': oauthNonces,
   '0004-seen-events': seenEvents,
+  '0006-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {
