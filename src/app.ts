@@ -140,8 +140,10 @@ export function createApp(config: Config, deps: AppDeps): App {
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
   let botPersonId: () => string | undefined = () => undefined;
+  const seen = createSeenEvents({ store, now, logger });
   const notifications = createNotifications({
     db: store.kysely,
+    seen,
     client: botClient,
     credentials: access.credentials,
     access: access.policy,
@@ -178,7 +180,6 @@ export function createApp(config: Config, deps: AppDeps): App {
   for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
 
-  const seen = createSeenEvents({ store, now, logger });
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
     seen,
