@@ -18,6 +18,7 @@ import {
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
@@ -68,7 +69,13 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
   const shuttingDown = new AbortController();
-  const store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store =
+    deps.store ??
+    openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      logger: logger.child({ component: 'store' }),
+    });
   const access = buildAccess(config, {
     botClient,
     now,
@@ -138,12 +145,15 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
 
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
   let botPersonId: () => string | undefined = () => undefined;
+  const seen = createSeenEvents({ store, now, logger });
   const notifications = createNotifications({
     db: store.kysely,
+    seen,
     client: botClient,
     credentials: access.credentials,
     access: access.policy,
@@ -182,6 +192,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
+    seen,
     registry,
     isAllowedEmail,
     actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
@@ -196,6 +207,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     botToken: config.botToken,
     onEvent,
     isAllowedEmail,
+    firstTime: (key) => seen.firstTime(key),
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
         roomType === 'group'
@@ -216,6 +228,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
+    storeHealth: () => store.health(),
     onWebhook: (envelope) => {
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
     },
@@ -241,6 +254,12 @@ export function createApp(config: Config, deps: AppDeps): App {
       const port = (http.address() as AddressInfo).port;
       logger.info({ port, webhookUrl }, 'listening');
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
+      const prune = () =>
+        void seen
+          .prune()
+          .catch((err: unknown) => logger.warn({ err }, 'pruning the seen-event ledger failed'));
+      prune();
+      pruneTimer = setInterval(prune, SEEN_EVENT_PRUNE_MS).unref();
       const botStarted = Promise.all([bot.start(), notifications.start()]).then(() => undefined);
       return { port, botStarted };
     },
@@ -249,6 +268,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
+      clearInterval(pruneTimer);
       await notifications.stop();
       await digestTicker?.stop();
       await closed;
