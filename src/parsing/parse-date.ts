@@ -11,6 +11,7 @@
  * (`2025-13-45`, `Feb 30`) → `bad_date`.
  */
 import { quote as quoteWord } from '../core/markdown.js';
+import { stripTrailing } from './tokenize.js';
 import { addDays, compareDates, dayOfWeek, isValidPlainDate, type PlainDate } from './plain-date.js';
 import type { ParseError } from './recordings-query.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -199,11 +200,12 @@ export function parseDateAt(
     return t && !t.quoted && YEAR.test(t.lower) ? Number(t.lower) : undefined;
   };
   const textOf = (count: number): string =>
-    tokens
-      .slice(index, index + count)
-      .map((t) => t.text)
-      .join(' ')
-      .replace(/[,;:.!?]+$/u, '');
+    stripTrailing(
+      tokens
+        .slice(index, index + count)
+        .map((t) => t.text)
+        .join(' '),
+    );
   const finish = (month: number, day: number, yearAt: number, used: number): DateParseResult => {
     const year = readYear(yearAt);
     const consumed = year === undefined ? used : used + 1;

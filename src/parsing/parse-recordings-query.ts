@@ -30,6 +30,7 @@ import {
   weekRange,
   type InstantRange,
 } from './date-range.js';
+import { isEmailAddress } from '../core/email.js';
 import { quote as quoteWord } from '../core/markdown.js';
 import { EXAMPLE } from './messages.js';
 import {
@@ -50,7 +51,7 @@ import type {
   ServiceType,
   WeekStartsOn,
 } from './recordings-query.js';
-import { tokenize, type Token } from './tokenize.js';
+import { stripTrailing, tokenize, type Token } from './tokenize.js';
 
 /** Upper bounds for `last N …` (about ten years). */
 export const MAX_LAST = { day: 3650, week: 520, month: 120 } as const;
@@ -147,7 +148,6 @@ const VOCABULARY = [
   ...WEEKDAYS_FULL,
 ];
 
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/u;
 const MEETING_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{5,127}$/u;
 const HOST_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})+$`, 'u');
@@ -157,11 +157,12 @@ function fail(code: ParseError['code'], message: string, word?: string): { ok: f
 }
 
 function phraseOf(ctx: Ctx, from: number, to: number): string {
-  return ctx.tokens
-    .slice(from, to)
-    .map((t) => (t.quoted ? `"${t.text}"` : t.text))
-    .join(' ')
-    .replace(/[,;:.!?]+$/u, '');
+  return stripTrailing(
+    ctx.tokens
+      .slice(from, to)
+      .map((t) => (t.quoted ? `"${t.text}"` : t.text))
+      .join(' '),
+  );
 }
 
 function plural(n: number, unit: Unit): string {
@@ -363,12 +364,13 @@ function parseTopic(ctx: Ctx, i: number): ClauseResult {
   let j = i + 1;
   if (j < tokens.length && !startsClause(ctx, j, false)) j++;
   while (j < tokens.length && !startsClause(ctx, j, true)) j++;
-  const value = tokens
-    .slice(i + 1, j)
-    .map((t) => t.text)
-    .join(' ')
-    .replace(/[,;:]+$/u, '')
-    .trim();
+  const value = stripTrailing(
+    tokens
+      .slice(i + 1, j)
+      .map((t) => t.text)
+      .join(' '),
+    ',;:',
+  ).trim();
   if (value === '') return missing;
   return { ok: true, next: j, clause: { field: 'topic', value, phrase: phraseOf(ctx, i, j) } };
 }
@@ -447,7 +449,7 @@ function parseFilter(ctx: Ctx, i: number, keyword: string): ClauseResult | null 
     case 'meeting': {
       const v = valueAfter(ctx, i, keyword, 'meeting f91b6edce9864428af084977b7c68291');
       if ('ok' in v) return v;
-      const id = v.text.replace(/[,;:.!?]+$/u, '');
+      const id = stripTrailing(v.text);
       return MEETING_ID.test(id) && /\d/u.test(id)
         ? done({ field: 'meetingId', value: id, phrase })
         : fail(
@@ -459,10 +461,9 @@ function parseFilter(ctx: Ctx, i: number, keyword: string): ClauseResult | null 
     case 'site': {
       const v = valueAfter(ctx, i, keyword, 'site example.webex.com');
       if ('ok' in v) return v;
-      const host = v.lower
-        .replace(/^<|>$/gu, '')
-        .replace(/^https?:\/\//u, '')
-        .replace(/[/?#].*$/u, '');
+      const bare = v.lower.replace(/^<|>$/gu, '').replace(/^https?:\/\//u, '');
+      const cut = bare.search(/[/?#]/u);
+      const host = cut < 0 ? bare : bare.slice(0, cut);
       return HOST.test(host)
         ? done({ field: 'siteUrl', value: host, phrase })
         : fail(
@@ -475,7 +476,7 @@ function parseFilter(ctx: Ctx, i: number, keyword: string): ClauseResult | null 
       const v = valueAfter(ctx, i, keyword, 'host bob@example.com');
       if ('ok' in v) return v;
       const email = v.lower.replace(/^<|>$/gu, '').replace(/^mailto:/u, '');
-      return EMAIL.test(email)
+      return isEmailAddress(email)
         ? done({ field: 'hostEmail', value: email, phrase })
         : fail(
             'bad_value',
@@ -486,7 +487,7 @@ function parseFilter(ctx: Ctx, i: number, keyword: string): ClauseResult | null 
     case 'tag': {
       const v = valueAfter(ctx, i, keyword, 'tag my-integration');
       if ('ok' in v) return v;
-      const tag = v.quoted ? v.text : v.text.replace(/[,;:.!?]+$/u, '');
+      const tag = v.quoted ? v.text : stripTrailing(v.text);
       return done({ field: 'integrationTag', value: tag, phrase });
     }
     default:

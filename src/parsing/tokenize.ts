@@ -14,13 +14,38 @@ export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; error:
 
 const OPEN_QUOTES = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB']);
 const CLOSE_QUOTES = new Set(['"', '\u201C', '\u201D', '\u00BB']);
-const TRAILING_PUNCTUATION = /[,;:.!?]+$/u;
+/**
+ * The longest question the parsers read. Webex messages can be ~7.4 KB; no question needs more than a few hundred
+ * characters, and a cap keeps a hostile message from buying CPU time.
+ */
+export const MAX_QUERY_CHARS = 1000;
+
+const PUNCTUATION = ',;:.!?';
+
+/**
+ * `text` without trailing characters from `chars`. A loop instead of `/[…]+$/`, which V8 tries from every start
+ * position of a long run (quadratic).
+ */
+export function stripTrailing(text: string, chars: string = PUNCTUATION): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
 
 function isSpace(ch: string): boolean {
   return /\s/u.test(ch);
 }
 
 export function tokenize(text: string): TokenizeResult {
+  if (text.length > MAX_QUERY_CHARS) {
+    return {
+      ok: false,
+      error: {
+        code: 'too_long',
+        message: `That's too long for me to read: keep it under ${MAX_QUERY_CHARS} characters, e.g. \`recordings last week topic sync\`.`,
+      },
+    };
+  }
   const tokens: Token[] = [];
   const chars = Array.from(text.normalize('NFC'));
   let i = 0;
@@ -52,13 +77,13 @@ export function tokenize(text: string): TokenizeResult {
       tokens.push({ text: inner, lower: inner.toLowerCase(), quoted: true });
       i = j + 1;
       // A comma or full stop glued to the closing quote is punctuation, not a new word.
-      while (i < chars.length && /[,;:.!?]/u.test(chars[i] ?? '')) i++;
+      while (i < chars.length && PUNCTUATION.includes(chars[i] ?? '')) i++;
       continue;
     }
     let j = i;
     while (j < chars.length && !isSpace(chars[j] ?? '')) j++;
     const word = chars.slice(i, j).join('');
-    const lower = word.toLowerCase().replace(TRAILING_PUNCTUATION, '');
+    const lower = stripTrailing(word.toLowerCase());
     // Pure punctuation (a lone "," or "?") carries nothing.
     if (lower !== '') tokens.push({ text: word, lower, quoted: false });
     i = j;
