@@ -62,20 +62,28 @@ export async function completeSignIn(
   q: { code?: string; state?: string; error?: string },
 ): Promise<SignInOutcome> {
   const log = deps.logger.child({ flow: 'oauth-callback' });
+  if (q.error || !q.code) {
+    // A cancelled consent does not use the link up: nothing was granted, so the person may press Sign in again
+    // while it is valid. The state is still checked, so a forged one is told apart from a real cancel.
+    const peek = deps.signer.peek(q.state ?? '', deps.now());
+    if (!peek.ok) {
+      log.warn({ reason: peek.reason }, 'sign-in callback refused');
+      return { ok: false, status: 400, message: REFUSALS[peek.reason] };
+    }
+    log.info({ error: q.error?.slice(0, 64) }, 'sign-in cancelled or refused at Webex');
+    return {
+      ok: false,
+      status: 400,
+      message:
+        'Sign-in was cancelled. You can press Sign in again (the link works for 10 minutes) or ask the bot to `connect` any time.',
+    };
+  }
   const check = await deps.signer.consume(q.state ?? '', deps.now(), deps.nonces);
   if (!check.ok) {
     log.warn({ reason: check.reason }, 'sign-in callback refused');
     return { ok: false, status: 400, message: REFUSALS[check.reason] };
   }
   const { personId } = check.state;
-  if (q.error || !q.code) {
-    log.info({ error: q.error }, 'sign-in cancelled or refused at Webex');
-    return {
-      ok: false,
-      status: 400,
-      message: 'Sign-in was cancelled. You can ask the bot to `connect` again any time.',
-    };
-  }
   let tokens;
   try {
     tokens = await deps.oauth.exchangeCode(q.code, `${deps.publicUrl}${OAUTH_CALLBACK_PATH}`);

@@ -1,5 +1,5 @@
 /** DATABASE_URL → dialect: Postgres when it is set, else an embedded SQLite file under DATA_DIR. */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -64,11 +64,27 @@ export function openStore(opts: OpenStoreOptions): Store {
     return new KyselyStore(db, 'postgres', schema);
   }
   const file = opts.sqliteFile ?? join(opts.dataDir, SQLITE_FILE_NAME);
-  if (file !== ':memory:') mkdirSync(opts.sqliteFile ? join(file, '..') : opts.dataDir, { recursive: true });
+  if (file !== ':memory:') privateFile(file, opts.sqliteFile ? join(file, '..') : opts.dataDir, opts.logger);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return new KyselyStore(db, 'sqlite');
+}
+
+/**
+ * The state holds sign-ins (encrypted) and who subscribed what: only the bot's user may read it. DATA_DIR is made
+ * 0700 and the database 0600 before SQLite opens it (SQLite gives its -wal/-shm files the database's mode).
+ * An existing folder is tightened too; where that is not allowed (a mounted volume) the bot says so and goes on.
+ */
+function privateFile(file: string, dir: string, logger: Logger | undefined): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(dir, 0o700);
+  } catch (err) {
+    logger?.warn({ dir, err: (err as Error).message }, 'could not make DATA_DIR private (0700)');
+  }
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
