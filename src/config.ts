@@ -262,3 +262,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestLeaseMs: e.DIGEST_LEASE_SECONDS * 1000,
   };
 }
+
+/** Every secret value in the configuration, for the logger to censor wherever it appears. */
+export function configSecrets(config: Config): string[] {
+  const values = [
+    config.botToken,
+    config.webhookSecret,
+    config.adminToken,
+    config.adminRefreshToken,
+    config.oauth?.clientSecret,
+    config.tokenEncryptionKey,
+  ];
+  if (config.databaseUrl) {
+    try {
+      values.push(decodeURIComponent(new URL(config.databaseUrl).password) || undefined);
+    } catch {
+      // an unparsable URL was refused by the schema already
+    }
+  }
+  return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
+}

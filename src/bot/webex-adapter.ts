@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import Module, { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
 import { LRUCache } from 'lru-cache';
-import type { Logger } from '../logger.js';
+import { frameworkLine, type Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
 import type { WebexClient } from '../webex/webex-client.js';
 import { ensureWebhooks, webhookName } from '../webex/webhook-registrar.js';
@@ -167,8 +167,8 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     maxStartupSpaces: 0,
     messageFormat: 'markdown',
   });
-  framework.debugger = (message: string) => log.trace({ framework: true }, message);
-  framework.on('log', (message: string) => log.debug({ framework: true }, message));
+  framework.debugger = (message: string) => log.trace({ framework: true }, frameworkLine(String(message)));
+  framework.on('log', (message: string) => log.debug({ framework: true }, frameworkLine(String(message))));
   const webhookHandler = webhookHandlerFactory(framework);
 
   const track = <T>(p: Promise<T>): Promise<T> => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { freePort } from '../../src/util/free-port.js';
 import type { TokenRecords } from '../../src/auth/user-tokens.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { configSecrets, loadConfig, type Config } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
 import { WebexEmulator, type WebexMessage } from '../../src/emulator/index.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
@@ -103,7 +103,7 @@ export async function startBot(
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
   const port = config.port;
-  const logs = memoryLogger('debug');
+  const logs = memoryLogger('debug', configSecrets(config));
   const app = createApp(config, {
     logger: logs.logger,
     startRetryDelayMs: () => 50,

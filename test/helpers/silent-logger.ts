@@ -2,7 +2,10 @@ import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/logger.js';
 
 /** A logger whose JSON lines are kept in memory, so tests can assert on what was logged (and on what was not). */
-export function memoryLogger(level = 'debug'): {
+export function memoryLogger(
+  level = 'debug',
+  secrets: readonly string[] = [],
+): {
   logger: Logger;
   lines: () => Array<Record<string, unknown>>;
   text: () => string;
@@ -14,7 +17,7 @@ export function memoryLogger(level = 'debug'): {
       cb();
     },
   });
-  const logger = createLogger(level, stream);
+  const logger = createLogger(level, stream, { secrets });
   const text = () => chunks.join('');
   return {
     logger,
