@@ -246,11 +246,12 @@ export function createApp(config: Config, deps: AppDeps): App {
         );
       }
       await store.migrate();
+      // Before listening: a wrong TOKEN_ENCRYPTION_KEY must stop the start before anything is served or written.
+      await access.init();
       http = await new Promise<Server>((resolve, reject) => {
         const s = server.listen(config.port, () => resolve(s));
         s.once('error', reject);
       });
-      await access.init();
       const port = (http.address() as AddressInfo).port;
       logger.info({ port, webhookUrl }, 'listening');
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);

@@ -32,6 +32,10 @@ const emailList = (what: string) =>
     .refine((es) => es.every((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)), `must be ${what}`)
     .default([]);
 
+function isTokenKey(v: string): boolean {
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32;
+}
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -87,9 +91,19 @@ const envSchema = z.object({
   TOKEN_ENCRYPTION_KEY: z
     .string()
     .trim()
+    .refine(isTokenKey, 'must be 32 random bytes in base64 (generate with `openssl rand -base64 32`)')
+    .optional(),
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
     .refine(
-      (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32,
-      'must be 32 random bytes in base64 (generate with `openssl rand -base64 32`)',
+      (ks) => ks.length > 0 && ks.every(isTokenKey),
+      'must be comma-separated keys, each 32 random bytes in base64 (`openssl rand -base64 32`): the first encrypts, the others are only read',
     )
     .optional(),
   BOT_ADMINS: emailList('a comma-separated list of email addresses'),
@@ -164,8 +178,11 @@ export interface Config {
   /** Per-user sign-in (a Webex Integration); both set or both unset. */
   oauth: { clientId: string; clientSecret: string } | undefined;
   adminRefreshToken: string | undefined;
-  /** base64 of 32 bytes; encrypts stored tokens. */
-  tokenEncryptionKey: string | undefined;
+  /**
+   * base64 keys of 32 bytes for stored tokens: the first encrypts, every one decrypts (rotation). From
+   * TOKEN_ENCRYPTION_KEYS, or TOKEN_ENCRYPTION_KEY alone; empty = none configured.
+   */
+  tokenEncryptionKeys: string[];
   /** Lower-cased emails of people who may ask for other hosts' recordings and stop anyone's digest. */
   botAdmins: string[];
   /** Lower-cased domains; empty = everyone. */
@@ -218,7 +235,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'WEBEX_CLIENT_ID and WEBEX_CLIENT_SECRET go together (from your Webex Integration): set both or neither',
     );
   }
-  if (cleaned.NODE_ENV === 'production' && cleaned.WEBEX_CLIENT_ID && !cleaned.TOKEN_ENCRYPTION_KEY) {
+  if (cleaned.TOKEN_ENCRYPTION_KEY && cleaned.TOKEN_ENCRYPTION_KEYS) {
+    problems.push(
+      'TOKEN_ENCRYPTION_KEYS and TOKEN_ENCRYPTION_KEY are both set: put every key in TOKEN_ENCRYPTION_KEYS (the new one first) and remove TOKEN_ENCRYPTION_KEY',
+    );
+  }
+  if (
+    cleaned.NODE_ENV === 'production' &&
+    cleaned.WEBEX_CLIENT_ID &&
+    !cleaned.TOKEN_ENCRYPTION_KEY &&
+    !cleaned.TOKEN_ENCRYPTION_KEYS
+  ) {
     problems.push(
       'TOKEN_ENCRYPTION_KEY is required in production when per-user sign-in is on (generate with `openssl rand -base64 32`)',
     );
@@ -252,7 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { clientId: e.WEBEX_CLIENT_ID, clientSecret: e.WEBEX_CLIENT_SECRET }
         : undefined,
     adminRefreshToken: e.WEBEX_ADMIN_REFRESH_TOKEN,
-    tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
+    tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEYS ?? (e.TOKEN_ENCRYPTION_KEY ? [e.TOKEN_ENCRYPTION_KEY] : []),
     botAdmins: e.BOT_ADMINS,
     allowedEmailDomains: e.ALLOWED_EMAIL_DOMAINS,
     weekStartsOn: e.WEEK_STARTS_ON as Config['weekStartsOn'],
@@ -271,7 +298,7 @@ export function configSecrets(config: Config): string[] {
     config.adminToken,
     config.adminRefreshToken,
     config.oauth?.clientSecret,
-    config.tokenEncryptionKey,
+    ...config.tokenEncryptionKeys,
   ];
   if (config.databaseUrl) {
     try {

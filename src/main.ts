@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
 import { configSecrets, ConfigError, loadConfig } from './config.js';
+import { TokenKeyError } from './auth/user-tokens.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -19,7 +20,14 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   const app = createApp(config, { logger });
-  await app.start();
+  try {
+    await app.start();
+  } catch (err) {
+    // e.g. TokenKeyError (a wrong TOKEN_ENCRYPTION_KEY), a port in use, an unreachable database: say it and stop.
+    console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+    logger.fatal({ err }, 'could not start');
+    process.exit(err instanceof TokenKeyError ? 78 : 1);
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

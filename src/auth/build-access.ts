@@ -61,19 +61,22 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
     : undefined;
   const adminRefreshable = Boolean(oauth && config.adminRefreshToken && config.adminToken);
   const needsVault = Boolean(oauth);
-  let keyMaterial: Buffer | undefined;
+  const configuredKeys = config.tokenEncryptionKeys.map((k) => Buffer.from(k, 'base64'));
+  let keyRing: Buffer[] = [];
   if (needsVault) {
-    if (config.tokenEncryptionKey) keyMaterial = Buffer.from(config.tokenEncryptionKey, 'base64');
+    if (configuredKeys.length > 0) keyRing = configuredKeys;
     else {
       log.warn('TOKEN_ENCRYPTION_KEY is not set: using a throwaway key, so sign-ins are lost on restart');
-      keyMaterial = randomBytes(32);
+      keyRing = [randomBytes(32)];
     }
   }
+  const keyMaterial = keyRing[0];
+  const records = deps.tokenRecords ?? memoryTokenRecords();
   const vault =
     oauth && keyMaterial
       ? new TokenVault({
-          records: deps.tokenRecords ?? memoryTokenRecords(),
-          cipher: new TokenCipher(keyMaterial),
+          records,
+          cipher: new TokenCipher(keyRing),
           oauth,
           now: deps.now,
           logger: log,
@@ -125,8 +128,12 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
     signIn,
     vault,
     async init() {
+      // A wrong key stops the start here (TokenKeyError names the variable) before anything is written.
+      if (vault && configuredKeys.length > 0) await vault.checkKey();
       if (!vault || !adminRefreshable || !config.adminToken || !config.adminRefreshToken) return;
-      if (await vault.has(ORG_TOKEN_KEY)) return; // a refreshed, persisted token is newer than the environment's
+      // A stored org token is newer than the environment's (it is rotated on refresh); it is kept even when it
+      // cannot be decrypted, so a wrong key can never replace it with the stale one.
+      if (await records.getToken(ORG_TOKEN_KEY)) return;
       // Its real expiry is unknown: it is used until Webex answers 401, then refreshed.
       await vault.save(ORG_TOKEN_KEY, undefined, {
         accessToken: config.adminToken,

@@ -1,16 +1,22 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
- * AES-256-GCM for tokens at rest. The stored form is `v1.<iv>.<tag>.<ciphertext>` (base64url parts), so a key or
- * format change later can be told apart from tampering. The person id is bound as associated data: a row copied onto
- * another person fails to decrypt.
+ * AES-256-GCM for tokens at rest, with a key ring for rotation: the first key encrypts, every key is tried when
+ * decrypting (GCM's tag tells a wrong key apart). The stored form is `v1.<iv>.<tag>.<ciphertext>` (base64url parts).
+ * The person id is bound as associated data: a row copied onto another person fails to decrypt.
  */
 export class TokenCipher {
-  private readonly key: Buffer;
+  private readonly keys: Buffer[];
 
-  constructor(key: Buffer) {
-    if (key.length !== 32) throw new Error('TOKEN_ENCRYPTION_KEY must decode to exactly 32 bytes');
-    this.key = key;
+  constructor(keys: Buffer | Buffer[]) {
+    this.keys = Array.isArray(keys) ? keys : [keys];
+    if (this.keys.length === 0 || this.keys.some((k) => k.length !== 32)) {
+      throw new Error('TOKEN_ENCRYPTION_KEY must decode to exactly 32 bytes');
+    }
+  }
+
+  private get key(): Buffer {
+    return this.keys[0] as Buffer;
   }
 
   static fromBase64(value: string): TokenCipher {
@@ -27,13 +33,29 @@ export class TokenCipher {
       .join('.');
   }
 
-  /** Throws when the value was tampered with, encrypted with another key, or bound to someone else. */
+  /** Throws when the value was tampered with, encrypted with none of the keys, or bound to someone else. */
   decrypt(stored: string, boundTo: string): string {
+    return this.open(stored, boundTo).plaintext;
+  }
+
+  /** Like decrypt; `current` is false when an older key of the ring was needed (the row should be re-encrypted). */
+  open(stored: string, boundTo: string): { plaintext: string; current: boolean } {
     const [version, iv, tag, ct] = stored.split('.');
     if (version !== 'v1' || !iv || !tag || ct === undefined) throw new Error('not an encrypted token');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(boundTo, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+    for (const [i, key] of this.keys.entries()) {
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(Buffer.from(boundTo, 'utf8'));
+        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+        const plaintext = Buffer.concat([
+          decipher.update(Buffer.from(ct, 'base64url')),
+          decipher.final(),
+        ]).toString('utf8');
+        return { plaintext, current: i === 0 };
+      } catch {
+        // not this key: try the next
+      }
+    }
+    throw new Error('no configured key decrypts this token');
   }
 }

@@ -7,6 +7,22 @@ export interface TokenRecords {
   getToken(key: string): Promise<{ ciphertext: string; email: string | undefined } | undefined>;
   putToken(key: string, ciphertext: string, email: string | undefined): Promise<void>;
   deleteToken(key: string): Promise<boolean>;
+  /** Every stored key (for the key check at start and for re-encrypting everything). */
+  listTokenKeys(): Promise<string[]>;
+}
+
+/** Vault key of a small known value that proves, at start, that the configured keys are the ones in use. */
+export const KEY_CHECK_KEY = 'meta:key-check';
+
+/** The configured keys cannot read what is stored: starting would silently drop every sign-in. */
+export class TokenKeyError extends Error {
+  constructor() {
+    super(
+      'TOKEN_ENCRYPTION_KEY does not decrypt the tokens already stored: it is not the key they were saved with. ' +
+        'Start with the previous key again, or rotate with TOKEN_ENCRYPTION_KEYS=<new key>,<previous key> (see the README, Security). Nothing was changed.',
+    );
+    this.name = 'TokenKeyError';
+  }
 }
 
 /** In-process records: the default until a durable store is configured, and for tests. */
@@ -24,6 +40,9 @@ export function memoryTokenRecords(): TokenRecords & {
     },
     async deleteToken(key) {
       return raw.delete(key);
+    },
+    async listTokenKeys() {
+      return [...raw.keys()];
     },
   };
 }
@@ -52,6 +71,37 @@ export class TokenVault {
 
   async save(key: string, email: string | undefined, tokens: OAuthTokens): Promise<void> {
     await this.opts.records.putToken(key, this.opts.cipher.encrypt(JSON.stringify(tokens), key), email);
+  }
+
+  /**
+   * At start: the stored key-check value (or, before there is one, the stored tokens) must decrypt with the
+   * configured keys; otherwise TokenKeyError, and nothing is written. Then the check value is (re)written with the
+   * current key.
+   */
+  async checkKey(): Promise<void> {
+    const { records, cipher } = this.opts;
+    const check = await records.getToken(KEY_CHECK_KEY);
+    if (check) {
+      try {
+        cipher.open(check.ciphertext, KEY_CHECK_KEY);
+      } catch {
+        throw new TokenKeyError();
+      }
+    } else {
+      const keys = (await records.listTokenKeys()).filter((k) => k !== KEY_CHECK_KEY);
+      let readable = 0;
+      for (const key of keys) {
+        const row = await records.getToken(key);
+        try {
+          if (row) cipher.open(row.ciphertext, key);
+          readable++;
+        } catch {
+          // counted below
+        }
+      }
+      if (keys.length > 0 && readable === 0) throw new TokenKeyError();
+    }
+    await records.putToken(KEY_CHECK_KEY, cipher.encrypt('key-check', KEY_CHECK_KEY), undefined);
   }
 
   async remove(key: string): Promise<boolean> {
@@ -111,7 +161,13 @@ export class TokenVault {
     const row = await this.opts.records.getToken(key);
     if (!row) return undefined;
     try {
-      return JSON.parse(this.opts.cipher.decrypt(row.ciphertext, key)) as OAuthTokens;
+      const { plaintext, current } = this.opts.cipher.open(row.ciphertext, key);
+      if (!current) {
+        // Read with an older key of TOKEN_ENCRYPTION_KEYS: stored again with the current one.
+        await this.opts.records.putToken(key, this.opts.cipher.encrypt(plaintext, key), row.email);
+        this.opts.logger.info({ key: redactKey(key) }, 'token re-encrypted with the current key');
+      }
+      return JSON.parse(plaintext) as OAuthTokens;
     } catch (err) {
       // A changed TOKEN_ENCRYPTION_KEY makes old rows unreadable: treat as signed out, say why once in the log.
       this.opts.logger.error(

@@ -204,6 +204,11 @@ export class KyselyStore implements Store {
       .execute();
   }
 
+  async listTokenKeys(): Promise<string[]> {
+    const rows = await this.db.selectFrom('user_tokens').select('token_key').execute();
+    return rows.map((r) => r.token_key);
+  }
+
   async deleteToken(key: string): Promise<boolean> {
     const r = await this.db.deleteFrom('user_tokens').where('token_key', '=', key).executeTakeFirst();
     return r.numDeletedRows > 0n;
