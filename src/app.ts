@@ -20,6 +20,7 @@ import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/ti
 import type { Config } from './config.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
+import { stopCreatorDigests } from './digests/stop-creator-digests.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
@@ -130,6 +131,7 @@ export function createApp(config: Config, deps: AppDeps): App {
           timeZone: sub.schedule.timeZone,
           ...sub.filters,
         },
+        { hostedOnly: sub.roomType === 'group' },
       ),
     poster: {
       async postCard(roomId, card, markdown) {
@@ -166,6 +168,21 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger,
   });
 
+  const digestStopDeps = {
+    store,
+    say: async (roomId: string, markdown: string) => {
+      await botClient.post('/messages', { roomId, markdown });
+    },
+    now,
+    logger: logger.child({ component: 'digests' }),
+  };
+  const digestStops = new Set<Promise<unknown>>();
+  const trackDigestStop = (p: Promise<unknown>) => {
+    const tracked = p.catch((err: unknown) => logger.error({ err }, "stopping a creator's digests failed"));
+    digestStops.add(tracked);
+    void tracked.finally(() => digestStops.delete(tracked));
+  };
+
   const registry = new CommandRegistry();
   registry.add(recordingsCommand(recordings));
   registry.add(connectCommand(access.policy));
@@ -174,7 +191,10 @@ export function createApp(config: Config, deps: AppDeps): App {
       ...access.policy,
       disconnect: async (personId) => {
         await notifications.beforeDisconnect(personId);
-        return access.policy.disconnect(personId);
+        const removed = await access.policy.disconnect(personId);
+        // Her digests showed her recordings because she let the bot read them; that permission is gone now.
+        if (removed) await stopCreatorDigests(digestStopDeps, personId, 'disconnected');
+        return removed;
       },
     }),
   );
@@ -230,6 +250,13 @@ export function createApp(config: Config, deps: AppDeps): App {
     isReady: () => bot.isReady(),
     storeHealth: () => store.health(),
     onWebhook: (envelope) => {
+      const { roomId, personId } = envelope.data;
+      if (envelope.resource === 'memberships' && envelope.event === 'deleted' && roomId && personId) {
+        // The bot's own removal is handled by the framework (deactivateRoom); anyone else: their digests there stop.
+        if (personId !== bot.botPerson?.id) {
+          trackDigestStop(stopCreatorDigests(digestStopDeps, personId, 'left', roomId));
+        }
+      }
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
     },
     routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
@@ -272,6 +299,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       clearInterval(pruneTimer);
       await notifications.stop();
       await digestTicker?.stop();
+      await Promise.allSettled([...digestStops]);
       await closed;
       await store.close();
       logger.info('stopped');

@@ -188,7 +188,7 @@ async function answerPage(
 ): Promise<void> {
   let recordings;
   try {
-    recordings = await listOrExplain(deps, asker, query, log);
+    recordings = await listOrExplain(deps, asker, query, roomType, log);
   } catch (err) {
     if (!(err instanceof SignInOffered)) throw err;
     if (roomType === 'group') await reply.say("I've sent you a sign-in link in our 1:1 space.");
@@ -225,7 +225,13 @@ export const NO_EMAIL_REPLY =
 /** Sentinel: the answer was a sign-in card, nothing more to say. */
 class SignInOffered extends Error {}
 
-async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: RecordingsQuery, log: Logger) {
+async function listOrExplain(
+  deps: RecordingsDeps,
+  asker: Asker,
+  query: RecordingsQuery,
+  roomType: 'direct' | 'group',
+  log: Logger,
+) {
   const otherHost =
     query.hostEmail !== undefined && query.hostEmail.toLowerCase() !== asker.email.toLowerCase();
   if (otherHost && !deps.access.isBotAdmin(asker.email)) {
@@ -236,7 +242,8 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
     );
   }
   try {
-    return await deps.service.list(asker, query);
+    // In a group space only what the person hosts: recordings shared with them are theirs to see, not the room's.
+    return await deps.service.list(asker, query, { hostedOnly: roomType === 'group' });
   } catch (err) {
     if (err instanceof CallBudgetExceededError) {
       throw new UserError(

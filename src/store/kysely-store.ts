@@ -311,6 +311,18 @@ export class KyselyStore implements Store {
     return rows.map(toSubscription);
   }
 
+  async listSubscriptionsOfCreator(personId: string): Promise<Subscription[]> {
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('creator_person_id', '=', personId)
+      .where('active', '=', 1)
+      .orderBy('room_id')
+      .orderBy('number')
+      .execute();
+    return rows.map(toSubscription);
+  }
+
   async stopSubscriptions(ids: string[], stoppedBy: string, now: Date): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await this.db

@@ -141,6 +141,8 @@ export interface Store extends TokenRecords, NonceLedger {
   getSubscriptionByNumber(roomId: string, number: number): Promise<Subscription | undefined>;
   /** The active subscriptions of a space, by number. */
   listSubscriptions(roomId: string): Promise<Subscription[]>;
+  /** Active subscriptions a person created, in every space. */
+  listSubscriptionsOfCreator(personId: string): Promise<Subscription[]>;
   /** Stops these (if still active); returns the ids actually stopped. */
   stopSubscriptions(ids: string[], stoppedBy: string, now: Date): Promise<string[]>;
   /** Stops every active subscription of a space (the bot was removed from it); returns how many. */

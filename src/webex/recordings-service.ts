@@ -137,8 +137,11 @@ interface FetchContext {
 }
 
 export interface RecordingsService {
-  /** Every recording matching the query, newest first, without duplicates (cached per asker and query). */
-  list(asker: Asker, query: RecordingsQuery): Promise<WebexRecording[]>;
+  /**
+   * Every recording matching the query, newest first, without duplicates (cached per asker and query).
+   * `hostedOnly` (group spaces): only recordings the asker hosts, never ones merely shared with them.
+   */
+  list(asker: Asker, query: RecordingsQuery, options?: { hostedOnly?: boolean }): Promise<WebexRecording[]>;
 }
 
 export function createRecordingsService(opts: RecordingsServiceOptions): RecordingsService {
@@ -206,7 +209,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
   }
 
   return {
-    async list(asker, query) {
+    async list(asker, query, options) {
       const otherHost = Boolean(
         query.hostEmail && query.hostEmail.toLowerCase() !== asker.email.toLowerCase(),
       );
@@ -216,8 +219,12 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       const who =
         access.mode === 'admin' ? `host:${access.host.value.toLowerCase()}` : `person:${asker.personId}`;
       const key = `${who}|${queryKey(query, rounding)}`;
-      const result = await cache.fetch(key, { context: { access, query } });
-      return result ?? [];
+      const result = (await cache.fetch(key, { context: { access, query } })) ?? [];
+      if (!options?.hostedOnly || access.mode === 'admin') return result; // the org token lists one host only
+      const host = HostEmail.parse(asker.email);
+      if (!host) throw new NoAskerEmailError();
+      const me = host.value.toLowerCase();
+      return result.filter((r) => r.hostEmail?.toLowerCase() === me);
     },
   };
 }

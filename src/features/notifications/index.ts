@@ -6,6 +6,7 @@
  * otherwise each signed-in subscriber gets one webhook made with their own token, removed when their last
  * notification stops or they disconnect. Both follow the bot's webhook rules (src/webex/webhook-registrar.ts).
  */
+import { escapeMarkdown } from '../../core/markdown.js';
 import type { Kysely } from 'kysely';
 import type { CommandSpec } from '../../commands/registry.js';
 import type { AccessPolicy } from '../../commands/connect.js';
@@ -207,7 +208,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
     const name = first ? first.creatorName : 'Its creator';
     await deps.client.post('/messages', {
       roomId,
-      markdown: `${name.replace(/[\\`*_~[\]()<>|#]/gu, (c) => `\\${c}`)} left this space, so I stopped ${mine.length === 1 ? 'notification' : 'notifications'} ${mine.map((n) => `#${n.number}`).join(', ')} (their recordings are no longer posted here).`,
+      markdown: `${escapeMarkdown(name)} left this space, so I stopped ${mine.length === 1 ? 'notification' : 'notifications'} ${mine.map((n) => `#${n.number}`).join(', ')} (their recordings are no longer posted here).`,
     });
   }
 
