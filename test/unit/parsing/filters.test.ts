@@ -103,6 +103,20 @@ describe('recordings filters', () => {
     assert.equal(parse('topic may review').topic, 'may review');
   });
 
+  it('reads "about X" as topic X and a preposition before a range as the range', () => {
+    assert.equal(parse('about onboarding').topic, 'onboarding');
+    assert.equal(parse('about onboarding last week').range.label, 'last week');
+    assert.equal(parse('about onboarding last week').topic, 'onboarding');
+    assert.equal(parse('topic talk about hiring').topic, 'talk about hiring');
+    assert.equal(parse('from last week').range.label, 'last week');
+    assert.equal(parse('in the last 3 days').range.label, 'last 3 days');
+    assert.equal(parse('during this month').range.label, 'this month');
+    assert.equal(parse('for yesterday').range.label, 'yesterday');
+    // Not followed by a range: an ordinary word (in a topic) or an unknown one.
+    assert.equal(parse('topic plans for 2026').topic, 'plans for 2026');
+    assert.equal(parseRecordingsQuery('in soon', NOW, ZONE).ok, false);
+  });
+
   it('refuses a carried year that makes a date that does not exist', () => {
     const r = parseRecordingsQuery('from Feb 29 to 2025-03-01', NOW, ZONE);
     assert.equal(r.ok, false);
