@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { ChatAction, ChatEvent, ChatMessage, Reply } from '../bot/types.js';
 import { CARD_SCHEMA, CARD_VERSION } from '../cards/recordings-card.js';
-import { escapeCardText } from '../cards/format.js';
 import { OUTSIDER_REFUSAL } from '../bot/outsider-refusal.js';
+import { bold, escapeCardText, escapeMarkdown, quote } from '../core/markdown.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ActionHandler, CommandRegistry } from './registry.js';
 import type { SeenEvents } from '../core/seen-events.js';
-import { escapeMarkdown } from '../parsing/messages.js';
 import { understand } from './plain-words.js';
 
 export interface ChatRouterDeps {
@@ -55,18 +54,25 @@ export function createChatRouter(deps: ChatRouterDeps) {
     if (!found) {
       const [word = '', ...rest] = text.split(/\s+/u);
       const guess = deps.registry.suggest(word);
-      const shown = `\`${word.slice(0, 40).replace(/`/gu, "'")}\``;
       if (!guess) {
-        return reply.say(`I don't know the command ${shown}. Type \`help\` to see what I can do.`);
+        return reply.say(`I don't know the command ${quote(word)}. Type \`help\` to see what I can do.`);
       }
       const phrase = [guess, ...rest].join(' ').slice(0, MAX_PHRASE_CHARS);
-      const question = `I don't know the command ${shown}. Did you mean \`${phrase.replace(/`/gu, "'")}\`?`;
+      const question = `I don't know the command ${quote(word)}. Did you mean ${bold(phrase)}?`;
       return reply.sendCard(
         {
           type: 'AdaptiveCard',
           $schema: CARD_SCHEMA,
           version: CARD_VERSION,
-          body: [{ type: 'TextBlock', text: escapeCardText(question.replace(/`/gu, '')), wrap: true }],
+          body: [
+            {
+              type: 'TextBlock',
+              text: escapeCardText(
+                `I don't know the command '${word.slice(0, 40)}'. Did you mean “${phrase}”?`,
+              ),
+              wrap: true,
+            },
+          ],
           actions: [
             {
               type: 'Action.Submit',

@@ -59,7 +59,7 @@ describe('conversation: plain words, small talk and a did-you-mean that runs', (
 
   it('offers the whole corrected phrase with a button that runs it', async () => {
     const reply = await say('recrodings last week');
-    assert.match(reply?.markdown ?? '', /Did you mean `recordings last week`\?/);
+    assert.match(reply?.markdown ?? '', /Did you mean \*\*recordings last week\*\*\?/);
     const button = actionsOf(reply).find((a) => a.type === 'Action.Submit');
     assert.equal(button?.title, 'Run “recordings last week”');
     assert.ok(reply && button?.data);

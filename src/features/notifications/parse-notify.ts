@@ -6,7 +6,7 @@
  * - Filters are those of `recordings` and read by its parser: `topic`, `format`, `type`, `meeting`, `site`, `tag`.
  *   A time range, `deleted`, `host` or `max` is refused: a notification is about each new recording as it is ready.
  */
-import { escapeMarkdown, quoteWord } from '../../parsing/messages.js';
+import { escapeMarkdown, quote as quoteWord } from '../../core/markdown.js';
 import { parseRecordingsQuery } from '../../parsing/parse-recordings-query.js';
 import type { RecordingsQuery } from '../../parsing/recordings-query.js';
 import type { NotifyFilters } from './notify-filters.js';
@@ -114,6 +114,6 @@ export function parseNotify(text: string, now: Date): NotifyParseResult {
       return { ok: true, request: { kind: 'stop', which: Number(n[1]) } };
     }
     default:
-      return fail(`I don't know \`notify ${escapeMarkdown(verb.slice(0, 40))}\`.\n\n${NOTIFY_USAGE}`);
+      return fail(`I don't know ${quoteWord(`notify ${verb}`)}.\n\n${NOTIFY_USAGE}`);
   }
 }

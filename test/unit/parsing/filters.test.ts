@@ -79,7 +79,7 @@ describe('recordings filters', () => {
 
   it('ends an unquoted topic at a keyword even when its value is bad, and reports that value', () => {
     const table: [string, RegExp][] = [
-      ['topic sync max 500', /max must be a number from 1 to 100, not '500'.*`topic "sync max 500"`/],
+      ['topic sync max 500', /max must be a number from 1 to 100, not '500'.*\*\*topic "sync max 500"\*\*/],
       ['topic sync format mov', /I don't know the format 'mov'/],
       ['topic new type system', /I don't know the type 'system'.*put the topic in quotes/],
       ['topic review site not_a_site!', /I can't read the site/],
