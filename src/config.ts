@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from './parsing/date-range.js';
+import { isValidTimeZone } from './core/time.js';
 
 /**
  * The whole configuration, read once from the environment at start. Every key names the env variable an operator

@@ -3,7 +3,7 @@ import type { ChatAction, ChatMessage, Reply } from '../bot/types.js';
 import { buildNoRecordingsMessage, buildRecordingsCard } from '../cards/recordings-card.js';
 import { ErrorCode, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { isValidTimeZone } from '../parsing/date-range.js';
+import { isValidTimeZone } from '../core/time.js';
 import { parseRecordingsQuery } from '../parsing/parse-recordings-query.js';
 import type { RecordingsQuery, WeekStartsOn } from '../parsing/recordings-query.js';
 import { NoRecordingsAccessError, type Asker, type RecordingsService } from '../webex/recordings-service.js';
