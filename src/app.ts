@@ -36,6 +36,8 @@ export interface AppDeps {
   store?: Store;
   /** Names this instance in digest leases and run history. */
   instanceId?: string;
+  /** How many spaces' framework objects are kept; tests make it small. */
+  maxSpaceObjects?: number;
 }
 
 export interface App {
@@ -172,6 +174,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       if (stopped > 0) logger.info({ roomId, stopped }, 'removed from a space: its digests are stopped');
     },
     startRetryDelayMs: deps.startRetryDelayMs,
+    maxSpaceObjects: deps.maxSpaceObjects,
   });
 
   const server = createServer({

@@ -44,6 +44,8 @@ interface FrameworkTrigger {
 
 interface FrameworkInstance extends EventEmitter {
   active: boolean;
+  /** One object per space the framework has met, found by linear scan; kept bounded by the adapter. */
+  bots: FrameworkBot[];
   initialized: boolean;
   person: WebexPerson;
   /** Set (asynchronously, after start() resolved) to the webhook whose events the framework accepts. */
@@ -51,7 +53,24 @@ interface FrameworkInstance extends EventEmitter {
   debugger?: (message: string) => void;
   start(): Promise<boolean>;
   stop(): Promise<boolean>;
+  storageDriver(driver: Record<string, unknown>): Promise<unknown>;
 }
+
+/** Spaces whose framework object is kept; an evicted space is met again from the transport's caches at no cost. */
+export const MAX_SPACE_OBJECTS = 500;
+
+/**
+ * The framework's default storage keeps an object per space forever; the bot keeps no state in the framework, so
+ * this one keeps nothing.
+ */
+const noStorage = {
+  getName: () => 'none',
+  initialize: async () => true,
+  initStorage: async (_id: string, initial: unknown) => initial,
+  store: async (_id: string, _key: string, value: unknown) => value,
+  recall: async () => undefined,
+  forget: async () => undefined,
+};
 
 type FrameworkConstructor = new (options: Record<string, unknown>) => FrameworkInstance;
 type WebhookHandlerFactory = (
@@ -73,6 +92,8 @@ export interface WebexBotOptions {
   isAllowedEmail?(email: string): boolean;
   /** Pause between start-up attempts while Webex is unreachable; tests make it short. */
   startRetryDelayMs?: (attempt: number) => number;
+  /** How many spaces' framework objects are kept (default MAX_SPACE_OBJECTS). */
+  maxSpaceObjects?: number;
 }
 
 export interface WebexBot {
@@ -83,6 +104,8 @@ export interface WebexBot {
   /** Waits for in-flight handlers, then stops the framework. Never deletes webhooks. */
   stop(): Promise<void>;
   readonly botPerson: WebexPerson | undefined;
+  /** How many spaces the framework holds an object for (bounded by maxSpaceObjects). */
+  spaceObjects(): number;
 }
 
 const APOLOGY =
@@ -141,6 +164,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   const { Framework, webhookHandlerFactory } = loadFramework();
 
   const log = opts.logger;
+  const maxSpaceObjects = opts.maxSpaceObjects ?? MAX_SPACE_OBJECTS;
   let registeredWebhooks: WebexWebhook[] = [];
   let webhooksReady = false;
   let stopping = false;
@@ -153,6 +177,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
 
   const transport: SdkTransport = createSdkTransport(opts.client, {
     registeredWebhooks: () => registeredWebhooks,
+    botPerson: () => (framework.active ? framework.person : undefined),
     logger: log,
     observer: { onMessageFetched: (m) => fetched.set(m.id, { hasText: Boolean(m.text?.trim()) }) },
   });
@@ -167,6 +192,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     maxStartupSpaces: 0,
     messageFormat: 'markdown',
   });
+  void framework.storageDriver(noStorage);
   framework.debugger = (message: string) => log.trace({ framework: true }, message);
   framework.on('log', (message: string) => log.debug({ framework: true }, message));
   const webhookHandler = webhookHandlerFactory(framework);
@@ -244,20 +270,15 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   });
 
   framework.on('spawn', (bot: FrameworkBot, _frameworkId: string, addedBy?: string) => {
+    // The newest is last; the oldest spaces go (their objects live on while a handler still holds them).
+    const excess = framework.bots.length - maxSpaceObjects;
+    if (excess > 0) framework.bots.splice(0, excess);
     if (!addedBy || !opts.onAddedToSpace) return;
     const hook = opts.onAddedToSpace;
     track(
       hook(bot.room.id, bot.isDirect ? 'direct' : 'group', replyFor(bot)).catch((err: unknown) =>
         log.error({ err, roomId: bot.room.id }, 'greeting a new space failed'),
       ),
-    );
-  });
-
-  framework.on('despawn', (bot: FrameworkBot) => {
-    if (!opts.onRemovedFromSpace) return;
-    const hook = opts.onRemovedFromSpace;
-    track(
-      hook(bot.room.id).catch((err: unknown) => log.error({ err, roomId: bot.room.id }, 'cleanup failed')),
     );
   });
 
@@ -307,6 +328,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     get botPerson() {
       return framework.active ? framework.person : undefined;
     },
+    spaceObjects: () => framework.bots.length,
     // The framework only accepts events once it has taken up our webhook, which happens after start() resolved.
     isReady: () =>
       webhooksReady &&
@@ -338,6 +360,22 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
         return;
       }
       seenEvents.set(key, true);
+      // Decided from the delivery: the framework only reports a removal from a space it holds an object for, and it
+      // holds few (see maxSpaceObjects) and none from before a restart.
+      if (
+        envelope.resource === 'memberships' &&
+        envelope.event === 'deleted' &&
+        envelope.data.roomId &&
+        envelope.data.personId &&
+        envelope.data.personId === framework.person?.id
+      ) {
+        const roomId = envelope.data.roomId;
+        const hook = opts.onRemovedFromSpace;
+        if (hook) {
+          await track(hook(roomId).catch((err: unknown) => log.error({ err, roomId }, 'cleanup failed')));
+        }
+        // On to the framework, which drops its object for the space if it has one.
+      }
       // Webex tells the bot about its own messages too; the framework would fetch each one only to ignore it.
       if (
         envelope.resource === 'messages' &&

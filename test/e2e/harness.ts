@@ -98,7 +98,7 @@ export interface RunningBot {
 export async function startBot(
   world: World,
   extra: Record<string, string> = {},
-  opts: { waitReady?: boolean; now?: () => Date; tokenRecords?: TokenRecords } = {},
+  opts: { waitReady?: boolean; now?: () => Date; tokenRecords?: TokenRecords; maxSpaceObjects?: number } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
   const port = config.port;
@@ -108,6 +108,7 @@ export async function startBot(
     startRetryDelayMs: () => 50,
     now: opts.now,
     tokenRecords: opts.tokenRecords,
+    maxSpaceObjects: opts.maxSpaceObjects,
   });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
