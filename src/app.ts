@@ -13,9 +13,11 @@ import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { createMetrics, type Metrics } from './core/metrics.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
+import { metricsRoute } from './server/metrics-route.js';
 import { oauthRoutes } from './server/oauth-routes.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -38,10 +40,14 @@ export interface AppDeps {
   instanceId?: string;
   /** How many spaces' framework objects are kept; tests make it small. */
   maxSpaceObjects?: number;
+  /** The app's metrics registry; a new one unless given. */
+  metrics?: Metrics;
 }
 
 export interface App {
   readonly bot: WebexBot;
+  /** Served on GET /metrics; features increment their counters here (e.g. notificationsDelivered). */
+  readonly metrics: Metrics;
   /** Starts listening, then registers webhooks and starts the bot in the background (readyz tells when done). */
   start(): Promise<{ port: number; botStarted: Promise<void> }>;
   /** Stops taking requests, finishes in-flight work, stops the bot. Leaves the webhooks in place. */
@@ -52,6 +58,7 @@ export interface App {
 export function createApp(config: Config, deps: AppDeps): App {
   const { logger } = deps;
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics ?? createMetrics();
   const botClient = new WebexClient({
     baseUrl: config.webexApiUrl,
     token: config.botToken,
@@ -60,6 +67,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger: logger.child({ client: 'bot' }),
     fetch: deps.fetch,
     sleep: deps.sleep,
+    metrics,
   });
 
   const store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -78,6 +86,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       credentials: access.credentials,
       logger,
       ttlMs: config.cacheTtlMs,
+      metrics,
     }),
     // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
     timeZoneFor: async (person: WebexPerson) => {
@@ -106,6 +115,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     leaseMs: config.digestLeaseMs,
     overlapMs: config.digestOverlapMs,
     logger: logger.child({ component: 'digests' }),
+    metrics,
     list: (sub, range) =>
       digestRecordings.list(
         { personId: sub.creatorPersonId, email: sub.creatorEmail },
@@ -161,6 +171,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     botToken: config.botToken,
     onEvent,
+    metrics,
     isAllowedEmail,
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
@@ -183,13 +194,17 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger,
     isReady: () => bot.isReady(),
     onWebhook: (envelope) => void bot.handleWebhook(envelope),
-    routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
+    routers: [
+      metricsRoute(metrics, config.metricsToken),
+      ...(access.signIn ? [oauthRoutes(access.signIn)] : []),
+    ],
   });
 
   let http: Server | undefined;
 
   return {
     bot,
+    metrics,
     async start() {
       if (!config.webhookSecret) {
         logger.warn(

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { Metrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
 import type { Query, WebexClient } from '../webex/webex-client.js';
 import type {
@@ -51,6 +52,7 @@ export interface SdkTransportOptions {
   botPerson: () => WebexPerson | undefined;
   logger: Logger;
   observer?: TransportObserver;
+  metrics?: Pick<Metrics, 'cacheLookups'>;
   /** Cache lifetimes; tests may shorten them. */
   personTtlMs?: number;
   roomTtlMs?: number;
@@ -130,8 +132,15 @@ export function createSdkTransport(client: WebexClient, opts: SdkTransportOption
     ttl: 10 * 60_000,
   });
 
-  const fetched = async <T extends object>(cache: LRUCache<string, T>, id: string): Promise<T> => {
-    const value = await cache.fetch(id);
+  const fetched = async <T extends object>(
+    name: string,
+    cache: LRUCache<string, T>,
+    id: string,
+  ): Promise<T> => {
+    const status: LRUCache.Status<string, T> = {};
+    const value = await cache.fetch(id, { status });
+    const hit = status.fetch === 'hit' || status.fetch === 'inflight';
+    opts.metrics?.cacheLookups.inc({ cache: name, result: hit ? 'hit' : 'miss' });
     if (value === undefined) throw new Error(`no answer for ${id}`);
     return value;
   };
@@ -184,11 +193,11 @@ export function createSdkTransport(client: WebexClient, opts: SdkTransportOption
 
   return {
     people: {
-      get: (id) => fetched(people, rawIdOf(id)),
+      get: (id) => fetched('people', people, rawIdOf(id)),
       list: (q) => page<WebexPerson>('/people', q),
     },
     rooms: {
-      get: (id) => fetched(rooms, rawIdOf(id)),
+      get: (id) => fetched('rooms', rooms, rawIdOf(id)),
       create: (body) => client.post<WebexRoom>('/rooms', body),
       update: ({ id, ...body }) => client.put<WebexRoom>(`/rooms/${idOf(id)}`, body),
       remove: (id) => client.delete(`/rooms/${idOf(id)}`),

@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import Module, { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
 import { LRUCache } from 'lru-cache';
+import { runForEvent } from '../core/log-context.js';
+import type { Metrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
 import type { WebexClient } from '../webex/webex-client.js';
@@ -84,7 +86,9 @@ export interface WebexBotOptions {
   webhookUrl: string;
   webhookSecret: string | undefined;
   botToken: string;
-  onEvent(event: ChatEvent, reply: Reply): Promise<void>;
+  /** Answers the event; may resolve to a label for the reply-latency metric (e.g. the command's name). */
+  onEvent(event: ChatEvent, reply: Reply): Promise<string | void>;
+  metrics?: Pick<Metrics, 'replyLatency' | 'frameworkSpaces' | 'cacheLookups'>;
   /** Called when the bot was added to a space by someone (not when it rediscovers a space). */
   onAddedToSpace?(roomId: string, roomType: 'direct' | 'group', reply: Reply): Promise<void>;
   onRemovedFromSpace?(roomId: string): Promise<void>;
@@ -174,11 +178,14 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   const fetched = new LRUCache<string, { hasText: boolean }>({ max: 5000, ttl: 10 * 60_000 });
   /** Webex can deliver an event twice; one answer is enough. */
   const seenEvents = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
+  /** When each event's delivery arrived (performance.now()), for the reply-latency metric. */
+  const arrivedAt = new LRUCache<string, number>({ max: 5000, ttl: 10 * 60_000 });
 
   const transport: SdkTransport = createSdkTransport(opts.client, {
     registeredWebhooks: () => registeredWebhooks,
     botPerson: () => (framework.active ? framework.person : undefined),
     logger: log,
+    metrics: opts.metrics,
     observer: { onMessageFetched: (m) => fetched.set(m.id, { hasText: Boolean(m.text?.trim()) }) },
   });
 
@@ -215,11 +222,20 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     },
   });
 
-  const runHandler = (event: ChatEvent, bot: FrameworkBot, eventLog: Logger) =>
-    track(
-      (async () => {
+  const runHandler = (event: ChatEvent, bot: FrameworkBot, eventLog: Logger) => {
+    const eventId = event.kind === 'message' ? event.messageId : event.actionId;
+    return track(
+      runForEvent(eventId, async () => {
         try {
-          await opts.onEvent(event, replyFor(bot));
+          const label = await opts.onEvent(event, replyFor(bot));
+          const arrived = arrivedAt.get(eventId);
+          if (arrived !== undefined && opts.metrics) {
+            arrivedAt.delete(eventId);
+            opts.metrics.replyLatency.observe(
+              { command: label || event.kind },
+              (performance.now() - arrived) / 1000,
+            );
+          }
         } catch (err) {
           // Handlers report their own errors; this is the net for bugs, so the person still hears back.
           eventLog.error({ err }, 'handler failed');
@@ -227,8 +243,9 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
             .say('Sorry, something went wrong on my side while answering that. Please try again.')
             .catch((e: unknown) => eventLog.error({ err: e }, 'could not send the apology either'));
         }
-      })(),
+      }),
     );
+  };
 
   framework.on('message', (bot: FrameworkBot, trigger: FrameworkTrigger) => {
     const message = trigger.message;
@@ -273,6 +290,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     // The newest is last; the oldest spaces go (their objects live on while a handler still holds them).
     const excess = framework.bots.length - maxSpaceObjects;
     if (excess > 0) framework.bots.splice(0, excess);
+    opts.metrics?.frameworkSpaces.set(framework.bots.length);
     if (!addedBy || !opts.onAddedToSpace) return;
     const hook = opts.onAddedToSpace;
     track(
@@ -401,6 +419,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
         }
         return;
       }
+      arrivedAt.set(envelope.data.id, performance.now());
       await track(
         (async () => {
           try {
