@@ -15,6 +15,7 @@ import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/ti
 import type { Config } from './config.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
+import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
 import { metricsRoute } from './server/metrics-route.js';
@@ -140,10 +141,36 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
 
+  const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
+  // Late-bound: the bot is built below, with the command registry.
+  let botPersonId: () => string | undefined = () => undefined;
+  const notifications = createNotifications({
+    db: store.kysely,
+    client: botClient,
+    credentials: access.credentials,
+    access: access.policy,
+    orgTokenConfigured: Boolean(config.adminToken),
+    webhook: { targetUrl: webhookUrl, secret: config.webhookSecret },
+    timeZoneFor: recordings.timeZoneFor,
+    settingZone: (personId) => store.getTimeZone(personId),
+    botPersonId: () => botPersonId(),
+    now,
+    logger,
+    onDelivered: (posted) => metrics.notificationsDelivered.inc(posted),
+  });
+
   const registry = new CommandRegistry();
   registry.add(recordingsCommand(recordings));
   registry.add(connectCommand(access.policy));
-  registry.add(disconnectCommand(access.policy));
+  registry.add(
+    disconnectCommand({
+      ...access.policy,
+      disconnect: async (personId) => {
+        await notifications.beforeDisconnect(personId);
+        return access.policy.disconnect(personId);
+      },
+    }),
+  );
   registry.add(
     digestCommand({
       store,
@@ -153,6 +180,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     }),
   );
   registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
+  for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
@@ -163,7 +191,6 @@ export function createApp(config: Config, deps: AppDeps): App {
     now,
     logger,
   });
-  const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   const bot = createWebexBot({
     client: botClient,
     logger,
@@ -187,13 +214,16 @@ export function createApp(config: Config, deps: AppDeps): App {
     startRetryDelayMs: deps.startRetryDelayMs,
     maxSpaceObjects: deps.maxSpaceObjects,
   });
+  botPersonId = () => bot.botPerson?.id;
 
   const server = createServer({
     webhookPath: config.webhookPath,
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
-    onWebhook: (envelope) => void bot.handleWebhook(envelope),
+    onWebhook: (envelope) => {
+      if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
+    },
     routers: [
       metricsRoute(metrics, config.metricsToken),
       ...(access.signIn ? [oauthRoutes(access.signIn)] : []),
@@ -220,13 +250,14 @@ export function createApp(config: Config, deps: AppDeps): App {
       const port = (http.address() as AddressInfo).port;
       logger.info({ port, webhookUrl }, 'listening');
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
-      const botStarted = bot.start();
+      const botStarted = Promise.all([bot.start(), notifications.start()]).then(() => undefined);
       return { port, botStarted };
     },
     async stop() {
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
+      await notifications.stop();
       await digestTicker?.stop();
       await closed;
       await store.close();
