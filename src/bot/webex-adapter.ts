@@ -30,8 +30,6 @@ interface FrameworkBot {
   id: string;
   room: WebexRoom;
   isDirect: boolean;
-  say(message: Record<string, unknown>): Promise<unknown>;
-  sendCard(card: Record<string, unknown>, fallback: string): Promise<unknown>;
 }
 
 interface FrameworkTrigger {
@@ -210,12 +208,15 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     return p;
   };
 
+  // Replies are posted with our client directly rather than through the framework's bot.say(): the same request,
+  // without the framework's promise library in between, which loses the async context (the event id on log lines).
   const replyFor = (bot: FrameworkBot): Reply => ({
     async say(markdown) {
-      await bot.say({ markdown });
+      await opts.client.post<WebexMessage>('/messages', { roomId: bot.room.id, markdown });
     },
     async sendCard(card, fallbackMarkdown) {
-      await bot.say({
+      await opts.client.post<WebexMessage>('/messages', {
+        roomId: bot.room.id,
         markdown: fallbackMarkdown,
         attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
       });

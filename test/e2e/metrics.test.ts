@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { waitFor } from '../helpers/wait-for.js';
 import { askBot, cardOf, startBot, startWorld, type RunningBot, type World } from './harness.js';
 
 const NOW = new Date('2026-11-26T20:00:00Z');
@@ -53,6 +54,13 @@ describe('GET /metrics and traceable logs', () => {
     cardOf((await askBot(world, world.annDm.id, world.ann.id, 'recordings last week'))[0]);
     cardOf((await askBot(world, world.annDm.id, world.ann.id, 'recordings last week'))[0]);
 
+    // Counted once the client has read Webex's answer to the reply, a moment after the emulator stored it.
+    await waitFor(
+      async () =>
+        sample(await (await scrape()).text(), 'bot_reply_latency_seconds_count{command="recordings"}') === 2,
+      'the second answer counted',
+      5000,
+    );
     const res = await scrape();
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/plain/);
@@ -83,7 +91,14 @@ describe('GET /metrics and traceable logs', () => {
       .filter((m) => m.personId === world.ann.id)
       .at(-1);
     assert.ok(asked && reply);
-    const lines = bot.logs.lines().filter((l) => l.eventId === asked.id);
+    const ofEvent = () => bot.logs.lines().filter((l) => l.eventId === asked.id);
+    // The reply is in the emulator a moment before the client has read Webex's answer and logged it.
+    await waitFor(
+      () => ofEvent().some((l) => l.msg === 'Webex answered' && l.method === 'POST'),
+      'the reply post logged with the event id',
+      5000,
+    );
+    const lines = ofEvent();
     assert.ok(
       lines.some((l) => l.msg === 'command' && l.command === 'help'),
       JSON.stringify(lines),
