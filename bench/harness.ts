@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { AddRecordingInput, WebexEmulator } from '../src/emulator/index.js';
 import { freePort } from '../src/util/free-port.js';
 
-/** The repository root (this file runs from .build/bench/). */
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** Where results are written: the repository root, from which the npm scripts run. */
+export const REPO = process.cwd();
 const BUILD = fileURLToPath(new URL('../', import.meta.url));
 const WEBHOOK_SECRET = 'bench-webhook-secret-0123456789';
 
