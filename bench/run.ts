@@ -48,6 +48,7 @@ createWebexBot({
   webhookSecret: undefined,
   botToken: 't',
   onEvent: async () => undefined,
+  firstTime: async () => true,
 });
 
 const now = new Date('2026-11-25T20:00:00Z');

@@ -14,6 +14,7 @@ import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
+import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
@@ -71,7 +72,13 @@ export function createApp(config: Config, deps: AppDeps): App {
     metrics,
   });
 
-  const store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store =
+    deps.store ??
+    openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      logger: logger.child({ component: 'store' }),
+    });
   const access = buildAccess(config, {
     botClient,
     now,
@@ -140,12 +147,15 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
 
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
   let botPersonId: () => string | undefined = () => undefined;
+  const seen = createSeenEvents({ store, now, logger });
   const notifications = createNotifications({
     db: store.kysely,
+    seen,
     client: botClient,
     credentials: access.credentials,
     access: access.policy,
@@ -185,6 +195,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
+    seen,
     registry,
     isAllowedEmail,
     actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
@@ -200,6 +211,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     onEvent,
     metrics,
     isAllowedEmail,
+    firstTime: (key) => seen.firstTime(key),
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
         roomType === 'group'
@@ -221,6 +233,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
+    storeHealth: () => store.health(),
     onWebhook: (envelope) => {
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
     },
@@ -250,6 +263,12 @@ export function createApp(config: Config, deps: AppDeps): App {
       const port = (http.address() as AddressInfo).port;
       logger.info({ port, webhookUrl }, 'listening');
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
+      const prune = () =>
+        void seen
+          .prune()
+          .catch((err: unknown) => logger.warn({ err }, 'pruning the seen-event ledger failed'));
+      prune();
+      pruneTimer = setInterval(prune, SEEN_EVENT_PRUNE_MS).unref();
       const botStarted = Promise.all([bot.start(), notifications.start()]).then(() => undefined);
       return { port, botStarted };
     },
@@ -257,6 +276,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
+      clearInterval(pruneTimer);
       await notifications.stop();
       await digestTicker?.stop();
       await closed;

@@ -92,6 +92,8 @@ export interface WebexBotOptions {
   onRemovedFromSpace?(roomId: string): Promise<void>;
   /** ALLOWED_EMAIL_DOMAINS: people for whom the bot does nothing but say so politely. */
   isAllowedEmail?(email: string): boolean;
+  /** The seen-event ledger: true the first time an event key is seen fleet-wide. */
+  firstTime(key: string): Promise<boolean>;
   /** Pause between start-up attempts while Webex is unreachable; tests make it short. */
   startRetryDelayMs?: (attempt: number) => number;
   /** How many spaces' framework objects are kept (default MAX_SPACE_OBJECTS). */
@@ -174,8 +176,6 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   /** Message ids the framework handed to us, and the ones it at least fetched: tells a dropped event from a non-event. */
   const dispatched = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
   const fetched = new LRUCache<string, { hasText: boolean }>({ max: 5000, ttl: 10 * 60_000 });
-  /** Webex can deliver an event twice; one answer is enough. */
-  const seenEvents = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
   /** When each event's delivery arrived (performance.now()), for the reply-latency metric. */
   const arrivedAt = new LRUCache<string, number>({ max: 5000, ttl: 10 * 60_000 });
 
@@ -373,12 +373,21 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     },
 
     async handleWebhook(envelope) {
+      // Webex tells the bot about its own messages too; the framework would fetch each one only to ignore it,
+      // and the seen-event ledger need not record them (one store write fewer per answer).
+      if (
+        envelope.resource === 'messages' &&
+        envelope.data.personId &&
+        envelope.data.personId === framework.person?.id
+      ) {
+        return;
+      }
       const key = `${envelope.resource}:${envelope.event}:${envelope.data.id}`;
-      if (seenEvents.has(key)) {
+      // Webex can deliver an event again, to any instance and after a restart; one answer is enough.
+      if (!(await opts.firstTime(key))) {
         log.info({ key }, 'duplicate webhook delivery ignored');
         return;
       }
-      seenEvents.set(key, true);
       // Decided from the delivery: the framework only reports a removal from a space it holds an object for, and it
       // holds few (see maxSpaceObjects) and none from before a restart.
       if (
@@ -394,14 +403,6 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
           await track(hook(roomId).catch((err: unknown) => log.error({ err, roomId }, 'cleanup failed')));
         }
         // On to the framework, which drops its object for the space if it has one.
-      }
-      // Webex tells the bot about its own messages too; the framework would fetch each one only to ignore it.
-      if (
-        envelope.resource === 'messages' &&
-        envelope.data.personId &&
-        envelope.data.personId === framework.person?.id
-      ) {
-        return;
       }
       if (
         envelope.resource === 'messages' &&

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import type { StoreHealth } from '../store/store.js';
 import type { WebhookEnvelope } from '../webex/types.js';
 import { verifyWebexSignature } from './verify-signature.js';
 
@@ -10,6 +11,8 @@ export interface ServerDeps {
   webhookSecret: string | undefined;
   logger: Logger;
   isReady(): boolean;
+  /** The durable store's health, included in /readyz (an instance that can't reach its database isn't ready). */
+  storeHealth?(): Promise<StoreHealth>;
   /** Called after the 200 was sent; the promise is tracked by the caller for graceful shutdown. */
   onWebhook(envelope: WebhookEnvelope): void;
   /** Further browser-facing routes (the OAuth sign-in legs). */
@@ -39,9 +42,14 @@ export function createServer(deps: ServerDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    const ready = deps.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+  app.get('/readyz', async (_req, res) => {
+    const started = deps.isReady();
+    const store: StoreHealth = deps.storeHealth ? await deps.storeHealth() : { ok: true };
+    const ready = started && store.ok;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : started ? 'store unavailable' : 'starting',
+      store,
+    });
   });
 
   app.post(

@@ -150,7 +150,10 @@ describe('foundation, end to end against the emulator', () => {
     it('serves /healthz and /readyz', async () => {
       const base = `http://127.0.0.1:${bot.port}`;
       assert.equal((await fetch(`${base}/healthz`)).status, 200);
-      assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), { status: 'ready' });
+      assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), {
+        status: 'ready',
+        store: { ok: true },
+      });
     });
   });
 
