@@ -9,7 +9,12 @@ import { connectCommand, disconnectCommand } from './commands/connect.js';
 import { digestCommand } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
-import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/recordings.js';
+import {
+  recordingsCommand,
+  SHOW_MORE_ACTION,
+  showMoreAction,
+  ShowMoreSigner,
+} from './commands/recordings.js';
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
@@ -72,6 +77,8 @@ export function createApp(config: Config, deps: AppDeps): App {
     metrics,
   });
 
+  // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
+  const shuttingDown = new AbortController();
   const store =
     deps.store ??
     openStore({
@@ -95,6 +102,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       logger,
       ttlMs: config.cacheTtlMs,
       metrics,
+      signal: shuttingDown.signal,
     }),
     // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
     timeZoneFor: async (person: WebexPerson) => {
@@ -106,6 +114,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       }
     },
     weekStartsOn: config.weekStartsOn,
+    showMore: new ShowMoreSigner(config.botToken),
   };
 
   // Digests: the creator's recordings listed without the answer cache (a digest must never get a stale list),
@@ -115,6 +124,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     credentials: access.credentials,
     logger,
     ttlMs: 0,
+    signal: shuttingDown.signal,
   });
   const digestScheduler = createDigestScheduler({
     store,
@@ -251,7 +261,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     async start() {
       if (!config.webhookSecret) {
         logger.warn(
-          'WEBHOOK_SECRET is not set: webhook deliveries are accepted unsigned (never do this in production)',
+          'ALLOW_UNSIGNED_WEBHOOKS=true and no WEBHOOK_SECRET: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
       await store.migrate();
@@ -273,6 +283,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       return { port, botStarted };
     },
     async stop() {
+      shuttingDown.abort();
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
