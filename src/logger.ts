@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { logContext } from './core/log-context.js';
 
 export type { Logger };
 
@@ -73,6 +74,23 @@ export interface LoggerOptions {
   secrets?: readonly string[];
 }
 
+/**
+ * The process's logger: lines go to stdout through an asynchronous destination, so a slow or blocked stdout (a pipe
+ * to a log shipper, a terminal) never stalls answering. What is still buffered is written out synchronously when the
+ * process exits, whichever way it exits.
+ */
+export function createProcessLogger(level: string, options: LoggerOptions = {}): Logger {
+  const destination = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => {
+    try {
+      destination.flushSync();
+    } catch {
+      // Nothing left to write, or stdout is gone: there is nowhere to report it.
+    }
+  });
+  return createLogger(level, destination, options);
+}
+
 export function createLogger(
   level: string,
   destination?: DestinationStream,
@@ -91,6 +109,7 @@ export function createLogger(
       redact: { paths: REDACT_PATHS, censor: CENSOR },
       timestamp: pino.stdTimeFunctions.isoTime,
       hooks: { streamWrite: (line) => redactSecrets(line, secrets) },
+      mixin: logContext,
     },
     destination,
   );

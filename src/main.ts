@@ -1,7 +1,7 @@
 import { createApp } from './app.js';
-import { configSecrets, ConfigError, loadConfig } from './config.js';
 import { TokenKeyError } from './auth/user-tokens.js';
-import { createLogger } from './logger.js';
+import { configSecrets, ConfigError, loadConfig } from './config.js';
+import { createProcessLogger } from './logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel, undefined, { secrets: configSecrets(config) });
+  const logger = createProcessLogger(config.logLevel, { secrets: configSecrets(config) });
 
   // A stray rejection (the bot framework has a few) must not take the whole bot down with it.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
