@@ -343,7 +343,12 @@ export function storeContract(backend: Backend): void {
       await store.putToken('k1', 'cipher-1', 'ann@example.com');
       await store.putToken('k1', 'cipher-2', undefined);
       assert.deepEqual(await store.getToken('k1'), { ciphertext: 'cipher-2', email: undefined });
+      assert.deepEqual(
+        (await store.listTokenKeys()).filter((k) => k === 'k1'),
+        ['k1'],
+      );
       assert.equal(await store.deleteToken('k1'), true);
+      assert.ok(!(await store.listTokenKeys()).includes('k1'));
       assert.equal(await store.deleteToken('k1'), false);
     });
 
