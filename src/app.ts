@@ -13,6 +13,9 @@ import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
+import { listenStartupError, storeStartupError } from './core/startup-error.js';
+import { appVersion } from './core/version.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
@@ -40,7 +43,12 @@ export interface AppDeps {
 
 export interface App {
   readonly bot: WebexBot;
-  /** Starts listening, then registers webhooks and starts the bot in the background (readyz tells when done). */
+  /** What this instance can do (logged at start, shown by /readyz). */
+  readonly capabilities: Capabilities;
+  /**
+   * Migrates the store and starts listening (rejecting with a StartupError naming the variable to fix), then registers
+   * webhooks and starts the bot in the background: botStarted rejects only when no retry can help (a rejected token).
+   */
   start(): Promise<{ port: number; botStarted: Promise<void> }>;
   /** Stops taking requests, finishes in-flight work, stops the bot. Leaves the webhooks in place. */
   stop(): Promise<void>;
@@ -60,7 +68,12 @@ export function createApp(config: Config, deps: AppDeps): App {
     sleep: deps.sleep,
   });
 
-  const store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let store: Store;
+  try {
+    store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
+    throw storeStartupError(err, config);
+  }
   const access = buildAccess(config, {
     botClient,
     now,
@@ -152,6 +165,12 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger,
   });
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
+  const capabilities: Capabilities = {
+    version: appVersion(),
+    store: store.backend,
+    webhookUrl,
+    recordingsAccess: recordingsAccess(config),
+  };
   const bot = createWebexBot({
     client: botClient,
     logger,
@@ -179,6 +198,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
+    readiness: () => ({ ...capabilities, ...(bot.startError ? { lastError: bot.startError } : {}) }),
     onWebhook: (envelope) => void bot.handleWebhook(envelope),
     routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
   });
@@ -187,20 +207,33 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     bot,
+    capabilities,
     async start() {
       if (!config.webhookSecret) {
         logger.warn(
           'WEBHOOK_SECRET is not set: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
-      await store.migrate();
-      http = await new Promise<Server>((resolve, reject) => {
-        const s = server.listen(config.port, () => resolve(s));
-        s.once('error', reject);
-      });
+      try {
+        await store.migrate();
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw storeStartupError(err, config);
+      }
+      try {
+        http = await new Promise<Server>((resolve, reject) => {
+          // Express 5 hands a listen error (EADDRINUSE…) to this callback instead of emitting it.
+          const s = server.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
+        });
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw listenStartupError(err, config.port);
+      }
       await access.init();
       const port = (http.address() as AddressInfo).port;
-      logger.info({ port, webhookUrl }, 'listening');
+      const line = describeCapabilities(capabilities);
+      if (capabilities.recordingsAccess === 'none') logger.warn({ ...capabilities, port }, line);
+      else logger.info({ ...capabilities, port }, line);
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
       const botStarted = bot.start();
       return { port, botStarted };

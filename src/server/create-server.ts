@@ -10,6 +10,8 @@ export interface ServerDeps {
   webhookSecret: string | undefined;
   logger: Logger;
   isReady(): boolean;
+  /** What /readyz says besides its status: version, store, webhook URL, recordings access, the last start error. */
+  readiness?(): Record<string, unknown>;
   /** Called after the 200 was sent; the promise is tracked by the caller for graceful shutdown. */
   onWebhook(envelope: WebhookEnvelope): void;
   /** Further browser-facing routes (the OAuth sign-in legs). */
@@ -41,7 +43,7 @@ export function createServer(deps: ServerDeps): express.Express {
   });
   app.get('/readyz', (_req, res) => {
     const ready = deps.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', ...deps.readiness?.() });
   });
 
   app.post(

@@ -138,10 +138,30 @@ describe('foundation, end to end against the emulator', () => {
       );
     });
 
-    it('serves /healthz and /readyz', async () => {
+    it('serves /healthz, and /readyz with what the bot can do', async () => {
       const base = `http://127.0.0.1:${bot.port}`;
       assert.equal((await fetch(`${base}/healthz`)).status, 200);
-      assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), { status: 'ready' });
+      const ready = (await (await fetch(`${base}/readyz`)).json()) as Record<string, unknown>;
+      assert.equal(ready['status'], 'ready');
+      assert.match(String(ready['version']), /^\d+\.\d+\.\d+/);
+      assert.equal(ready['store'], 'sqlite');
+      assert.equal(ready['webhookUrl'], bot.webhookUrl);
+      assert.equal(ready['recordingsAccess'], 'none');
+      assert.equal(ready['lastError'], undefined);
+    });
+
+    it('when no recordings access is configured, then the start-up line and the reply say which variables fix it', async () => {
+      const line = bot.logs.lines().find((l) => String(l['msg']).startsWith('webex-recordings-bot '));
+      assert.ok(line, 'one start-up line');
+      assert.equal(line['level'], 40, 'a warning');
+      assert.match(String(line['msg']), /store sqlite/);
+      assert.ok(String(line['msg']).includes(bot.webhookUrl));
+      assert.match(String(line['msg']), /cannot list recordings.*WEBEX_ADMIN_TOKEN.*WEBEX_CLIENT_ID/);
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'recordings last week');
+      assert.equal(replies.length, 1);
+      assert.match(replies[0]?.markdown ?? '', /no access to them configured/);
+      assert.match(replies[0]?.markdown ?? '', /WEBEX_ADMIN_TOKEN/);
+      assert.match(replies[0]?.markdown ?? '', /WEBEX_CLIENT_ID/);
     });
   });
 

@@ -22,7 +22,14 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
     world.emulator.injectFault({ method: 'GET', path: '/people/me', status: 503, count: 6 });
     const bot = await startBot(world, {}, { waitReady: false });
     try {
-      assert.equal((await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status, 503);
+      // Not ready, and saying why: the last start-up error, while it keeps retrying.
+      const starting = await waitFor(async () => {
+        const res = await fetch(`http://127.0.0.1:${bot.port}/readyz`);
+        const body = (await res.json()) as Record<string, unknown>;
+        return res.status === 503 && typeof body['lastError'] === 'string' ? body : undefined;
+      }, 'readyz to report the start-up error');
+      assert.equal(starting['status'], 'starting');
+      assert.match(String(starting['lastError']), /GET \/webhooks failed with 500/);
       assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
       await waitFor(
         async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).ok,
