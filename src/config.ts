@@ -184,6 +184,20 @@ export class ConfigError extends Error {
 
 const WEBHOOK_PATH = '/webhooks/webex';
 
+/** Only where the state lives (DATABASE_URL, DATA_DIR): all `npm run migrate` needs. */
+export function loadStoreConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Config, 'databaseUrl' | 'dataDir'> {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  return { databaseUrl: parsed.data.DATABASE_URL, dataDir: parsed.data.DATA_DIR };
+}
+
 // RFC 2606 names (the .env.example placeholder is one): no Webex delivery can ever reach them.
 const RESERVED_HOST = /(^|\.)(example\.(com|net|org)|example|invalid|test)$/i;
 

@@ -61,6 +61,8 @@ export interface RecordingsServiceOptions {
   maxCachedRecordings?: number;
   /** Granularity with which rolling ranges ("last 3 days") share a cache entry. */
   rollingKeyRoundingMs?: number;
+  /** Monotonic milliseconds for the cache's TTL; tests inject a controlled clock. */
+  monotonicNow?: () => number;
 }
 
 export class NoRecordingsAccessError extends Error {
@@ -86,6 +88,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
     maxSize: opts.maxCachedRecordings ?? 50_000,
     sizeCalculation: (v) => v.length + 1,
     ttl: Math.max(1, opts.ttlMs),
+    ...(opts.monotonicNow ? { perf: { now: opts.monotonicNow }, ttlResolution: 0 } : {}),
     // Identical questions asked at the same time share one listing: lru-cache keeps the in-flight promise per key.
     fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
   });
