@@ -17,6 +17,7 @@ import { describeCapabilities, recordingsAccess, type Capabilities } from './cor
 import { listenStartupError, storeStartupError } from './core/startup-error.js';
 import { appVersion } from './core/version.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
+import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
 import { oauthRoutes } from './server/oauth-routes.js';
@@ -141,10 +142,35 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
 
+  const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
+  // Late-bound: the bot is built below, with the command registry.
+  let botPersonId: () => string | undefined = () => undefined;
+  const notifications = createNotifications({
+    db: store.kysely,
+    client: botClient,
+    credentials: access.credentials,
+    access: access.policy,
+    orgTokenConfigured: Boolean(config.adminToken),
+    webhook: { targetUrl: webhookUrl, secret: config.webhookSecret },
+    timeZoneFor: recordings.timeZoneFor,
+    settingZone: (personId) => store.getTimeZone(personId),
+    botPersonId: () => botPersonId(),
+    now,
+    logger,
+  });
+
   const registry = new CommandRegistry();
   registry.add(recordingsCommand(recordings));
   registry.add(connectCommand(access.policy));
-  registry.add(disconnectCommand(access.policy));
+  registry.add(
+    disconnectCommand({
+      ...access.policy,
+      disconnect: async (personId) => {
+        await notifications.beforeDisconnect(personId);
+        return access.policy.disconnect(personId);
+      },
+    }),
+  );
   registry.add(
     digestCommand({
       store,
@@ -154,6 +180,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     }),
   );
   registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
+  for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
@@ -164,7 +191,6 @@ export function createApp(config: Config, deps: AppDeps): App {
     now,
     logger,
   });
-  const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   const capabilities: Capabilities = {
     version: appVersion(),
     store: store.backend,
@@ -192,6 +218,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     startRetryDelayMs: deps.startRetryDelayMs,
   });
+  botPersonId = () => bot.botPerson?.id;
 
   const server = createServer({
     webhookPath: config.webhookPath,
@@ -199,7 +226,9 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger,
     isReady: () => bot.isReady(),
     readiness: () => ({ ...capabilities, ...(bot.startError ? { lastError: bot.startError } : {}) }),
-    onWebhook: (envelope) => void bot.handleWebhook(envelope),
+    onWebhook: (envelope) => {
+      if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
+    },
     routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
   });
 
@@ -235,13 +264,14 @@ export function createApp(config: Config, deps: AppDeps): App {
       if (capabilities.recordingsAccess === 'none') logger.warn({ ...capabilities, port }, line);
       else logger.info({ ...capabilities, port }, line);
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
-      const botStarted = bot.start();
+      const botStarted = Promise.all([bot.start(), notifications.start()]).then(() => undefined);
       return { port, botStarted };
     },
     async stop() {
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
+      await notifications.stop();
       await digestTicker?.stop();
       await closed;
       await store.close();

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
+import { dirname, sep } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
@@ -57,9 +58,6 @@ type FrameworkConstructor = new (options: Record<string, unknown>) => FrameworkI
 type WebhookHandlerFactory = (
   framework: FrameworkInstance,
 ) => (req: { body: unknown; headers: object }) => unknown;
-interface WebexSdkModule {
-  init: (config: unknown) => unknown;
-}
 
 export interface WebexBotOptions {
   client: WebexClient;
@@ -96,23 +94,57 @@ export interface WebexBot {
 const APOLOGY =
   "Sorry, Webex didn't answer me in time, so I couldn't read your last message. Please send it again in a moment.";
 
+interface FrameworkModules {
+  Framework: FrameworkConstructor;
+  webhookHandlerFactory: WebhookHandlerFactory;
+}
+
+/** The transport the framework's next `Webex.init()` hands out; set only for the synchronous span of start(). */
+let transportForNextInit: SdkTransport | undefined;
+
 /**
- * The SDK bundled with the framework reads its service URLs from the environment when first required; without this
- * it would talk to the real Webex even in tests. Must run before the framework is loaded.
+ * What the framework gets instead of the Webex JS SDK: `init()` is the only member it uses in webhook mode.
+ * Never loading the SDK matters beyond its transport: its bundled core-js 2 replaces String.prototype.trim,
+ * parseInt and parseFloat for the whole process with much slower versions, and it is most of the start-up time.
  */
-export function pointSdkAt(webexApiUrl: string): void {
-  process.env.HYDRA_SERVICE_URL = `${webexApiUrl.replace(/\/+$/, '')}/`;
-  process.env.U2C_SERVICE_URL = `${new URL(webexApiUrl).origin}/u2c/api/v1`;
-  process.env.WEBEX_CONVERSATION_DEFAULT_CLUSTER ??= 'urn:TEAM:us-east-2_a:identityLookup';
+const sdkStandIn = {
+  init(): SdkTransport {
+    if (!transportForNextInit) throw new Error('the Webex SDK stand-in was used outside of WebexBot.start()');
+    return transportForNextInit;
+  },
+};
+
+let frameworkModules: FrameworkModules | undefined;
+
+/**
+ * Loads the framework with `require('webex')` answered by the stand-in. The framework requires the SDK once, at the
+ * top of lib/framework.js, so the module loader is intercepted for exactly that request from the framework's own
+ * files, and only while the framework is being loaded.
+ */
+function loadFramework(): FrameworkModules {
+  if (frameworkModules) return frameworkModules;
+  const require = createRequire(import.meta.url);
+  const frameworkDir = dirname(require.resolve('webex-node-bot-framework/package.json')) + sep;
+  type Load = (request: string, parent: { filename?: string | null } | undefined, isMain: boolean) => unknown;
+  const loader = Module as unknown as { _load: Load };
+  const originalLoad = loader._load;
+  loader._load = function (this: unknown, request, parent, isMain) {
+    if (request === 'webex' && parent?.filename?.startsWith(frameworkDir)) return sdkStandIn;
+    return originalLoad.call(this, request, parent, isMain);
+  };
+  try {
+    frameworkModules = {
+      Framework: require('webex-node-bot-framework') as FrameworkConstructor,
+      webhookHandlerFactory: require('webex-node-bot-framework/webhook') as WebhookHandlerFactory,
+    };
+  } finally {
+    loader._load = originalLoad;
+  }
+  return frameworkModules;
 }
 
 export function createWebexBot(opts: WebexBotOptions): WebexBot {
-  pointSdkAt(opts.client.baseUrl);
-  const require = createRequire(import.meta.url);
-  const Framework = require('webex-node-bot-framework') as FrameworkConstructor;
-  const webhookHandlerFactory = require('webex-node-bot-framework/webhook') as WebhookHandlerFactory;
-  const frameworkRequire = createRequire(require.resolve('webex-node-bot-framework'));
-  const WebexSdk = frameworkRequire('webex') as WebexSdkModule;
+  const { Framework, webhookHandlerFactory } = loadFramework();
 
   const log = opts.logger;
   let registeredWebhooks: WebexWebhook[] = [];
@@ -266,15 +298,13 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
       webhooksReady = true;
     }
     if (!framework.active) {
-      // Scoped for this one synchronous call: the framework builds its SDK instance inside start(), and this is the
-      // only way to hand it our transport instead.
-      const originalInit = WebexSdk.init;
-      WebexSdk.init = () => transport;
+      // The framework builds its SDK instance synchronously inside start(): this is where it gets our transport.
+      transportForNextInit = transport;
       let started: Promise<boolean>;
       try {
         started = framework.start();
       } finally {
-        WebexSdk.init = originalInit;
+        transportForNextInit = undefined;
       }
       await started;
     }

@@ -1,6 +1,6 @@
 /** Something that happened in the emulated Webex and may be delivered to webhooks. */
 export interface DomainEvent {
-  resource: 'messages' | 'memberships' | 'attachmentActions' | 'rooms';
+  resource: 'messages' | 'memberships' | 'attachmentActions' | 'rooms' | 'recordings';
   event: 'created' | 'updated' | 'deleted';
   actorId: string;
   roomId: string;
@@ -11,4 +11,6 @@ export interface DomainEvent {
    * e.g. the removed member still learns about its own removal).
    */
   audience: ReadonlySet<string>;
+  /** The org the event belongs to: org-level webhooks (`ownedBy: org`) of that org receive it. */
+  orgId?: string;
 }

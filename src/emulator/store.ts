@@ -4,7 +4,7 @@ import { badRequest, forbidden, notFound, WebexApiError } from './errors.js';
 import type { DomainEvent } from './events.js';
 import { encodeWebexId, membershipId, newAccessToken, newWebexId } from './ids.js';
 import { containsMentionMarkup, escapeHtml, renderMessage, type MentionResolver } from './mentions.js';
-import { buildRecording } from './recordings.js';
+import { ADMIN_RECORDINGS_SCOPE, buildRecording, USER_RECORDINGS_SCOPE } from './recordings.js';
 import type {
   AddPersonInput,
   AddRecordingInput,
@@ -676,8 +676,21 @@ export class EmulatorStore {
     }
     if (!(WEBHOOK_EVENTS as readonly string[]).includes(event))
       throw badRequest(`Unsupported event: ${event}`);
-    if (ownedBy !== undefined && ownedBy !== 'creator') {
-      throw forbidden('Org-wide webhooks (ownedBy=org) are not available to this token.');
+    if (ownedBy !== undefined && ownedBy !== 'creator' && ownedBy !== 'org') {
+      throw badRequest('ownedBy only accepts "creator" or "org".');
+    }
+    if (resource === 'recordings') {
+      // Creating a webhook needs read access to its resource; bots have none to recordings.
+      if (caller.type === 'bot') throw forbidden('Bots cannot access meeting recordings.');
+      const scope = ownedBy === 'org' ? ADMIN_RECORDINGS_SCOPE : USER_RECORDINGS_SCOPE;
+      const admin = caller.scopes.includes(ADMIN_RECORDINGS_SCOPE);
+      if (!caller.scopes.includes(scope) && !(scope === USER_RECORDINGS_SCOPE && admin)) {
+        throw forbidden(
+          `A recordings webhook${ownedBy === 'org' ? ' for the org' : ''} needs the ${scope} scope.`,
+        );
+      }
+    } else if (ownedBy === 'org') {
+      throw forbidden('Org-wide webhooks (ownedBy=org) are emulated for recordings only.');
     }
     const webhook: WebhookObject = {
       id: newWebexId('WEBHOOK').id,
@@ -692,7 +705,7 @@ export class EmulatorStore {
       orgId: caller.orgId,
       createdBy: caller.id,
       appId: caller.appId,
-      ownedBy: 'creator',
+      ownedBy: ownedBy === 'org' ? 'org' : 'creator',
     };
     this.webhooks.set(webhook.id, webhook);
     return webhook;
@@ -737,6 +750,38 @@ export class EmulatorStore {
     if (this.recordings.has(recording.id)) throw new Error(`addRecording: duplicate id ${recording.id}`);
     this.recordings.set(recording.id, recording);
     return { ...recording };
+  }
+
+  /**
+   * A meeting ended and its recording is now ready: stores it and returns the `recordings:created` event for the
+   * host's own recordings webhooks and the org-level ones of the host's org.
+   */
+  recordingReady(input: AddRecordingInput): { recording: RecordingObject; events: DomainEvent[] } {
+    const recording = this.addRecording(input);
+    const host = this.personByEmail(recording.hostEmail);
+    const data: Record<string, unknown> = {
+      id: recording.id,
+      meetingId: recording.meetingId,
+      scheduledMeetingId: recording.scheduledMeetingId,
+      meetingSeriesId: recording.meetingSeriesId,
+      topic: recording.topic,
+      createTime: recording.createTime,
+      timeRecorded: recording.timeRecorded,
+      siteUrl: recording.siteUrl,
+      format: recording.format,
+      serviceType: recording.serviceType,
+      durationSeconds: recording.durationSeconds,
+      sizeBytes: recording.sizeBytes,
+      integrationTags: [...recording.integrationTags],
+      status: recording.status,
+      hostEmail: recording.hostEmail,
+      ...(host ? { hostUserId: host.id } : {}),
+    };
+    const event: DomainEvent = {
+      ...this.event('recordings', 'created', host?.id ?? '', '', data, new Set(host ? [host.id] : [])),
+      orgId: host?.orgId ?? this.defaultOrg.id,
+    };
+    return { recording, events: [event] };
   }
 
   allRecordings(): RecordingObject[] {

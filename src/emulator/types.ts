@@ -123,7 +123,8 @@ export interface WebhookObject {
   orgId: string;
   createdBy: string;
   appId: string;
-  ownedBy: 'creator';
+  /** `org`: an org-level webhook (admin tokens, recordings only here), delivered every event of the org. */
+  ownedBy: 'creator' | 'org';
 }
 
 /** What Webex POSTs to a webhook's targetUrl. */
@@ -137,7 +138,7 @@ export interface WebhookEnvelope {
   orgId: string;
   createdBy: string;
   appId: string;
-  ownedBy: 'creator';
+  ownedBy: 'creator' | 'org';
   status: 'active';
   created: string;
   actorId: string;

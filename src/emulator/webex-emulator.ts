@@ -126,6 +126,16 @@ export class WebexEmulator {
     return this.store.addRecording(r);
   }
 
+  /**
+   * A meeting with a recording ended: the recording becomes listable and `recordings:created` is delivered (signed
+   * with each webhook's secret) to the host's recordings webhooks and the org-level ones. Resolves after delivery.
+   */
+  async recordingReady(r: AddRecordingInput): Promise<RecordingObject> {
+    const { recording, events } = this.store.recordingReady(r);
+    await this.dispatcher.dispatch(events);
+    return { ...recording };
+  }
+
   /** Everyone the emulator knows (people and bots), in the order they were added. */
   listPeople(): EmulatedPerson[] {
     return this.store.allPeople().map((p) => this.emulatedPerson(p));

@@ -50,7 +50,10 @@ function safeDecode(s: string): string {
  * own webhook (webex-node-bot-framework registers both for that reason).
  */
 export function webhookMatches(w: WebhookObject, e: DomainEvent): boolean {
-  if (w.status !== 'active' || !e.audience.has(w.createdBy)) return false;
+  if (w.status !== 'active') return false;
+  const reaches =
+    w.ownedBy === 'org' ? e.orgId !== undefined && e.orgId === w.orgId : e.audience.has(w.createdBy);
+  if (!reaches) return false;
   const resourceOk = w.resource === 'all' ? e.resource !== 'attachmentActions' : w.resource === e.resource;
   if (!resourceOk) return false;
   if (w.event !== 'all' && w.event !== e.event) return false;
@@ -68,7 +71,7 @@ export function envelopeFor(w: WebhookObject, e: DomainEvent): WebhookEnvelope {
     orgId: w.orgId,
     createdBy: w.createdBy,
     appId: w.appId,
-    ownedBy: 'creator',
+    ownedBy: w.ownedBy,
     status: 'active',
     created: w.created,
     actorId: e.actorId,

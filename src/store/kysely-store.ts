@@ -72,11 +72,16 @@ function toSubscription(r: SubscriptionRow): Subscription {
 
 export class KyselyStore implements Store {
   constructor(
+    /** Also the connection of feature repositories that keep their own tables (see Store.kysely). */
     private readonly db: Kysely<Database>,
     readonly backend: 'sqlite' | 'postgres',
     /** Postgres schema to create and use (the pool's search_path points at it). */
     private readonly schema?: string,
   ) {}
+
+  get kysely(): Kysely<Database> {
+    return this.db;
+  }
 
   migrate(): Promise<void> {
     return migrate(this.db, { backend: this.backend, schema: this.schema });

@@ -7,9 +7,11 @@
  * that token, so an instance that lost its lease (it stalled or died and another took over) can't change anything
  * any more: its writes fail with LeaseLostError.
  */
+import type { Kysely } from 'kysely';
 import type { NonceLedger } from '../auth/oauth-state.js';
 import type { TokenRecords } from '../auth/user-tokens.js';
 import type { DigestFilters, Schedule } from '../digests/schedule.js';
+import type { Database } from './schema.js';
 
 export type RoomType = 'direct' | 'group';
 
@@ -106,6 +108,8 @@ export type PersonZoneSource = 'setting' | 'profile' | 'default';
 /** Also the durable TokenRecords (encrypted per-user tokens) and NonceLedger (single-use sign-in links) of src/auth. */
 export interface Store extends TokenRecords, NonceLedger {
   readonly backend: 'sqlite' | 'postgres';
+  /** The connection, for feature repositories with their own tables (their migrations live in ./migrations). */
+  readonly kysely: Kysely<Database>;
   /** Runs the pending migrations (idempotent; safe when several instances start at once). */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -10,8 +10,8 @@ export function webhooksRoutes(ctx: RouteContext): Router {
     const caller = callerOf(res);
     const ownedBy = single(queryOf(req), 'ownedBy');
     if (ownedBy !== undefined && ownedBy !== 'org') throw badRequest('ownedBy only accepts "org".');
-    // Org-wide webhooks are not emulated, so ownedBy=org lists none.
-    const webhooks = ownedBy === 'org' ? [] : ctx.store.webhooksOf(caller.id);
+    const own = ctx.store.webhooksOf(caller.id);
+    const webhooks = ownedBy === 'org' ? own.filter((w) => w.ownedBy === 'org') : own;
     const page = paginate(ctx, req, res, webhooks, { defaultMax: 100, maxAllowed: 1000 });
     sendJson(res, 200, { items: page });
   });

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { userTokens } from './0002-user-tokens.js';
 import { oauthNonces } from './0003-oauth-nonces.js';
+import { notifications } from './0006-notifications.js';
 
 /**
  * Every migration, in order, listed in code rather than found by scanning a folder, so the same list works from
@@ -11,6 +12,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-user-tokens': userTokens,
   '0003-oauth-nonces': oauthNonces,
+  '0006-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,68 @@
+import type { Kysely, Migration } from 'kysely';
+
+/**
+ * Recording-ready notifications (src/features/notifications): subscriptions, the per-person recordings webhooks
+ * created with a person's own token, and two ledgers whose primary keys make each step happen once across every
+ * instance: a delivery is handled once, and each subscription gets at most one card per recording.
+ */
+export const notifications: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('notify_subscriptions')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('room_id', 'text', (c) => c.notNull())
+      .addColumn('room_type', 'text', (c) => c.notNull())
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('creator_person_id', 'text', (c) => c.notNull())
+      .addColumn('creator_email', 'text', (c) => c.notNull())
+      .addColumn('creator_name', 'text', (c) => c.notNull())
+      .addColumn('time_zone', 'text', (c) => c.notNull())
+      .addColumn('filters', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('active', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('stopped_at', 'bigint')
+      .addColumn('stopped_by', 'text')
+      .addUniqueConstraint('notify_subscriptions_room_number', ['room_id', 'number'])
+      .execute();
+    await db.schema
+      .createIndex('notify_subscriptions_creator_email')
+      .ifNotExists()
+      .on('notify_subscriptions')
+      .columns(['creator_email', 'active'])
+      .execute();
+    await db.schema
+      .createIndex('notify_subscriptions_creator_person')
+      .ifNotExists()
+      .on('notify_subscriptions')
+      .columns(['creator_person_id', 'active'])
+      .execute();
+    await db.schema
+      .createTable('notify_posts')
+      .ifNotExists()
+      .addColumn('subscription_id', 'text', (c) => c.notNull())
+      .addColumn('recording_id', 'text', (c) => c.notNull())
+      .addColumn('posted_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('notify_posts_pk', ['subscription_id', 'recording_id'])
+      .execute();
+    await db.schema
+      .createTable('notify_deliveries')
+      .ifNotExists()
+      .addColumn('event_key', 'text', (c) => c.primaryKey())
+      .addColumn('seen_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('notify_webhooks')
+      .ifNotExists()
+      .addColumn('person_id', 'text', (c) => c.primaryKey())
+      .addColumn('webhook_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const t of ['notify_webhooks', 'notify_deliveries', 'notify_posts', 'notify_subscriptions']) {
+      await db.schema.dropTable(t).ifExists().execute();
+    }
+  },
+};
