@@ -14,6 +14,7 @@ import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
+import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { listenStartupError, storeStartupError } from './core/startup-error.js';
 import { appVersion } from './core/version.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
@@ -71,7 +72,13 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   let store: Store;
   try {
-    store = deps.store ?? openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    store =
+      deps.store ??
+      openStore({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        logger: logger.child({ component: 'store' }),
+      });
   } catch (err) {
     throw storeStartupError(err, config);
   }
@@ -141,12 +148,15 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
 
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
   let botPersonId: () => string | undefined = () => undefined;
+  const seen = createSeenEvents({ store, now, logger });
   const notifications = createNotifications({
     db: store.kysely,
+    seen,
     client: botClient,
     credentials: access.credentials,
     access: access.policy,
@@ -185,6 +195,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
+    seen,
     registry,
     isAllowedEmail,
     actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
@@ -205,6 +216,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     botToken: config.botToken,
     onEvent,
     isAllowedEmail,
+    firstTime: (key) => seen.firstTime(key),
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
         roomType === 'group'
@@ -225,7 +237,13 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
-    readiness: () => ({ ...capabilities, ...(bot.startError ? { lastError: bot.startError } : {}) }),
+    readiness: () => ({
+      version: capabilities.version,
+      webhookUrl,
+      recordingsAccess: capabilities.recordingsAccess,
+      ...(bot.startError ? { lastError: bot.startError } : {}),
+    }),
+    storeHealth: async () => ({ backend: store.backend, ...(await store.health()) }),
     onWebhook: (envelope) => {
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
     },
@@ -264,6 +282,12 @@ export function createApp(config: Config, deps: AppDeps): App {
       if (capabilities.recordingsAccess === 'none') logger.warn({ ...capabilities, port }, line);
       else logger.info({ ...capabilities, port }, line);
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
+      const prune = () =>
+        void seen
+          .prune()
+          .catch((err: unknown) => logger.warn({ err }, 'pruning the seen-event ledger failed'));
+      prune();
+      pruneTimer = setInterval(prune, SEEN_EVENT_PRUNE_MS).unref();
       const botStarted = Promise.all([bot.start(), notifications.start()]).then(() => undefined);
       return { port, botStarted };
     },
@@ -271,6 +295,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();
+      clearInterval(pruneTimer);
       await notifications.stop();
       await digestTicker?.stop();
       await closed;

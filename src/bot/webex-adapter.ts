@@ -72,6 +72,8 @@ export interface WebexBotOptions {
   onRemovedFromSpace?(roomId: string): Promise<void>;
   /** ALLOWED_EMAIL_DOMAINS: people for whom the bot does nothing but say so politely. */
   isAllowedEmail?(email: string): boolean;
+  /** The seen-event ledger: true the first time an event key is seen fleet-wide. */
+  firstTime(key: string): Promise<boolean>;
   /** Pause between start-up attempts while Webex is unreachable; tests make it short. */
   startRetryDelayMs?: (attempt: number) => number;
 }
@@ -155,8 +157,6 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   /** Message ids the framework handed to us, and the ones it at least fetched: tells a dropped event from a non-event. */
   const dispatched = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
   const fetched = new LRUCache<string, { hasText: boolean }>({ max: 5000, ttl: 10 * 60_000 });
-  /** Webex can deliver an event twice; one answer is enough. */
-  const seenEvents = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
 
   const transport: SdkTransport = createSdkTransport(opts.client, {
     registeredWebhooks: () => registeredWebhooks,
@@ -354,11 +354,11 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
 
     async handleWebhook(envelope) {
       const key = `${envelope.resource}:${envelope.event}:${envelope.data.id}`;
-      if (seenEvents.has(key)) {
+      // Webex can deliver an event again, to any instance and after a restart; one answer is enough.
+      if (!(await opts.firstTime(key))) {
         log.info({ key }, 'duplicate webhook delivery ignored');
         return;
       }
-      seenEvents.set(key, true);
       // Webex tells the bot about its own messages too; the framework would fetch each one only to ignore it.
       if (
         envelope.resource === 'messages' &&

@@ -3,6 +3,7 @@ import { OUTSIDER_REFUSAL } from '../bot/outsider-refusal.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ActionHandler, CommandRegistry } from './registry.js';
+import type { SeenEvents } from '../core/seen-events.js';
 
 export interface ChatRouterDeps {
   registry: CommandRegistry;
@@ -10,6 +11,8 @@ export interface ChatRouterDeps {
   actions?: Record<string, ActionHandler>;
   now: () => Date;
   logger: Logger;
+  /** The seen-event ledger: a card button pressed twice (or by two people) is answered once. */
+  seen?: Pick<SeenEvents, 'firstTime' | 'forget'>;
   /** ALLOWED_EMAIL_DOMAINS; everyone when absent. */
   isAllowedEmail?(email: string): boolean;
 }
@@ -23,6 +26,13 @@ export function createChatRouter(deps: ChatRouterDeps) {
     const log = deps.logger.child(
       event.kind === 'message' ? { messageId: event.messageId } : { actionId: event.actionId },
     );
+    // Each press is a new event; the same button of the same card is one question.
+    const pressKey =
+      event.kind === 'action' ? `press:${event.messageId}:${stableJson(event.inputs)}` : undefined;
+    if (pressKey && deps.seen && !(await deps.seen.firstTime(pressKey))) {
+      log.info('card button pressed again; already answered');
+      return;
+    }
     try {
       if (deps.isAllowedEmail && !deps.isAllowedEmail(event.personEmail)) {
         log.info('event from outside the allowed domains');
@@ -60,7 +70,18 @@ export function createChatRouter(deps: ChatRouterDeps) {
         return;
       }
       log.error({ err }, 'command failed');
+      // Nothing useful was posted: pressing the button again should be answered.
+      if (pressKey) await deps.seen?.forget(pressKey);
       await reply.say(GENERIC_FAILURE);
     }
   };
+}
+
+/** JSON with object keys sorted, so the same card data always gives the same key. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import type { StoreHealth } from '../store/store.js';
 import type { WebhookEnvelope } from '../webex/types.js';
 import { verifyWebexSignature } from './verify-signature.js';
 
@@ -10,8 +11,10 @@ export interface ServerDeps {
   webhookSecret: string | undefined;
   logger: Logger;
   isReady(): boolean;
-  /** What /readyz says besides its status: version, store, webhook URL, recordings access, the last start error. */
+  /** What /readyz says besides its status and the store: version, webhook URL, recordings access, last start error. */
   readiness?(): Record<string, unknown>;
+  /** The durable store's health, included in /readyz (an instance that can't reach its database isn't ready). */
+  storeHealth?(): Promise<StoreHealth & { backend?: string }>;
   /** Called after the 200 was sent; the promise is tracked by the caller for graceful shutdown. */
   onWebhook(envelope: WebhookEnvelope): void;
   /** Further browser-facing routes (the OAuth sign-in legs). */
@@ -41,9 +44,15 @@ export function createServer(deps: ServerDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    const ready = deps.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', ...deps.readiness?.() });
+  app.get('/readyz', async (_req, res) => {
+    const started = deps.isReady();
+    const store: StoreHealth = deps.storeHealth ? await deps.storeHealth() : { ok: true };
+    const ready = started && store.ok;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : started ? 'store unavailable' : 'starting',
+      ...deps.readiness?.(),
+      store,
+    });
   });
 
   app.post(

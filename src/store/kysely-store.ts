@@ -4,9 +4,11 @@
  * atomic without it).
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { errorMessage } from '../errors.js';
 import type { DigestFilters, Schedule } from '../digests/schedule.js';
 import { migrate } from './migrate.js';
+import { isConnectionLost } from './resilient-pg-pool.js';
 import type { Database, SubscriptionsTable } from './schema.js';
 import {
   LeaseLostError,
@@ -19,6 +21,7 @@ import {
   type RunRecord,
   type RunSuccess,
   type Store,
+  type StoreHealth,
   type Subscription,
 } from './store.js';
 
@@ -91,6 +94,70 @@ export class KyselyStore implements Store {
     return this.db.destroy();
   }
 
+  /**
+   * A transaction, run once more when Postgres cut its connection: the server rolled it back, so the second run
+   * starts from the same state. (Only a cut during COMMIT itself is ambiguous; every transaction here is fenced or
+   * idempotent, so running it again then changes nothing or fails cleanly.)
+   */
+  private async tx<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(fn);
+    } catch (err) {
+      if (this.backend !== 'postgres' || !isConnectionLost(err)) throw err;
+      return this.db.transaction().execute(fn);
+    }
+  }
+
+  async health(timeoutMs = 2000): Promise<StoreHealth> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<StoreHealth>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, error: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    });
+    const probe = sql`select 1`.execute(this.db).then(
+      (): StoreHealth => ({ ok: true }),
+      (err: unknown): StoreHealth => ({ ok: false, error: errorMessage(err) }),
+    );
+    try {
+      return await Promise.race([probe, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // ---- seen-event ledger ----
+
+  async claimEvent(key: string, now: Date, ttlMs: number): Promise<boolean> {
+    const claimedBy = randomUUID();
+    const expiresAt = ms(now) + ttlMs;
+    // The primary key decides between racing instances; an expired row that was not pruned yet is taken over.
+    await this.db
+      .insertInto('seen_events')
+      .values({ event_key: key, claimed_by: claimedBy, expires_at: expiresAt })
+      .onConflict((oc) =>
+        oc
+          .column('event_key')
+          .doUpdateSet({ claimed_by: claimedBy, expires_at: expiresAt })
+          .where('seen_events.expires_at', '<=', ms(now)),
+      )
+      .execute();
+    // Read back rather than trusting the row count: a retried INSERT whose first try landed reports 0 rows.
+    const row = await this.db
+      .selectFrom('seen_events')
+      .select('claimed_by')
+      .where('event_key', '=', key)
+      .executeTakeFirst();
+    return row?.claimed_by === claimedBy;
+  }
+
+  async releaseEvent(key: string): Promise<void> {
+    await this.db.deleteFrom('seen_events').where('event_key', '=', key).execute();
+  }
+
+  async pruneEvents(now: Date): Promise<number> {
+    const r = await this.db.deleteFrom('seen_events').where('expires_at', '<=', ms(now)).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   // ---- person settings ----
 
   async getTimeZone(personId: string): Promise<string | undefined> {
@@ -158,7 +225,14 @@ export class KyselyStore implements Store {
   // ---- subscriptions ----
 
   async createSubscription(input: NewSubscription): Promise<Subscription> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
+      // A retried transaction whose first COMMIT did land: the subscription is there already.
+      const existing = await trx
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('id', '=', input.id)
+        .executeTakeFirst();
+      if (existing) return toSubscription(existing);
       // Numbers are per space and never reused: an upserted counter row, locked until this transaction ends.
       const counter = await trx
         .insertInto('room_counters')
@@ -385,7 +459,7 @@ export class KyselyStore implements Store {
 
   async endPost(claim: Claim, now: Date): Promise<void> {
     const pending = claim.subscription.pendingPost;
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       await this.fenced(trx, claim, { pending_post: null });
       if (pending) await this.insertPosted(trx, claim.subscription.id, pending.recordings, now, false);
     });
@@ -398,7 +472,7 @@ export class KyselyStore implements Store {
   }
 
   async settlePendingPost(claim: Claim, now: Date): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const row = await trx
         .selectFrom('subscriptions')
         .select('pending_post')
@@ -428,7 +502,7 @@ export class KyselyStore implements Store {
   }
 
   async completeRun(claim: Claim, result: RunSuccess): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       const a = result.advance;
       await this.fenced(
         trx,
@@ -460,7 +534,7 @@ export class KyselyStore implements Store {
   }
 
   async failRun(claim: Claim, result: RunFailure): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       await this.fenced(trx, claim, {
         failures: claim.subscription.failures + 1,
         last_error: result.error.slice(0, 1000),

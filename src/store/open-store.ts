@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { Logger } from '../logger.js';
 import { KyselyStore } from './kysely-store.js';
+import { resilientPool } from './resilient-pg-pool.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
 
@@ -20,6 +22,10 @@ export interface OpenStoreOptions {
   /** Postgres schema to use (created by migrate); tests give each run its own. */
   pgSchema?: string;
   pgPoolSize?: number;
+  /** Names the connections in pg_stat_activity (operators can tell the bot's apart; tests find their own). */
+  pgApplicationName?: string;
+  /** Where lost Postgres connections are reported. */
+  logger?: Logger;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -39,6 +45,10 @@ export function openStore(opts: OpenStoreOptions): Store {
       max: opts.pgPoolSize ?? 10,
       // Idle connections don't keep the process alive (shutdown, tests).
       allowExitOnIdle: true,
+      // A blackholed server fails a connection attempt instead of hanging it forever (pg's default).
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+      application_name: opts.pgApplicationName ?? 'webex-recordings-bot',
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
       // int8 (our epoch-millisecond columns) as numbers: they are far below 2^53.
       types: {
@@ -48,7 +58,9 @@ export function openStore(opts: OpenStoreOptions): Store {
             : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
       },
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: resilientPool(pool, { logger: opts.logger }) }),
+    });
     return new KyselyStore(db, 'postgres', schema);
   }
   const file = opts.sqliteFile ?? join(opts.dataDir, SQLITE_FILE_NAME);

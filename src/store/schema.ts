@@ -88,6 +88,12 @@ export interface OAuthNoncesTable {
   expires_at: number;
 }
 
+export interface SeenEventsTable {
+  event_key: string;
+  claimed_by: string;
+  expires_at: number;
+}
+
 export interface Database {
   person_settings: PersonSettingsTable;
   subscriptions: SubscriptionsTable;
@@ -96,4 +102,5 @@ export interface Database {
   digest_runs: DigestRunsTable;
   user_tokens: UserTokensTable;
   oauth_nonces: OAuthNoncesTable;
+  seen_events: SeenEventsTable;
 }

@@ -103,6 +103,9 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** What /readyz reports about the store: reachable, or the reason it is not. */
+export type StoreHealth = { ok: true } | { ok: false; error: string };
+
 export type PersonZoneSource = 'setting' | 'profile' | 'default';
 
 /** Also the durable TokenRecords (encrypted per-user tokens) and NonceLedger (single-use sign-in links) of src/auth. */
@@ -113,6 +116,18 @@ export interface Store extends TokenRecords, NonceLedger {
   /** Runs the pending migrations (idempotent; safe when several instances start at once). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** A cheap round trip to the database, bounded by `timeoutMs` (default 2 s); never throws. */
+  health(timeoutMs?: number): Promise<StoreHealth>;
+
+  /**
+   * The seen-event ledger: true for the first claim of `key` (a webhook event, a card button) across every instance
+   * and restart until `ttlMs` after `now`; false for every later one.
+   */
+  claimEvent(key: string, now: Date, ttlMs: number): Promise<boolean>;
+  /** Lets `key` be claimed again (its answer failed, so a redelivery or a second press should be answered). */
+  releaseEvent(key: string): Promise<void>;
+  /** Deletes expired ledger rows; returns how many. */
+  pruneEvents(now: Date): Promise<number>;
 
   getTimeZone(personId: string): Promise<string | undefined>;
   setTimeZone(personId: string, timeZone: string, now: Date): Promise<void>;

@@ -163,7 +163,7 @@ describe('foundation, end to end against the emulator', () => {
       const ready = (await (await fetch(`${base}/readyz`)).json()) as Record<string, unknown>;
       assert.equal(ready['status'], 'ready');
       assert.match(String(ready['version']), /^\d+\.\d+\.\d+/);
-      assert.equal(ready['store'], 'sqlite');
+      assert.deepEqual(ready['store'], { backend: 'sqlite', ok: true });
       assert.equal(ready['webhookUrl'], bot.webhookUrl);
       assert.equal(ready['recordingsAccess'], 'none');
       assert.equal(ready['lastError'], undefined);

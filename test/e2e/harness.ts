@@ -5,6 +5,7 @@ import { createApp, type App } from '../../src/app.js';
 import { freePort } from '../../src/util/free-port.js';
 import type { TokenRecords } from '../../src/auth/user-tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Store } from '../../src/store/store.js';
 import { WebexEmulator, type WebexMessage } from '../../src/emulator/index.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -99,7 +100,7 @@ export interface RunningBot {
 export async function startBot(
   world: World,
   extra: Record<string, string> = {},
-  opts: { waitReady?: boolean; now?: () => Date; tokenRecords?: TokenRecords } = {},
+  opts: { waitReady?: boolean; now?: () => Date; tokenRecords?: TokenRecords; store?: Store } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
   const port = config.port;
@@ -109,6 +110,7 @@ export async function startBot(
     startRetryDelayMs: () => 50,
     now: opts.now,
     tokenRecords: opts.tokenRecords,
+    store: opts.store,
   });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;

@@ -15,7 +15,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://po
 export interface Backend {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated store; `reopen` opens the same data again (a restart). */
-  fresh(): Promise<{ store: Store; reopen: () => Promise<Store> }>;
+  fresh(): Promise<{ store: Store; reopen: () => Promise<Store>; applicationName?: string }>;
   /** Drops everything this backend created. */
   cleanup(): Promise<void>;
 }
@@ -67,11 +67,17 @@ export function postgresBackend(url = TEST_DATABASE_URL): Backend {
       const schema = uniqueName('t');
       schemas.push(schema);
       const open = async () => {
-        const store = openStore({ dataDir: '.', databaseUrl: url, pgSchema: schema, pgPoolSize: 12 });
+        const store = openStore({
+          dataDir: '.',
+          databaseUrl: url,
+          pgSchema: schema,
+          pgPoolSize: 12,
+          pgApplicationName: schema,
+        });
         await store.migrate();
         return store;
       };
-      return { store: await open(), reopen: open };
+      return { store: await open(), reopen: open, applicationName: schema };
     },
     async cleanup() {
       if (schemas.length === 0) return;
@@ -84,4 +90,45 @@ export function postgresBackend(url = TEST_DATABASE_URL): Backend {
       }
     },
   };
+}
+
+/** A query on a connection of its own (named after what it is for, so it is never one of those it looks at). */
+async function adminQuery<R extends pg.QueryResultRow>(
+  name: string,
+  text: string,
+  values: unknown[],
+  url: string,
+) {
+  const client = new pg.Client({ connectionString: url, application_name: name });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Kills the server side of every connection named `applicationName` (as a Postgres restart, failover or idle reaper
+ * would) and returns how many. Only this test's own connections: other engineers' runs share the server.
+ */
+export async function terminateBackends(applicationName: string, url = TEST_DATABASE_URL): Promise<number> {
+  const rows = await adminQuery<{ killed: boolean }>(
+    `${applicationName}_killer`,
+    'select pg_terminate_backend(pid) as killed from pg_stat_activity where application_name = $1',
+    [applicationName],
+    url,
+  );
+  return rows.filter((r) => r.killed).length;
+}
+
+/** How many server connections named `applicationName` are open now. */
+export async function countBackends(applicationName: string, url = TEST_DATABASE_URL): Promise<number> {
+  const rows = await adminQuery<{ n: string }>(
+    `${applicationName}_counter`,
+    'select count(*) as n from pg_stat_activity where application_name = $1',
+    [applicationName],
+    url,
+  );
+  return Number(rows[0]?.n ?? 0);
 }

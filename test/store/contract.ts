@@ -64,6 +64,46 @@ export function storeContract(backend: Backend): void {
       assert.equal(store.backend, backend.name);
     });
 
+    it('reports itself healthy when its database answers', async () => {
+      assert.deepEqual(await store.health(), { ok: true });
+    });
+
+    it('claims a seen event once, across instances, until it expires; a released one can be claimed again', async () => {
+      const ttl = 60 * 60_000;
+      assert.equal(await store.claimEvent('messages:created:m1', T0, ttl), true);
+      assert.equal(await store.claimEvent('messages:created:m1', at(1), ttl), false, 'a redelivery');
+      assert.equal(await store.claimEvent('messages:created:m2', at(1), ttl), true, 'another event');
+      const other = await reopen(); // another instance (or this one after a restart) on the same database
+      opened.push(other);
+      assert.equal(await other.claimEvent('messages:created:m1', at(2), ttl), false);
+
+      // Racing instances: exactly one wins.
+      const wins = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 ? store : other).claimEvent('race', at(3), ttl)),
+      );
+      assert.equal(wins.filter(Boolean).length, 1);
+
+      // Expiry: an expired row no longer blocks, pruned or not.
+      assert.equal(
+        await store.claimEvent('messages:created:m1', at(61), ttl),
+        true,
+        'expired, not yet pruned',
+      );
+      assert.equal(await store.claimEvent('messages:created:m1', at(62), ttl), false);
+      await store.releaseEvent('messages:created:m1');
+      assert.equal(await store.claimEvent('messages:created:m1', at(63), ttl), true, 'released');
+
+      // Pruning deletes exactly the expired rows.
+      assert.equal(await store.pruneEvents(at(64)), 2, 'm2 and race expired');
+      assert.equal(await store.pruneEvents(at(64)), 0);
+      assert.equal(
+        await store.claimEvent('messages:created:m1', at(64), ttl),
+        false,
+        'm1 (claimed at 63) is kept',
+      );
+      assert.equal(await store.claimEvent('race', at(64), ttl), true, 'race was pruned');
+    });
+
     it('keeps a person’s time zone, replaces it, and forgets it on reset', async () => {
       assert.equal(await store.getTimeZone('p1'), undefined);
       await store.setTimeZone('p1', 'Europe/Berlin', T0);

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { CommandSpec } from '../../commands/registry.js';
 import type { AccessPolicy } from '../../commands/connect.js';
 import { ErrorCode, UserError } from '../../errors.js';
+import type { SeenEvents } from '../../core/seen-events.js';
 import type { Logger } from '../../logger.js';
 import type { Database } from '../../store/schema.js';
 import type { RecordingsCredentials } from '../../webex/recordings-service.js';
@@ -23,6 +24,8 @@ import { handleRecordingDelivery, type HostAccess } from './recording-delivery.j
 export interface NotificationsDeps {
   /** The store's connection (tables of migration 0006). */
   db: Kysely<Database>;
+  /** The fleet-wide seen-event ledger: each delivery is handled once. */
+  seen: Pick<SeenEvents, 'firstTime' | 'forget'>;
   /** The bot's client: posts as the bot; recordings calls pass their own token. */
   client: WebexClient;
   credentials: RecordingsCredentials;
@@ -157,6 +160,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
 
   const deliveryDeps = {
     repo,
+    seen: deps.seen,
     now: deps.now,
     logger: log,
     settingZone: deps.settingZone,

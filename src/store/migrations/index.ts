@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { userTokens } from './0002-user-tokens.js';
 import { oauthNonces } from './0003-oauth-nonces.js';
+import { seenEvents } from './0004-seen-events.js';
 import { notifications } from './0006-notifications.js';
 
 /**
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-user-tokens': userTokens,
   '0003-oauth-nonces': oauthNonces,
+  '0004-seen-events': seenEvents,
   '0006-notifications': notifications,
 };
 
