@@ -26,7 +26,10 @@ interface ErrnoLike {
 
 function codeOf(err: unknown): string | undefined {
   const code = (err as ErrnoLike | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') return code;
+  // A MigrationError carries the driver's error as its cause.
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause && cause !== err ? codeOf(cause) : undefined;
 }
 
 function messageOf(err: unknown): string {
@@ -85,6 +88,10 @@ const UNREACHABLE_CODES = new Set([
   '57P03',
 ]);
 
+// The file or its folder cannot be made, opened or written: the operator's DATA_DIR, not the bot.
+const SQLITE_FILE_CODES =
+  /^(ENOTDIR|EACCES|EPERM|EROFS|EEXIST|ENOSPC|ELOOP|ENAMETOOLONG|SQLITE_(CANTOPEN|READONLY|IOERR|PERM|NOTADB|CORRUPT|FULL))/;
+
 /** A failure to open or migrate the store, as the operator's problem with DATABASE_URL or DATA_DIR. */
 export function storeStartupError(
   err: unknown,
@@ -93,6 +100,16 @@ export function storeStartupError(
   const code = codeOf(err);
   const detail = messageOf(err);
   if (!where.databaseUrl) {
+    if (!code || !SQLITE_FILE_CODES.test(code)) {
+      return new StartupError(
+        'DATA_DIR',
+        `could not prepare the SQLite store in DATA_DIR (${where.dataDir}): ${detail}`,
+        EXIT_RUNTIME,
+        {
+          cause: err,
+        },
+      );
+    }
     return new StartupError(
       'DATA_DIR',
       `DATA_DIR (${where.dataDir}) cannot hold the bot's SQLite file: ${detail}. Point DATA_DIR at a writable directory, or set DATABASE_URL to use Postgres`,
