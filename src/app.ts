@@ -9,7 +9,12 @@ import { connectCommand, disconnectCommand } from './commands/connect.js';
 import { digestCommand } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
-import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/recordings.js';
+import {
+  recordingsCommand,
+  SHOW_MORE_ACTION,
+  showMoreAction,
+  ShowMoreSigner,
+} from './commands/recordings.js';
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
@@ -70,6 +75,8 @@ export function createApp(config: Config, deps: AppDeps): App {
     sleep: deps.sleep,
   });
 
+  // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
+  const shuttingDown = new AbortController();
   let store: Store;
   try {
     store =
@@ -97,6 +104,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       credentials: access.credentials,
       logger,
       ttlMs: config.cacheTtlMs,
+      signal: shuttingDown.signal,
     }),
     // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
     timeZoneFor: async (person: WebexPerson) => {
@@ -108,6 +116,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       }
     },
     weekStartsOn: config.weekStartsOn,
+    showMore: new ShowMoreSigner(config.botToken),
   };
 
   // Digests: the creator's recordings listed without the answer cache (a digest must never get a stale list),
@@ -117,6 +126,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     credentials: access.credentials,
     logger,
     ttlMs: 0,
+    signal: shuttingDown.signal,
   });
   const digestScheduler = createDigestScheduler({
     store,
@@ -258,7 +268,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     async start() {
       if (!config.webhookSecret) {
         logger.warn(
-          'WEBHOOK_SECRET is not set: webhook deliveries are accepted unsigned (never do this in production)',
+          'ALLOW_UNSIGNED_WEBHOOKS=true and no WEBHOOK_SECRET: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
       try {
@@ -292,6 +302,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       return { port, botStarted };
     },
     async stop() {
+      shuttingDown.abort();
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();

@@ -10,7 +10,7 @@
  * Refused: `11/03`, `03/11/2026` (day/month order unknown) → `ambiguous_date`; dates that don't exist
  * (`2025-13-45`, `Feb 30`) → `bad_date`.
  */
-import { quoteWord } from './messages.js';
+import { quote as quoteWord } from '../core/markdown.js';
 import { addDays, compareDates, dayOfWeek, isValidPlainDate, type PlainDate } from './plain-date.js';
 import type { ParseError } from './recordings-query.js';
 import { tokenize, type Token } from './tokenize.js';

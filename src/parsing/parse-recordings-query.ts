@@ -30,7 +30,8 @@ import {
   weekRange,
   type InstantRange,
 } from './date-range.js';
-import { EXAMPLE, quoteWord } from './messages.js';
+import { quote as quoteWord } from '../core/markdown.js';
+import { EXAMPLE } from './messages.js';
 import {
   formatShortDate,
   mostRecentWeekday,
@@ -54,6 +55,12 @@ import { tokenize, type Token } from './tokenize.js';
 /** Upper bounds for `last N …` (about ten years). */
 export const MAX_LAST = { day: 3650, week: 520, month: 120 } as const;
 export const DEFAULT_RANGE_DAYS = 7;
+/**
+ * The longest range any question may cover: `last 120 months` in a zone with leap days and a DST hour to spare.
+ * Show-more buttons are held to the same limit.
+ */
+export const MAX_RANGE_DAYS = 3660;
+export const MAX_RANGE_MS = MAX_RANGE_DAYS * 86_400_000;
 
 type Unit = keyof typeof MAX_LAST;
 
@@ -180,6 +187,13 @@ function rangeClause(
   }
   if (!(r.from.getTime() < r.to.getTime())) {
     return fail('bad_range', `${quoteWord(phrase)} is an empty time range in your time zone`, phrase);
+  }
+  if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) {
+    return fail(
+      'too_long',
+      `${quoteWord(phrase)} is too long: ask for at most ${MAX_LAST.day} days (about ten years) at a time`,
+      phrase,
+    );
   }
   return {
     ok: true,

@@ -68,8 +68,8 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
   };
 
   async function orgToken(): Promise<HostAccess | undefined> {
-    const a = await deps.credentials.forAsker({ personId: '', email: '' }, { otherHost: true });
-    return a?.mode === 'admin' ? { token: a.token, ...(a.refresh ? { refresh: a.refresh } : {}) } : undefined;
+    // Org-level calls (the org webhook, a recording by id): never a listing, so no host is needed.
+    return deps.credentials.orgToken();
   }
   async function userToken(person: { personId: string; email: string }): Promise<HostAccess | undefined> {
     if (!(await deps.access.isConnected(person.personId))) return undefined;
