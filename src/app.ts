@@ -19,6 +19,7 @@ import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
+import { createMetrics, type Metrics } from './core/metrics.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { listenStartupError, storeStartupError } from './core/startup-error.js';
 import { appVersion } from './core/version.js';
@@ -26,6 +27,7 @@ import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
+import { metricsRoute } from './server/metrics-route.js';
 import { oauthRoutes } from './server/oauth-routes.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -46,12 +48,18 @@ export interface AppDeps {
   store?: Store;
   /** Names this instance in digest leases and run history. */
   instanceId?: string;
+  /** How many spaces' framework objects are kept; tests make it small. */
+  maxSpaceObjects?: number;
+  /** The app's metrics registry; a new one unless given. */
+  metrics?: Metrics;
 }
 
 export interface App {
   readonly bot: WebexBot;
   /** What this instance can do (logged at start, shown by /readyz). */
   readonly capabilities: Capabilities;
+  /** Served on GET /metrics; features increment their counters here (e.g. notificationsDelivered). */
+  readonly metrics: Metrics;
   /**
    * Migrates the store and starts listening (rejecting with a StartupError naming the variable to fix), then registers
    * webhooks and starts the bot in the background: botStarted rejects only when no retry can help (a rejected token).
@@ -65,6 +73,7 @@ export interface App {
 export function createApp(config: Config, deps: AppDeps): App {
   const { logger } = deps;
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics ?? createMetrics();
   const botClient = new WebexClient({
     baseUrl: config.webexApiUrl,
     token: config.botToken,
@@ -73,6 +82,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger: logger.child({ client: 'bot' }),
     fetch: deps.fetch,
     sleep: deps.sleep,
+    metrics,
   });
 
   // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
@@ -104,6 +114,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       credentials: access.credentials,
       logger,
       ttlMs: config.cacheTtlMs,
+      metrics,
       signal: shuttingDown.signal,
     }),
     // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
@@ -135,6 +146,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     leaseMs: config.digestLeaseMs,
     overlapMs: config.digestOverlapMs,
     logger: logger.child({ component: 'digests' }),
+    metrics,
     list: (sub, range) =>
       digestRecordings.list(
         { personId: sub.creatorPersonId, email: sub.creatorEmail },
@@ -177,6 +189,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     botPersonId: () => botPersonId(),
     now,
     logger,
+    onDelivered: (posted) => metrics.notificationsDelivered.inc(posted),
   });
 
   const registry = new CommandRegistry();
@@ -225,6 +238,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     botToken: config.botToken,
     onEvent,
+    metrics,
     isAllowedEmail,
     firstTime: (key) => seen.firstTime(key),
     async onAddedToSpace(_roomId, roomType, reply) {
@@ -239,6 +253,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       if (stopped > 0) logger.info({ roomId, stopped }, 'removed from a space: its digests are stopped');
     },
     startRetryDelayMs: deps.startRetryDelayMs,
+    maxSpaceObjects: deps.maxSpaceObjects,
   });
   botPersonId = () => bot.botPerson?.id;
 
@@ -257,7 +272,10 @@ export function createApp(config: Config, deps: AppDeps): App {
     onWebhook: (envelope) => {
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
     },
-    routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
+    routers: [
+      metricsRoute(metrics, config.metricsToken),
+      ...(access.signIn ? [oauthRoutes(access.signIn)] : []),
+    ],
   });
 
   let http: Server | undefined;
@@ -265,6 +283,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   return {
     bot,
     capabilities,
+    metrics,
     async start() {
       if (!config.webhookSecret) {
         logger.warn(

@@ -2,7 +2,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { exitOnStartupError as fail, loadDotEnv } from './core/process-start.js';
 import { EXIT_CONFIG } from './core/startup-error.js';
-import { createLogger } from './logger.js';
+import { createProcessLogger } from './logger.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createProcessLogger(config.logLevel);
 
   // A stray rejection (the bot framework has a few) must not take the whole bot down with it.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
