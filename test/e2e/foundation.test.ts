@@ -106,7 +106,10 @@ describe('foundation, end to end against the emulator', () => {
     async function realEnvelope() {
       // A genuine delivery captured from the emulator, so only the signature differs.
       await askAndWait(world.annDm.id, world.ann.id, 'help');
-      const delivery = world.emulator.deliveries.find((d) => d.body.resource === 'messages');
+      // Ann's message, not the bot's own reply (whose delivery may finish first, and which the bot skips unlogged).
+      const delivery = world.emulator.deliveries.find(
+        (d) => d.body.resource === 'messages' && d.body.data.personId === world.ann.id,
+      );
       assert.ok(delivery);
       world.emulator.clearLog();
       return delivery.rawBody;
