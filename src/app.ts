@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAccess } from './auth/build-access.js';
-import type { TokenRecords } from './auth/user-tokens.js';
+import { TokenKeyError, type TokenRecords } from './auth/user-tokens.js';
 import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
 import { connectCommand, disconnectCommand } from './commands/connect.js';
-import { digestCommand } from './commands/digest.js';
+import { DIGEST_STOP_ACTION, digestCommand, digestStopAction } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
 import {
@@ -18,8 +18,11 @@ import {
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
+import { EXIT_CONFIG, listenStartupError, StartupError, storeStartupError } from './core/startup-error.js';
+import { appVersion } from './core/version.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import { stopCreatorDigests } from './digests/stop-creator-digests.js';
 import { createNotifications } from './features/notifications/index.js';
@@ -54,9 +57,14 @@ export interface AppDeps {
 
 export interface App {
   readonly bot: WebexBot;
+  /** What this instance can do (logged at start, shown by /readyz). */
+  readonly capabilities: Capabilities;
   /** Served on GET /metrics; features increment their counters here (e.g. notificationsDelivered). */
   readonly metrics: Metrics;
-  /** Starts listening, then registers webhooks and starts the bot in the background (readyz tells when done). */
+  /**
+   * Migrates the store and starts listening (rejecting with a StartupError naming the variable to fix), then registers
+   * webhooks and starts the bot in the background: botStarted rejects only when no retry can help (a rejected token).
+   */
   start(): Promise<{ port: number; botStarted: Promise<void> }>;
   /** Stops taking requests, finishes in-flight work, stops the bot. Leaves the webhooks in place. */
   stop(): Promise<void>;
@@ -80,13 +88,18 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
   const shuttingDown = new AbortController();
-  const store =
-    deps.store ??
-    openStore({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      logger: logger.child({ component: 'store' }),
-    });
+  let store: Store;
+  try {
+    store =
+      deps.store ??
+      openStore({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        logger: logger.child({ component: 'store' }),
+      });
+  } catch (err) {
+    throw storeStartupError(err, config);
+  }
   const access = buildAccess(config, {
     botClient,
     now,
@@ -211,14 +224,13 @@ export function createApp(config: Config, deps: AppDeps): App {
       },
     }),
   );
-  registry.add(
-    digestCommand({
-      store,
-      scheduler: digestScheduler,
-      timeZoneFor: recordings.timeZoneFor,
-      admins: new Set(config.botAdmins),
-    }),
-  );
+  const digest = digestCommand({
+    store,
+    scheduler: digestScheduler,
+    timeZoneFor: recordings.timeZoneFor,
+    admins: new Set(config.botAdmins),
+  });
+  registry.add(digest);
   registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
   for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
@@ -228,10 +240,19 @@ export function createApp(config: Config, deps: AppDeps): App {
     seen,
     registry,
     isAllowedEmail,
-    actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
+    actions: {
+      [SHOW_MORE_ACTION]: showMoreAction(recordings),
+      [DIGEST_STOP_ACTION]: digestStopAction(digest, now),
+    },
     now,
     logger,
   });
+  const capabilities: Capabilities = {
+    version: appVersion(),
+    store: store.backend,
+    webhookUrl,
+    recordingsAccess: recordingsAccess(config),
+  };
   const bot = createWebexBot({
     client: botClient,
     logger,
@@ -263,7 +284,13 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
-    storeHealth: () => store.health(),
+    readiness: () => ({
+      version: capabilities.version,
+      webhookUrl,
+      recordingsAccess: capabilities.recordingsAccess,
+      ...(bot.startError ? { lastError: bot.startError } : {}),
+    }),
+    storeHealth: async () => ({ backend: store.backend, ...(await store.health()) }),
     onWebhook: (envelope) => {
       const { roomId, personId } = envelope.data;
       if (envelope.resource === 'memberships' && envelope.event === 'deleted' && roomId && personId) {
@@ -284,6 +311,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     bot,
+    capabilities,
     metrics,
     async start() {
       if (!config.webhookSecret) {
@@ -291,15 +319,34 @@ export function createApp(config: Config, deps: AppDeps): App {
           'ALLOW_UNSIGNED_WEBHOOKS=true and no WEBHOOK_SECRET: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
-      await store.migrate();
-      // Before listening: a wrong TOKEN_ENCRYPTION_KEY must stop the start before anything is served or written.
-      await access.init();
-      http = await new Promise<Server>((resolve, reject) => {
-        const s = server.listen(config.port, () => resolve(s));
-        s.once('error', reject);
-      });
+      try {
+        await store.migrate();
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw storeStartupError(err, config);
+      }
+      try {
+        // Before listening: a wrong TOKEN_ENCRYPTION_KEY must stop the start before anything is served or written.
+        await access.init();
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw err instanceof TokenKeyError
+          ? new StartupError('TOKEN_ENCRYPTION_KEY', err.message, EXIT_CONFIG, { cause: err })
+          : err;
+      }
+      try {
+        http = await new Promise<Server>((resolve, reject) => {
+          // Express 5 hands a listen error (EADDRINUSE…) to this callback instead of emitting it.
+          const s = server.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
+        });
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw listenStartupError(err, config.port);
+      }
       const port = (http.address() as AddressInfo).port;
-      logger.info({ port, webhookUrl }, 'listening');
+      const line = describeCapabilities(capabilities);
+      if (capabilities.recordingsAccess === 'none') logger.warn({ ...capabilities, port }, line);
+      else logger.info({ ...capabilities, port }, line);
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
       const prune = () =>
         void seen
