@@ -17,7 +17,7 @@ const WEBEX_SHAPED =
 describe('log redaction by value (finding 8)', () => {
   const config = loadConfig({
     WEBEX_BOT_TOKEN: 'bot-token-value-1234567890',
-    PUBLIC_URL: 'https://bot.example.com',
+    PUBLIC_URL: 'https://recbot.acme-corp.com',
     WEBHOOK_SECRET: 'webhook-secret-value-abcdef',
     WEBEX_ADMIN_TOKEN: 'org-admin-token-value-999',
     WEBEX_ADMIN_REFRESH_TOKEN: 'org-refresh-token-value-888',
@@ -57,7 +57,7 @@ describe('log redaction by value (finding 8)', () => {
     logs.logger.info(
       {
         note: 'Authorization: Bearer abcdefghijklmnop.qrstu-vw',
-        url: 'https://bot.example.com/oauth/callback?code=oauth-code-123&state=s',
+        url: 'https://recbot.acme-corp.com/oauth/callback?code=oauth-code-123&state=s',
       },
       'client-secret-value-777 and webhook-secret-value-abcdef in the message, and db-password-value-666',
     );

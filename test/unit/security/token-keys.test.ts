@@ -28,7 +28,7 @@ const tokens = (t: string) => ({
 function env(keys: Record<string, string>) {
   return loadConfig({
     WEBEX_BOT_TOKEN: 'bot',
-    PUBLIC_URL: 'https://bot.example.com',
+    PUBLIC_URL: 'https://recbot.acme-corp.com',
     WEBHOOK_SECRET: 'x'.repeat(32),
     WEBEX_CLIENT_ID: 'cid',
     WEBEX_CLIENT_SECRET: 'csecret',
