@@ -7,8 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import type { RecordingObject, WebexMessage } from '../../src/emulator/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
-import { sleep, waitFor } from '../helpers/wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 import {
+  actionsOf,
   askBot,
   botMessagesIn,
   startBot,
@@ -22,8 +23,11 @@ import {
 let t = Date.parse('2026-11-25T16:59:00Z');
 const now = () => new Date(t);
 
+/** Digest cards (not the `digest list` card). */
 const cards = (world: World, roomId: string) =>
-  botMessagesIn(world, roomId).filter((m) => m.attachments?.length);
+  botMessagesIn(world, roomId).filter(
+    (m) => m.attachments?.length && !(m.markdown ?? '').startsWith('Digests in this space'),
+  );
 const cardOf = (m: WebexMessage | undefined) =>
   (m?.attachments?.[0] as { content?: Record<string, unknown> } | undefined)?.content ?? {};
 
@@ -64,6 +68,13 @@ describe('digests, end to end against the emulator', () => {
     await world.emulator.stop();
   });
 
+  /** Waits until the digest scheduler has finished `n` more ticks (each logs one line). */
+  async function ticks(n: number) {
+    const count = () => bot.logs.lines().filter((l) => l.msg === 'digest tick').length;
+    const target = count() + n;
+    await waitFor(() => count() >= target, `${n} digest ticks`, 15_000);
+  }
+
   async function ask(roomId: string, personId: string, text: string, mention = false) {
     const reply = (await askBot(world, roomId, personId, text, mention)).at(-1);
     // Markdown-escaped characters (America/Los\_Angeles) compared as shown.
@@ -79,7 +90,7 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('posts the digest card in the space when the minute comes: the creator’s matching recordings, no passwords', async () => {
-    await sleep(1500);
+    await ticks(2);
     assert.equal(cards(world, world.group.id).length, 0, 'not before 09:00');
     t = Date.parse('2026-11-25T17:00:00Z');
     await waitFor(() => cards(world, world.group.id).length > 0, 'the digest card', 5000);
@@ -110,13 +121,44 @@ describe('digests, end to end against the emulator', () => {
     assert.match(await ask(world.group.id, world.bob.id, 'digest stop 7', true), /no digest #7/);
   });
 
+  it('answers the same digest asked for twice with "you already have this (#n)"', async () => {
+    assert.match(
+      await ask(world.group.id, world.ann.id, 'digest daily at 09:00 topic SYNC', true),
+      /You already have this: digest \*\*#1\*\*/,
+    );
+  });
+
+  it('puts a Stop button on each digest of `digest list`, checked like `digest stop <n>`; forged data is refused', async () => {
+    await askBot(world, world.group.id, world.bob.id, 'digest list', true);
+    const listCard = botMessagesIn(world, world.group.id).at(-1);
+    const stop = actionsOf(listCard).find((a) => a.title === 'Stop #1');
+    assert.ok(listCard && stop?.data);
+    assert.deepEqual(validateAdaptiveCard(cardOf(listCard)), []);
+    const press = async (personId: string, data: Record<string, unknown>) => {
+      const before = botMessagesIn(world, world.group.id).length;
+      await world.emulator.userSubmits(personId, listCard.id, data);
+      await waitFor(() => botMessagesIn(world, world.group.id).length > before, 'the answer', 5000);
+      return botMessagesIn(world, world.group.id).at(-1)?.markdown ?? '';
+    };
+    assert.match(await press(world.bob.id, stop.data), /Only Ann Lee .* can stop it/);
+    assert.match(
+      await press(world.bob.id, { action: 'digest.stop', n: '1 or 1=1' }),
+      /couldn't read that button's data/,
+    );
+    assert.equal(
+      (await ask(world.group.id, world.bob.id, 'digest list', true)).includes('#1'),
+      true,
+      'still running',
+    );
+  });
+
   it('keeps the subscription across a restart and does not send the digest again', async () => {
     await bot.stop();
     t += 5 * 60_000;
     bot = await startBot(world, env, { now });
     const list = await ask(world.group.id, world.ann.id, 'digest list', true);
     assert.match(list, /#1\*\* every day at 09:00/);
-    await sleep(2500); // a few ticks
+    await ticks(2);
     assert.equal(cards(world, world.group.id).length, 1, 'not resent');
     // The next morning: only what is new.
     const syncB = world.emulator.addRecording({
