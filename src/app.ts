@@ -13,6 +13,7 @@ import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { createMessenger } from './core/messenger.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import { createNotifications } from './features/notifications/index.js';
@@ -60,7 +61,9 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger: logger.child({ client: 'bot' }),
     fetch: deps.fetch,
     sleep: deps.sleep,
+    postTimeoutMs: config.webexPostTimeoutMs,
   });
+  const messenger = createMessenger({ client: botClient, logger, now });
 
   const store =
     deps.store ??
@@ -71,6 +74,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     });
   const access = buildAccess(config, {
     botClient,
+    messenger,
     now,
     logger,
     fetch: deps.fetch,
@@ -121,18 +125,7 @@ export function createApp(config: Config, deps: AppDeps): App {
           ...sub.filters,
         },
       ),
-    poster: {
-      async postCard(roomId, card, markdown) {
-        await botClient.post('/messages', {
-          roomId,
-          markdown,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-        });
-      },
-      async say(roomId, markdown) {
-        await botClient.post('/messages', { roomId, markdown });
-      },
-    },
+    poster: { postCard: messenger.sendCard, say: messenger.say },
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
@@ -143,6 +136,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const notifications = createNotifications({
     db: store.kysely,
     client: botClient,
+    messenger,
     credentials: access.credentials,
     access: access.policy,
     orgTokenConfigured: Boolean(config.adminToken),
@@ -190,6 +184,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   const bot = createWebexBot({
     client: botClient,
+    messenger,
     logger,
     webhookUrl,
     webhookSecret: config.webhookSecret,

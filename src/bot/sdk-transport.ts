@@ -1,7 +1,9 @@
+import type { Messenger } from '../core/messenger.js';
 import type { Logger } from '../logger.js';
 import type { Query, WebexClient } from '../webex/webex-client.js';
 import type {
   WebexAttachmentAction,
+  NewMessage,
   WebexMembership,
   WebexMessage,
   WebexPerson,
@@ -72,7 +74,13 @@ const idOf = (x: string | { id: string }): string => encodeURIComponent(typeof x
 
 export function createSdkTransport(
   client: WebexClient,
-  opts: { registeredWebhooks: () => WebexWebhook[]; logger: Logger; observer?: TransportObserver },
+  opts: {
+    /** Messages the framework posts go where ours do. */
+    messenger: Pick<Messenger, 'post'>;
+    registeredWebhooks: () => WebexWebhook[];
+    logger: Logger;
+    observer?: TransportObserver;
+  },
 ): SdkTransport {
   const page = async <T>(pathOrUrl: string, query?: Query): Promise<SdkPage<T>> => {
     const p = await client.getPage<T>(pathOrUrl, query);
@@ -113,7 +121,12 @@ export function createSdkTransport(
         return message;
       },
       list: (q) => page<WebexMessage>('/messages', q),
-      create: (body) => client.post<WebexMessage>('/messages', body),
+      async create(body) {
+        // The framework builds these bodies from our own say() arguments: a NewMessage.
+        const message = await opts.messenger.post(body as NewMessage);
+        if (!message) throw new Error('the message may have been posted, but Webex did not confirm it');
+        return message;
+      },
       remove: (id) => client.delete(`/messages/${idOf(id)}`),
     },
     attachmentActions: {

@@ -14,6 +14,7 @@ import type {
   WebexWebhook,
   WebhookEnvelope,
 } from '../webex/types.js';
+import type { Messenger } from '../core/messenger.js';
 import { createSdkTransport, type SdkTransport } from './sdk-transport.js';
 import { OUTSIDER_REFUSAL } from './outsider-refusal.js';
 import { stripBotMention } from './strip-mention.js';
@@ -60,6 +61,8 @@ type WebhookHandlerFactory = (
 
 export interface WebexBotOptions {
   client: WebexClient;
+  /** Every message the bot posts goes through it (one retry policy for POSTs). */
+  messenger: Messenger;
   logger: Logger;
   /** Where Webex delivers events: PUBLIC_URL + the webhook path. */
   webhookUrl: string;
@@ -152,6 +155,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   const fetched = new LRUCache<string, { hasText: boolean }>({ max: 5000, ttl: 10 * 60_000 });
 
   const transport: SdkTransport = createSdkTransport(opts.client, {
+    messenger: opts.messenger,
     registeredWebhooks: () => registeredWebhooks,
     logger: log,
     observer: { onMessageFetched: (m) => fetched.set(m.id, { hasText: Boolean(m.text?.trim()) }) },
@@ -178,15 +182,8 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   };
 
   const replyFor = (bot: FrameworkBot): Reply => ({
-    async say(markdown) {
-      await bot.say({ markdown });
-    },
-    async sendCard(card, fallbackMarkdown) {
-      await bot.say({
-        markdown: fallbackMarkdown,
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-      });
-    },
+    say: (markdown) => opts.messenger.say(bot.room.id, markdown),
+    sendCard: (card, fallbackMarkdown) => opts.messenger.sendCard(bot.room.id, card, fallbackMarkdown),
   });
 
   const runHandler = (event: ChatEvent, bot: FrameworkBot, eventLog: Logger) =>
@@ -275,7 +272,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
       'event dropped on the way to a handler; apologising',
     );
     try {
-      await opts.client.post<WebexMessage>('/messages', { roomId: data.roomId, markdown: APOLOGY });
+      await opts.messenger.say(data.roomId, APOLOGY);
     } catch (err) {
       log.error({ err, roomId: data.roomId }, 'could not tell the person their message was lost');
     }
@@ -356,8 +353,8 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
         log.info({ roomId: envelope.data.roomId }, 'message from outside the allowed domains');
         if (envelope.data.roomId) {
           await track(
-            opts.client
-              .post('/messages', { roomId: envelope.data.roomId, markdown: OUTSIDER_REFUSAL })
+            opts.messenger
+              .say(envelope.data.roomId, OUTSIDER_REFUSAL)
               .catch((err: unknown) => log.error({ err }, 'could not send the refusal')),
           );
         }
