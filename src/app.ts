@@ -9,7 +9,12 @@ import { connectCommand, disconnectCommand } from './commands/connect.js';
 import { digestCommand } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
-import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction } from './commands/recordings.js';
+import {
+  recordingsCommand,
+  SHOW_MORE_ACTION,
+  showMoreAction,
+  ShowMoreSigner,
+} from './commands/recordings.js';
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
@@ -65,6 +70,8 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   const messenger = createMessenger({ client: botClient, logger, now });
 
+  // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
+  const shuttingDown = new AbortController();
   const store =
     deps.store ??
     openStore({
@@ -88,6 +95,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       credentials: access.credentials,
       logger,
       ttlMs: config.cacheTtlMs,
+      signal: shuttingDown.signal,
     }),
     // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
     timeZoneFor: async (person: WebexPerson) => {
@@ -99,6 +107,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       }
     },
     weekStartsOn: config.weekStartsOn,
+    showMore: new ShowMoreSigner(config.botToken),
   };
 
   // Digests: the creator's recordings listed without the answer cache (a digest must never get a stale list),
@@ -108,6 +117,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     credentials: access.credentials,
     logger,
     ttlMs: 0,
+    signal: shuttingDown.signal,
   });
   const digestScheduler = createDigestScheduler({
     store,
@@ -133,8 +143,10 @@ export function createApp(config: Config, deps: AppDeps): App {
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
   let botPersonId: () => string | undefined = () => undefined;
+  const seen = createSeenEvents({ store, now, logger });
   const notifications = createNotifications({
     db: store.kysely,
+    seen,
     client: botClient,
     messenger,
     credentials: access.credentials,
@@ -172,7 +184,6 @@ export function createApp(config: Config, deps: AppDeps): App {
   for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
 
-  const seen = createSeenEvents({ store, now, logger });
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
     seen,
@@ -226,7 +237,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     async start() {
       if (!config.webhookSecret) {
         logger.warn(
-          'WEBHOOK_SECRET is not set: webhook deliveries are accepted unsigned (never do this in production)',
+          'ALLOW_UNSIGNED_WEBHOOKS=true and no WEBHOOK_SECRET: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
       await store.migrate();
@@ -248,6 +259,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       return { port, botStarted };
     },
     async stop() {
+      shuttingDown.abort();
       const closed = http ? new Promise<void>((resolve) => http?.close(() => resolve())) : Promise.resolve();
       http?.closeIdleConnections();
       await bot.stop();

@@ -53,6 +53,10 @@ const envSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)')
     .optional(),
+  ALLOW_UNSIGNED_WEBHOOKS: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .default(false),
   PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int('must be a whole number')
@@ -145,6 +149,8 @@ export interface Config {
   /** Path (under publicUrl) that Webex posts events to. */
   webhookPath: string;
   webhookSecret: string | undefined;
+  /** ALLOW_UNSIGNED_WEBHOOKS=true: no secret, deliveries accepted unsigned (never in production). */
+  allowUnsignedWebhooks: boolean;
   port: number;
   webexApiUrl: string;
   defaultTimeZone: string;
@@ -198,10 +204,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? []
     : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
   // Checked apart from the schema so that it is reported together with every other problem.
-  if (cleaned.NODE_ENV === 'production' && !cleaned.WEBHOOK_SECRET) {
-    problems.push(
-      'WEBHOOK_SECRET is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
-    );
+  // Without a secret anyone who finds the URL can post forged events, so running unsigned must be a decision.
+  if (!cleaned.WEBHOOK_SECRET) {
+    if (cleaned.NODE_ENV === 'production') {
+      problems.push(
+        'WEBHOOK_SECRET is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
+      );
+    } else if (cleaned.ALLOW_UNSIGNED_WEBHOOKS !== 'true') {
+      problems.push(
+        'WEBHOOK_SECRET is missing: generate one with `openssl rand -hex 32` (or, for local experiments only, set ALLOW_UNSIGNED_WEBHOOKS=true to accept unsigned deliveries)',
+      );
+    }
   }
   if (Boolean(cleaned.WEBEX_CLIENT_ID) !== Boolean(cleaned.WEBEX_CLIENT_SECRET)) {
     problems.push(
@@ -226,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     webhookPath: WEBHOOK_PATH,
     webhookSecret: e.WEBHOOK_SECRET,
+    allowUnsignedWebhooks: e.ALLOW_UNSIGNED_WEBHOOKS,
     port: e.PORT,
     webexApiUrl: e.WEBEX_API_URL,
     defaultTimeZone: e.DEFAULT_TIMEZONE,

@@ -1,4 +1,9 @@
-import type { Asker, RecordingsAccess, RecordingsCredentials } from '../webex/recordings-service.js';
+import {
+  orgTokenAccess,
+  type Asker,
+  type RecordingsAccess,
+  type RecordingsCredentials,
+} from '../webex/recordings-service.js';
 import type { TokenVault } from './user-tokens.js';
 
 /** Vault key of the org admin token when it is refreshed and persisted. */
@@ -18,16 +23,17 @@ export interface CredentialSources {
  * them. Someone else's recordings (`host …`) only ever with the org token.
  */
 export function recordingsCredentials(src: CredentialSources): RecordingsCredentials {
-  const admin = async (asker: Asker): Promise<RecordingsAccess | undefined> => {
+  const org = async () => {
     const token =
       (src.adminRefreshable ? await src.vault?.accessToken(ORG_TOKEN_KEY) : undefined) ?? src.adminToken;
     if (!token) return undefined;
-    return {
-      mode: 'admin',
-      token,
-      hostEmail: asker.email,
-      refresh: src.adminRefreshable && src.vault ? () => src.vault!.refresh(ORG_TOKEN_KEY) : undefined,
-    };
+    const vault = src.vault;
+    const refresh = src.adminRefreshable && vault ? () => vault.refresh(ORG_TOKEN_KEY) : undefined;
+    return refresh ? { token, refresh } : { token };
+  };
+  const admin = async (asker: Asker): Promise<RecordingsAccess | undefined> => {
+    const o = await org();
+    return o ? orgTokenAccess(o.token, asker, o.refresh) : undefined;
   };
   return {
     async forAsker(asker, need) {
@@ -40,5 +46,6 @@ export function recordingsCredentials(src: CredentialSources): RecordingsCredent
       }
       return admin(asker);
     },
+    orgToken: org,
   };
 }

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../core/markdown.js';
 import type { Messenger } from '../core/messenger.js';
 import type { Logger } from '../logger.js';
 import type { WebexPerson } from '../webex/types.js';
@@ -115,7 +116,7 @@ export async function completeSignIn(
   try {
     await deps.messenger.sendDirect(
       personId,
-      `You're connected, ${me.firstName ?? me.displayName}. Ask me \`recordings last week\` — I'll now list recordings you host or that are shared with you. Type \`disconnect\` to remove my access.`,
+      `You're connected, ${escapeMarkdown(me.firstName ?? me.displayName ?? '')}. Ask me \`recordings last week\` — I'll now list recordings you host or that are shared with you. Type \`disconnect\` to remove my access.`,
     );
   } catch (err) {
     log.error({ err: (err as Error).message }, 'could not confirm the sign-in in the 1:1 space');

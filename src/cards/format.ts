@@ -15,18 +15,6 @@ export function safeTimeZone(timeZone: string): string {
   return isValidTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
-/** Collapses line breaks and runs of white space to single spaces: user text must never start a new markdown block. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
-/** At most `max` code points (never splits a surrogate pair); the last one becomes "…" when cut. */
-export function truncate(text: string, max: number): string {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-
 /** Cuts a string to at most `maxBytes` UTF-8 bytes on a code point boundary, ending in "…" when cut. */
 export function truncateBytes(text: string, maxBytes: number): string {
   if (utf8Bytes(text) <= maxBytes) return text;
@@ -40,38 +28,6 @@ export function truncateBytes(text: string, maxBytes: number): string {
     used += n;
   }
   return `${out}…`;
-}
-
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-
-/**
- * Escapes user text for the CommonMark subset used by both Webex message markdown and Adaptive Card TextBlocks,
- * so a topic like `**Q3** [draft] _wip_` shows literally. Text is first folded to one line. Underscores inside a
- * word (`team_sync_notes`) can't open emphasis in CommonMark, so they are left alone to keep the text readable
- * on renderers that show backslashes literally.
- */
-export function escapeMarkdown(text: string): string {
-  const chars = Array.from(oneLine(text));
-  let out = '';
-  chars.forEach((ch, i) => {
-    if (ch === '_') {
-      out += isWordChar(chars[i - 1]) && isWordChar(chars[i + 1]) ? '_' : '\\_';
-    } else if ('\\`*~[]<>|'.includes(ch)) {
-      out += `\\${ch}`;
-    } else {
-      out += ch;
-    }
-  });
-  // Block syntax only matters at the start of the text (it is one line): headings, list items, quotes, rules.
-  return out.replace(/^([#+=-])/u, '\\$1').replace(/^(\d+)([.)])/u, '$1\\$2');
-}
-
-/**
- * Like {@link escapeMarkdown}, and also defuses Adaptive Cards' `{{DATE(…)}}`/`{{TIME(…)}}` text functions with a
- * zero-width space, so a topic can't make the client rewrite it.
- */
-export function escapeCardText(text: string): string {
-  return escapeMarkdown(text).replace(/\{\{/gu, '{\u200B{');
 }
 
 /** The URL when it is an absolute http(s) URL, else undefined (no `javascript:` buttons). */

@@ -9,8 +9,6 @@
 import {
   WEBEX_MARKDOWN_MAX_BYTES,
   describeRange,
-  escapeCardText,
-  escapeMarkdown,
   formatDuration,
   formatSize,
   formatWhen,
@@ -18,11 +16,11 @@ import {
   markdownLinkUrl,
   parseInstant,
   safeHttpUrl,
-  truncate,
   truncateBytes,
   utf8Bytes,
   yearIn,
 } from './format.js';
+import { escapeCardText, escapeMarkdown, truncate } from '../core/markdown.js';
 
 export { describeRange } from './format.js';
 

@@ -1,5 +1,6 @@
 import type { ChatEvent, Reply } from '../bot/types.js';
 import { OUTSIDER_REFUSAL } from '../bot/outsider-refusal.js';
+import { quote } from '../core/markdown.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ActionHandler, CommandRegistry } from './registry.js';
@@ -58,7 +59,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
         const word = text.split(/\s+/)[0] ?? '';
         const guess = deps.registry.suggest(word);
         return await reply.say(
-          `I don't know the command \`${word.slice(0, 40)}\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Type \`help\` to see what I can do.`,
+          `I don't know the command ${quote(word)}.${guess ? ` Did you mean \`${guess}\`?` : ''} Type \`help\` to see what I can do.`,
         );
       }
       log.info({ command: found.spec.name }, 'command');

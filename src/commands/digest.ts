@@ -4,7 +4,6 @@
  * anyone in the space can list digests, only the creator or a BOT_ADMINS member can stop or send one.
  */
 import { randomUUID } from 'node:crypto';
-import { truncate } from '../cards/format.js';
 import { DIGEST_EXAMPLES, parseDigestRequest } from '../digests/parse-digest.js';
 import { describeFailure } from '../digests/run-digest.js';
 import {
@@ -17,7 +16,7 @@ import {
 } from '../digests/schedule.js';
 import type { DigestScheduler } from '../digests/scheduler.js';
 import { ErrorCode, UserError } from '../errors.js';
-import { escapeMarkdown } from '../parsing/messages.js';
+import { escapeMarkdown, truncate } from '../core/markdown.js';
 import type { Store, Subscription } from '../store/store.js';
 import type { WebexPerson } from '../webex/types.js';
 import type { CommandContext, CommandSpec } from './registry.js';

@@ -1,3 +1,4 @@
+import { quote } from '../core/markdown.js';
 import type { CommandRegistry, CommandSpec } from './registry.js';
 
 export function renderHelp(commands: readonly CommandSpec[]): string {
@@ -35,7 +36,7 @@ export function helpCommand(registry: CommandRegistry): CommandSpec {
         if (found) return reply.say(renderCommandHelp(found.spec));
         const guess = registry.suggest(topic);
         return reply.say(
-          `I don't have a command called \`${topic}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}\n\n${renderHelp(registry.commands)}`,
+          `I don't have a command called ${quote(topic)}.${guess ? ` Did you mean \`${guess}\`?` : ''}\n\n${renderHelp(registry.commands)}`,
         );
       }
       return reply.say(renderHelp(registry.commands));

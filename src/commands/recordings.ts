@@ -1,12 +1,21 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { ChatAction, ChatMessage, Reply } from '../bot/types.js';
 import { buildNoRecordingsMessage, buildRecordingsCard } from '../cards/recordings-card.js';
+import { escapeMarkdown, truncate } from '../core/markdown.js';
 import { ErrorCode, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { isValidTimeZone } from '../parsing/date-range.js';
-import { parseRecordingsQuery } from '../parsing/parse-recordings-query.js';
+import { MAX_RANGE_MS, parseRecordingsQuery } from '../parsing/parse-recordings-query.js';
+import { CallBudgetExceededError, CallCancelledError } from '../webex/call-budget.js';
 import type { RecordingsQuery, WeekStartsOn } from '../parsing/recordings-query.js';
-import { NoRecordingsAccessError, type Asker, type RecordingsService } from '../webex/recordings-service.js';
+import {
+  MAX_LISTED_PER_QUESTION,
+  NoAskerEmailError,
+  NoRecordingsAccessError,
+  type Asker,
+  type RecordingsService,
+} from '../webex/recordings-service.js';
 import type { WebexPerson } from '../webex/types.js';
 import { WebexApiError } from '../webex/webex-client.js';
 import type { AccessPolicy } from './connect.js';
@@ -21,6 +30,8 @@ export interface RecordingsDeps {
   /** The zone a person's question is read in: their setting or profile, else DEFAULT_TIMEZONE. */
   timeZoneFor(person: WebexPerson): Promise<string>;
   weekStartsOn: WeekStartsOn;
+  /** Signs Show more buttons and checks them when pressed. */
+  showMore: ShowMoreSigner;
 }
 
 /**
@@ -46,9 +57,53 @@ const pagedQuerySchema = z.object({
 const showMoreSchema = z.object({
   action: z.literal(SHOW_MORE_ACTION),
   q: pagedQuerySchema,
-  offset: z.number().int().min(0).max(100_000),
+  offset: z.number().int().min(0).max(MAX_LISTED_PER_QUESTION),
+  sig: z.string().max(100),
 });
 type PagedQuery = z.infer<typeof pagedQuerySchema>;
+export type ShowMoreData = z.infer<typeof showMoreSchema>;
+
+/**
+ * HMAC-SHA256 over a Show more button's query and offset. The data comes back from the client, so without the
+ * signature anyone could post an attachment action asking for any range with the org token; with it, only
+ * buttons this bot made are honoured (on any instance: the key is derived from the bot's token, so a new bot
+ * token retires old buttons).
+ */
+export class ShowMoreSigner {
+  private readonly key: Buffer;
+
+  constructor(secret: string) {
+    this.key = createHash('sha256').update('show-more-button\0').update(secret).digest();
+  }
+
+  sign(q: PagedQuery, offset: number): ShowMoreData {
+    return { action: SHOW_MORE_ACTION, q, offset, sig: this.mac(q, offset) };
+  }
+
+  verify(data: ShowMoreData): boolean {
+    const expected = Buffer.from(this.mac(data.q, data.offset), 'base64url');
+    const given = Buffer.from(data.sig, 'base64url');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private mac(q: PagedQuery, offset: number): string {
+    // Key order is not guaranteed to survive the client, so the MAC is over a sorted rendering.
+    const fields = Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return createHmac('sha256', this.key)
+      .update(JSON.stringify([fields, offset]))
+      .digest('base64url');
+  }
+}
+
+/** The limits the phrase parser applies, applied again to what a (signed) button carries. */
+function withinLimits(data: ShowMoreData): boolean {
+  const from = Date.parse(data.q.from);
+  const to = Date.parse(data.q.to);
+  if (!(from < to) || to - from > MAX_RANGE_MS) return false;
+  return data.q.max === undefined || data.offset < data.q.max;
+}
 
 export function toPagedQuery(q: RecordingsQuery): PagedQuery {
   const { range, timeZone, ...filters } = q;
@@ -96,8 +151,15 @@ export function recordingsCommand(deps: RecordingsDeps): CommandSpec {
 export function showMoreAction(deps: RecordingsDeps): ActionHandler {
   return async (event, reply, log) => {
     const data = showMoreSchema.safeParse(event.inputs);
-    if (!data.success) {
-      log.warn({ issues: data.error.issues.length }, 'show-more data did not validate');
+    const problem = !data.success
+      ? 'did not validate'
+      : !deps.showMore.verify(data.data)
+        ? 'bad signature'
+        : !withinLimits(data.data)
+          ? 'outside the parser limits'
+          : undefined;
+    if (!data.success || problem) {
+      log.warn({ problem, personId: event.personId }, 'show-more data refused');
       throw new UserError(
         ErrorCode.BadInput,
         "I couldn't read that button's data. Please ask again, e.g. `recordings last week`.",
@@ -152,12 +214,13 @@ async function answerPage(
     total: recordings.length,
     showPasswords: roomType === 'direct',
     moreData:
-      nextOffset < recordings.length
-        ? { action: SHOW_MORE_ACTION, q: toPagedQuery(query), offset: nextOffset }
-        : undefined,
+      nextOffset < recordings.length ? deps.showMore.sign(toPagedQuery(query), nextOffset) : undefined,
   });
   await reply.sendCard(card, markdown);
 }
+
+export const NO_EMAIL_REPLY =
+  "I can't tell which recordings are yours: your Webex profile has no email address. Ask your Webex admin to add one, or `connect` to sign in with your own account.";
 
 /** Sentinel: the answer was a sign-in card, nothing more to say. */
 class SignInOffered extends Error {}
@@ -175,6 +238,23 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
   try {
     return await deps.service.list(asker, query);
   } catch (err) {
+    if (err instanceof CallBudgetExceededError) {
+      throw new UserError(
+        ErrorCode.BadInput,
+        `That question needs more Webex searches than I make for one question (at most ${err.limit}). Please ask for a shorter period, e.g. \`recordings last 3 months\`, or add a filter.`,
+        { cause: err },
+      );
+    }
+    if (err instanceof CallCancelledError) {
+      throw new UserError(
+        ErrorCode.WebexHttp,
+        "I'm restarting right now, so I stopped looking up your recordings. Please ask again in a minute.",
+        { cause: err },
+      );
+    }
+    if (err instanceof NoAskerEmailError) {
+      throw new UserError(ErrorCode.WebexRefused, NO_EMAIL_REPLY, { cause: err });
+    }
     if (err instanceof NoRecordingsAccessError) {
       if (otherHost) {
         throw new UserError(
@@ -210,9 +290,13 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
         );
       }
       if (err.status === 400) {
-        throw new UserError(ErrorCode.WebexHttp, `Webex didn't accept that search: ${err.detail}${ref}`, {
-          cause: err,
-        });
+        throw new UserError(
+          ErrorCode.WebexHttp,
+          `Webex didn't accept that search: ${escapeMarkdown(truncate(err.detail, 200))}${ref}`,
+          {
+            cause: err,
+          },
+        );
       }
       if (err.status === 429) {
         throw new UserError(

@@ -3,13 +3,8 @@
  * whose recordings it lists. Passwords only in a 1:1 space, as for `recordings`.
  */
 import { buildRecordingsCard, type CardRecording } from '../cards/recordings-card.js';
-import {
-  escapeCardText,
-  escapeMarkdown,
-  truncate,
-  truncateBytes,
-  WEBEX_MARKDOWN_MAX_BYTES,
-} from '../cards/format.js';
+import { truncateBytes, WEBEX_MARKDOWN_MAX_BYTES } from '../cards/format.js';
+import { escapeCardText, escapeMarkdown, truncate } from '../core/markdown.js';
 import type { Subscription } from '../store/store.js';
 import { describeSchedule } from './schedule.js';
 

@@ -8,7 +8,7 @@
  *   range, `deleted`, `meeting`, `max` or anything else is refused: a digest's window is implicit.
  * - `even if empty`: post a card even when nothing is new.
  */
-import { escapeMarkdown, quoteWord } from '../parsing/messages.js';
+import { escapeMarkdown, quote as quoteWord } from '../core/markdown.js';
 import { isValidTimeZone } from '../parsing/date-range.js';
 import { weekdayNumber } from '../parsing/parse-date.js';
 import { parseRecordingsQuery } from '../parsing/parse-recordings-query.js';

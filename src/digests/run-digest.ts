@@ -13,11 +13,12 @@
  *   the space is told once. A failed manual run (`digest now`) changes nothing and is reported to the asker.
  */
 import { randomUUID } from 'node:crypto';
-import { escapeMarkdown } from '../cards/format.js';
+import { escapeMarkdown } from '../core/markdown.js';
 import type { CardRecording } from '../cards/recordings-card.js';
 import type { Logger } from '../logger.js';
 import { LeaseLostError, type Claim, type NewRun, type Store, type Subscription } from '../store/store.js';
-import { NoRecordingsAccessError } from '../webex/recordings-service.js';
+import { CallBudgetExceededError, CallCancelledError } from '../webex/call-budget.js';
+import { NoAskerEmailError, NoRecordingsAccessError } from '../webex/recordings-service.js';
 import type { WebexRecording } from '../webex/types.js';
 import { WebexApiError } from '../webex/webex-client.js';
 import { buildDigestCard, digestTitle, DIGEST_PAGE_SIZE } from './digest-card.js';
@@ -66,6 +67,13 @@ export const defaultBackoffMs = (failures: number): number =>
 const createTimeOf = (r: WebexRecording) => Date.parse(r.createTime);
 
 export function describeFailure(err: unknown): string {
+  if (err instanceof CallBudgetExceededError) {
+    return `listing the recordings needed more than ${err.limit} Webex calls`;
+  }
+  if (err instanceof CallCancelledError) return 'the bot was restarting';
+  if (err instanceof NoAskerEmailError) {
+    return "I can't tell which recordings are the creator's: their Webex profile has no email address";
+  }
   if (err instanceof NoRecordingsAccessError) {
     return "I have no access to recordings (the bot's admin has to set up an org admin token)";
   }

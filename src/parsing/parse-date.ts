@@ -10,7 +10,7 @@
  * Refused: `11/03`, `03/11/2026` (day/month order unknown) → `ambiguous_date`; dates that don't exist
  * (`2025-13-45`, `Feb 30`) → `bad_date`.
  */
-import { quoteWord } from './messages.js';
+import { quote as quoteWord } from '../core/markdown.js';
 import { addDays, compareDates, dayOfWeek, isValidPlainDate, type PlainDate } from './plain-date.js';
 import type { ParseError } from './recordings-query.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -33,8 +33,9 @@ export type DateParseResult =
 
 export interface DateParseOptions {
   /**
-   * Only recognise forms that can't be ordinary words: ISO dates, full weekday names, today/yesterday/tomorrow.
-   * (Used to decide where a multi-word topic ends: `topic may review` keeps "may", `topic sun` keeps "sun".)
+   * Only recognise forms that can't be ordinary words: ISO dates, full weekday names, today/yesterday/tomorrow, and
+   * a month with its day (`Nov 3`, `3 Nov`). (Used to decide where a multi-word topic ends: `topic may review` keeps
+   * "may", `topic sun` keeps "sun", `topic sync nov 3` ends before the date.)
    */
   strict?: boolean;
 }
@@ -192,7 +193,6 @@ export function parseDateAt(
   if (w === 'tomorrow') return one(addDays(today, 1));
   const weekday = weekdayNumber(w, options.strict);
   if (weekday !== undefined) return one(mostRecentWeekday(weekday, today));
-  if (options.strict) return null;
 
   const readYear = (at: number): number | undefined => {
     const t = tokens[at];
@@ -221,6 +221,8 @@ export function parseDateAt(
     const next = tokens[index + 1];
     const dayMatch = next && !next.quoted ? DAY.exec(next.lower) : null;
     if (!dayMatch) {
+      // "may review": a month name without a day is an ordinary word in a topic.
+      if (options.strict) return null;
       return {
         ok: false,
         error: {

@@ -30,7 +30,8 @@ import {
   weekRange,
   type InstantRange,
 } from './date-range.js';
-import { EXAMPLE, quoteWord } from './messages.js';
+import { quote as quoteWord } from '../core/markdown.js';
+import { EXAMPLE } from './messages.js';
 import {
   formatShortDate,
   mostRecentWeekday,
@@ -54,6 +55,12 @@ import { tokenize, type Token } from './tokenize.js';
 /** Upper bounds for `last N …` (about ten years). */
 export const MAX_LAST = { day: 3650, week: 520, month: 120 } as const;
 export const DEFAULT_RANGE_DAYS = 7;
+/**
+ * The longest range any question may cover: `last 120 months` in a zone with leap days and a DST hour to spare.
+ * Show-more buttons are held to the same limit.
+ */
+export const MAX_RANGE_DAYS = 3660;
+export const MAX_RANGE_MS = MAX_RANGE_DAYS * 86_400_000;
 
 type Unit = keyof typeof MAX_LAST;
 
@@ -181,6 +188,13 @@ function rangeClause(
   if (!(r.from.getTime() < r.to.getTime())) {
     return fail('bad_range', `${quoteWord(phrase)} is an empty time range in your time zone`, phrase);
   }
+  if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) {
+    return fail(
+      'too_long',
+      `${quoteWord(phrase)} is too long: ask for at most ${MAX_LAST.day} days (about ten years) at a time`,
+      phrase,
+    );
+  }
   return {
     ok: true,
     next,
@@ -242,6 +256,32 @@ function yearlessSpan(
     if (valid && compareDates(start, today) <= 0) return [start, end];
   }
   return undefined;
+}
+
+/**
+ * `from Nov 3 2025 to Nov 5`: the side without a year takes the other side's (the next year for an end whose day
+ * comes earlier in the year, the previous one for such a start), so the range is days long, not a year and days.
+ * undefined when that makes a date that doesn't exist (Feb 29).
+ */
+function carryYear(
+  a: { date: PlainDate; monthDay?: { month: number; day: number } },
+  b: { date: PlainDate; monthDay?: { month: number; day: number } },
+): [PlainDate, PlainDate] | undefined {
+  const before = (x: { month: number; day: number }, y: { month: number; day: number }) =>
+    x.month < y.month || (x.month === y.month && x.day < y.day);
+  if (b.monthDay && !a.monthDay) {
+    const year = a.date.year + (before(b.monthDay, a.date) ? 1 : 0);
+    return isValidPlainDate(year, b.monthDay.month, b.monthDay.day)
+      ? [a.date, { year, ...b.monthDay }]
+      : undefined;
+  }
+  if (a.monthDay && !b.monthDay) {
+    const year = b.date.year - (before(b.date, a.monthDay) ? 1 : 0);
+    return isValidPlainDate(year, a.monthDay.month, a.monthDay.day)
+      ? [{ year, ...a.monthDay }, b.date]
+      : undefined;
+  }
+  return [a.date, b.date];
 }
 
 function parseNumber(word: string): number | undefined {
@@ -318,8 +358,11 @@ function parseTopic(ctx: Ctx, i: number): ClauseResult {
           clause: { field: 'topic', value: first.text, phrase: phraseOf(ctx, i, i + 2) },
         };
   }
+  // The first word is always the topic's ("topic type safety", "topic top priorities"); later ones end it at the
+  // next clause.
   let j = i + 1;
-  while (j < tokens.length && !startsClause(ctx, j)) j++;
+  if (j < tokens.length && !startsClause(ctx, j, false)) j++;
+  while (j < tokens.length && !startsClause(ctx, j, true)) j++;
   const value = tokens
     .slice(i + 1, j)
     .map((t) => t.text)
@@ -330,12 +373,25 @@ function parseTopic(ctx: Ctx, i: number): ClauseResult {
   return { ok: true, next: j, clause: { field: 'topic', value, phrase: phraseOf(ctx, i, j) } };
 }
 
-/** Does a clause (that parses without error) start at `j`? Used to end a topic. */
-function startsClause(ctx: Ctx, j: number): boolean {
+/**
+ * Filter keywords that end a topic even when their value is wrong (`topic sync max 500`): the wrong value is then
+ * reported instead of silently becoming part of the topic. `meeting` is not one: "design meeting notes" is a topic.
+ */
+const TOPIC_ENDING_KEYWORDS = new Set(['format', 'type', 'max', 'top', 'site', 'host', 'tag']);
+
+/**
+ * Does a clause start at `j`? One that parses does; with `badValueEnds`, so does a filter keyword given a bad value
+ * (reported then instead of silently growing the topic). Used to end a topic.
+ */
+function startsClause(ctx: Ctx, j: number, badValueEnds: boolean): boolean {
   const t = ctx.tokens[j];
   if (t === undefined || t.quoted) return false;
   if (t.lower === 'topic') return true;
-  return parseClause(ctx, j, true)?.ok === true;
+  const r = parseClause(ctx, j, true);
+  if (r?.ok === true) return true;
+  return (
+    badValueEnds && r?.ok === false && r.error.code === 'bad_value' && TOPIC_ENDING_KEYWORDS.has(t.lower)
+  );
 }
 
 /** Reads the value word after a filter keyword. */
@@ -514,7 +570,10 @@ function parseClause(ctx: Ctx, i: number, strict: boolean): ClauseResult | null 
       const b = readDate(ctx, a.next + 1, sep.lower);
       if (!b.ok) return b;
       const said = phraseOf(ctx, i, b.next);
-      const given: [PlainDate, PlainDate] = [a.date, b.date];
+      const given = carryYear(a, b);
+      if (!given) {
+        return fail('bad_date', `${quoteWord(said)} names a day that doesn't exist in that year`, said);
+      }
       const dates = a.monthDay && b.monthDay ? yearlessSpan(a.monthDay, b.monthDay, today) : given;
       const [start, end] = dates ?? given;
       if (dates === undefined || compareDates(start, end) > 0) {
@@ -598,6 +657,7 @@ function parseUnsafe(
   const ctx: Ctx = { tokens, now, timeZone, today: dateInZone(now, timeZone), weekStartsOn };
 
   const seen = new Map<Clause['field'], Clause>();
+  let lastField: Clause['field'] | undefined;
   let i = 0;
   const first = tokens[0];
   if (first && !first.quoted && COMMAND_WORDS.has(first.lower)) i = 1; // tolerate "recordings …"
@@ -606,7 +666,23 @@ function parseUnsafe(
     if (t === undefined) break;
     const r = parseClause(ctx, i, false);
     if (r === null) return unknownWord(t);
-    if (!r.ok) return r;
+    if (!r.ok) {
+      // The topic ended at this keyword; maybe the person meant the words as part of the topic.
+      const topic = lastField === 'topic' ? seen.get('topic') : undefined;
+      if (topic && r.error.code === 'bad_value' && TOPIC_ENDING_KEYWORDS.has(t.lower)) {
+        // Inside a code span nothing needs escaping once backticks and quotes are gone.
+        const whole = Array.from(`${topic.value} ${phraseOf(ctx, i, i + 2)}`.replace(/["`“”]/gu, ''))
+          .slice(0, 60)
+          .join('');
+        return fail(
+          'bad_value',
+          `${r.error.message} (if it's part of the topic, put the topic in quotes: \`topic "${whole}"\`)`,
+          r.error.word,
+        );
+      }
+      return r;
+    }
+    lastField = r.clause.field;
     const before = seen.get(r.clause.field);
     if (before !== undefined) {
       const second = r.clause.phrase;

@@ -64,6 +64,8 @@ export type ParseErrorCode =
   | 'bad_range'
   /** The whole range is after `now`. */
   | 'future_range'
+  /** A range longer than MAX_RANGE_DAYS, or a question longer than MAX_QUERY_CHARS. */
+  | 'too_long'
   /** A `"` or `“` without its closing quote. */
   | 'unclosed_quote'
   /** A bug in the parser (caught so that the parser never throws). */

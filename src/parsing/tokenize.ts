@@ -1,5 +1,5 @@
 /** Splits the command text into words; double-quoted runs ("…", “…”, „…“, «…») become one token. */
-import { quoteWord } from './messages.js';
+import { quote as quoteWord } from '../core/markdown.js';
 import type { ParseError } from './recordings-query.js';
 
 export interface Token {

@@ -9,7 +9,8 @@ export function verifyWebexSignature(
   signature: string | undefined,
   secret: string,
 ): boolean {
-  if (!signature || !/^[0-9a-f]+$/i.test(signature)) return false;
+  // Exactly one SHA-1 digest: Buffer.from(hex) would silently drop a trailing odd nibble.
+  if (!signature || !/^[0-9a-f]{40}$/i.test(signature)) return false;
   const expected = createHmac('sha1', secret).update(rawBody).digest();
   const given = Buffer.from(signature, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);

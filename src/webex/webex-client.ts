@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
+import { CallCancelledError, type CallBudget } from './call-budget.js';
 
 /**
  * The one place that talks HTTP to Webex. Every call the bot depends on, including the ones the bot framework makes,
@@ -26,6 +27,8 @@ export interface WebexClientOptions {
   maxRetryAfterMs?: number;
   /** First backoff step for 5xx/network retries; doubles each attempt, with full jitter. */
   baseBackoffMs?: number;
+  /** Most pages one `paginate` follows (default 100): a list that never ends is an error, not a hang. */
+  maxPages?: number;
 }
 
 export interface RequestOptions {
@@ -38,6 +41,10 @@ export interface RequestOptions {
   token?: string;
   /** Overrides the client's time-out for this call. */
   timeoutMs?: number;
+  /** Spends one call per HTTP attempt; throws CallBudgetExceededError when the question has used its share. */
+  budget?: CallBudget;
+  /** Aborts the call (and its retries) at once, e.g. on shutdown; the call then fails with CallCancelledError. */
+  signal?: AbortSignal;
 }
 
 export interface WebexResponse<T> {
@@ -156,18 +163,33 @@ export class WebexClient {
     return { items: res.data?.items ?? [], next: parseNextLink(res.headers.get('link')) };
   }
 
-  /** All items of a list endpoint, following `Link rel="next"` as given (the next URL already carries the query). */
+  /**
+   * All items of a list endpoint, following `Link rel="next"` (the next URL already carries the query). A link is
+   * followed only on WEBEX_API_URL's origin (see `request`), never twice, and at most `maxPages` pages.
+   */
   async *paginate<T>(
     path: string,
     query?: Query,
     options: Omit<RequestOptions, 'query'> = {},
   ): AsyncGenerator<T[]> {
+    const maxPages = this.opts.maxPages ?? 100;
     let page = await this.getPage<T>(path, query, options);
     yield page.items;
-    while (page.next) {
-      page = await this.getPage<T>(page.next, undefined, options);
+    const seen = new Set<string>();
+    for (let pages = 1; page.next; pages++) {
+      const next = page.next;
+      if (seen.has(next))
+        throw this.refusedLink(path, 'the next-page link loops back to a page already read');
+      if (pages >= maxPages) throw this.refusedLink(path, `the list has more than ${maxPages} pages`);
+      seen.add(next);
+      page = await this.getPage<T>(next, undefined, options);
       yield page.items;
     }
+  }
+
+  private refusedLink(path: string, why: string): WebexApiError {
+    this.opts.logger.warn({ path, why }, 'stopped following a Webex list');
+    return new WebexApiError('GET', path, undefined, undefined, why);
   }
 
   async listAll<T>(path: string, query?: Query): Promise<T[]> {
@@ -188,6 +210,18 @@ export class WebexClient {
     options: RequestOptions = {},
   ): Promise<WebexResponse<T>> {
     const url = this.buildUrl(pathOrUrl, options.query);
+    const home = new URL(this.opts.baseUrl);
+    if (url.origin !== home.origin || url.username || url.password) {
+      // The token is only ever sent to WEBEX_API_URL's origin, whatever a Link header (or anything else) says.
+      this.opts.logger.warn({ method, origin: url.origin }, 'refused a Webex call outside WEBEX_API_URL');
+      throw new WebexApiError(
+        method,
+        url.pathname,
+        undefined,
+        undefined,
+        'URL outside WEBEX_API_URL refused',
+      );
+    }
     const path = url.pathname.replace(new URL(this.opts.baseUrl).pathname, '') || '/';
     const maxRetries = options.maxRetries ?? this.opts.maxRetries;
     // Our own id for the whole logical call; Webex echoes its own trackingid per response, which we log as well.
@@ -195,8 +229,11 @@ export class WebexClient {
     let lastError: WebexApiError | undefined;
 
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      if (options.signal?.aborted) throw new CallCancelledError();
+      options.budget?.spend();
       const outcome = await this.attempt<T>(method, url, path, options, clientTrackingId);
       if (outcome.ok) return outcome.response;
+      if (options.signal?.aborted) throw new CallCancelledError();
       lastError = outcome.error;
       const notActedOn = outcome.retryAfterMs !== undefined || outcome.notSent === true;
       if (method === 'POST' && !notActedOn) {
@@ -233,7 +270,7 @@ export class WebexClient {
         },
         'Webex call failed, retrying',
       );
-      await this.sleep(delay);
+      await abortable(this.sleep(delay), options.signal);
     }
     const error = lastError ?? new WebexApiError(method, path, undefined, undefined, 'no attempt made');
     this.opts.logger.error(
@@ -299,7 +336,9 @@ export class WebexClient {
         method,
         headers,
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: options.signal
+          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
+          : AbortSignal.timeout(timeoutMs),
       });
       text = await res.text();
     } catch (err) {
@@ -360,6 +399,26 @@ export class WebexClient {
     }
     return { ok: false, error, retryable: RETRYABLE_STATUS.has(res.status) };
   }
+}
+
+/** Resolves with `p`, or rejects with CallCancelledError as soon as `signal` aborts. */
+function abortable(p: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new CallCancelledError());
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(new CallCancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
 }
 
 function describeErrorBody(data: unknown): string | undefined {

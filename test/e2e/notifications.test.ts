@@ -78,7 +78,7 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   it('when Ann says `notify me`, then one org-level recordings webhook exists and the reply names #1', async () => {
     const reply = await say(world.annDm.id, world.ann.id, 'notify me');
     assert.match(reply?.markdown ?? '', /notification \*\*#1\*\*/);
-    assert.match(reply?.markdown ?? '', /America\/Los\\_Angeles/);
+    assert.match(reply?.markdown ?? '', /America\/Los_Angeles/);
     const hooks = world.emulator.webhooksOf(world.admin.id);
     assert.equal(hooks.length, 1);
     assert.equal(hooks[0]?.resource, 'recordings');

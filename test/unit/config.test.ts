@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
-const base = { WEBEX_BOT_TOKEN: 'bot-token', PUBLIC_URL: 'https://bot.example.com/' };
+const base = {
+  WEBEX_BOT_TOKEN: 'bot-token',
+  PUBLIC_URL: 'https://bot.example.com/',
+  ALLOW_UNSIGNED_WEBHOOKS: 'true',
+};
 
 function problems(env: Record<string, string>): string[] {
   try {

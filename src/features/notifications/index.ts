@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { CommandSpec } from '../../commands/registry.js';
 import type { AccessPolicy } from '../../commands/connect.js';
 import { ErrorCode, UserError } from '../../errors.js';
+import type { SeenEvents } from '../../core/seen-events.js';
 import type { Logger } from '../../logger.js';
 import type { Database } from '../../store/schema.js';
 import type { RecordingsCredentials } from '../../webex/recordings-service.js';
@@ -24,6 +25,8 @@ import { handleRecordingDelivery, type HostAccess } from './recording-delivery.j
 export interface NotificationsDeps {
   /** The store's connection (tables of migration 0006). */
   db: Kysely<Database>;
+  /** The fleet-wide seen-event ledger: each delivery is handled once. */
+  seen: Pick<SeenEvents, 'firstTime' | 'forget'>;
   /** The bot's client: webhooks and recordings calls (which pass their own token). */
   client: WebexClient;
   /** Posts as the bot. */
@@ -68,8 +71,8 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
   };
 
   async function orgToken(): Promise<HostAccess | undefined> {
-    const a = await deps.credentials.forAsker({ personId: '', email: '' }, { otherHost: true });
-    return a?.mode === 'admin' ? { token: a.token, ...(a.refresh ? { refresh: a.refresh } : {}) } : undefined;
+    // Org-level calls (the org webhook, a recording by id): never a listing, so no host is needed.
+    return deps.credentials.orgToken();
   }
   async function userToken(person: { personId: string; email: string }): Promise<HostAccess | undefined> {
     if (!(await deps.access.isConnected(person.personId))) return undefined;
@@ -160,6 +163,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
 
   const deliveryDeps = {
     repo,
+    seen: deps.seen,
     now: deps.now,
     logger: log,
     settingZone: deps.settingZone,

@@ -3,15 +3,13 @@
  * password only in a 1:1 space. Adaptive Card 1.3 with a markdown fallback. Pure.
  */
 import { CARD_SCHEMA, CARD_VERSION } from '../../cards/recordings-card.js';
+import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
 import {
-  escapeCardText,
-  escapeMarkdown,
   formatDuration,
   formatWhen,
   markdownLinkUrl,
   parseInstant,
   safeHttpUrl,
-  truncate,
   truncateBytes,
   WEBEX_MARKDOWN_MAX_BYTES,
 } from '../../cards/format.js';

@@ -1,7 +1,7 @@
 /**
  * What the notifications feature keeps, as a port (the use-cases see only this) and its one Kysely implementation
- * over the shared store connection (tables from migration 0006). Both backends, one code path; every "once" is a
- * primary-key insert, so it holds across any number of instances.
+ * over the shared store connection (tables from migration 0006). Both backends, one code path; "one card per
+ * subscription and recording" is a primary-key insert, so it holds across any number of instances.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
@@ -43,9 +43,6 @@ export interface NotificationRepository {
   activeForHost(email: string | undefined, personId: string | undefined): Promise<Notification[]>;
   activeOfCreator(personId: string): Promise<Notification[]>;
 
-  /** True the first time `key` is seen anywhere in the fleet. */
-  claimDelivery(key: string, now: Date): Promise<boolean>;
-  releaseDelivery(key: string): Promise<void>;
   /** True when this subscription has not had (and is now reserved) a card for this recording. */
   claimPost(notificationId: string, recordingId: string, now: Date): Promise<boolean>;
   releasePost(notificationId: string, recordingId: string): Promise<void>;
@@ -77,7 +74,6 @@ type NotifySubscriptionsTable = {
 export type NotificationTables = {
   notify_subscriptions: NotifySubscriptionsTable;
   notify_posts: { subscription_id: string; recording_id: string; posted_at: number };
-  notify_deliveries: { event_key: string; seen_at: number };
   notify_webhooks: { person_id: string; webhook_id: string; created_at: number };
 };
 
@@ -219,19 +215,6 @@ export class KyselyNotificationRepository implements NotificationRepository {
       .orderBy('created_at')
       .execute();
     return rows.map(toNotification);
-  }
-
-  async claimDelivery(key: string, now: Date): Promise<boolean> {
-    const r = await this.db
-      .insertInto('notify_deliveries')
-      .values({ event_key: key, seen_at: now.getTime() })
-      .onConflict((oc) => oc.column('event_key').doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
-  }
-
-  async releaseDelivery(key: string): Promise<void> {
-    await this.db.deleteFrom('notify_deliveries').where('event_key', '=', key).execute();
   }
 
   async claimPost(notificationId: string, recordingId: string, now: Date): Promise<boolean> {

@@ -4,10 +4,9 @@
  * (never a password), and it stops when the creator leaves. Anyone can list; the creator or a bot admin can stop.
  */
 import { randomUUID } from 'node:crypto';
-import { truncate } from '../../cards/format.js';
 import type { CommandContext, CommandSpec } from '../../commands/registry.js';
 import { ErrorCode, UserError } from '../../errors.js';
-import { escapeMarkdown } from '../../parsing/messages.js';
+import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { WebexPerson } from '../../webex/types.js';
 import type { Notification, NotificationRepository, NotifySource } from './notification-repository.js';
 import { describeNotifyFilters, filtersKey, type NotifyFilters } from './notify-filters.js';

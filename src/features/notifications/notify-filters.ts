@@ -3,8 +3,7 @@
  * The rules are the ones GET /recordings applies to the same parameters, so `notify me topic sync` announces what
  * `recordings topic sync` would list.
  */
-import { truncate } from '../../cards/format.js';
-import { escapeMarkdown } from '../../parsing/messages.js';
+import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { RecordingFormat, ServiceType } from '../../parsing/recordings-query.js';
 import type { WebexRecording } from '../../webex/types.js';
 

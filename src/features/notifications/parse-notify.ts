@@ -6,7 +6,7 @@
  * - Filters are those of `recordings` and read by its parser: `topic`, `format`, `type`, `meeting`, `site`, `tag`.
  *   A time range, `deleted`, `host` or `max` is refused: a notification is about each new recording as it is ready.
  */
-import { escapeMarkdown, quoteWord } from '../../parsing/messages.js';
+import { escapeMarkdown, quote as quoteWord } from '../../core/markdown.js';
 import { parseRecordingsQuery } from '../../parsing/parse-recordings-query.js';
 import type { RecordingsQuery } from '../../parsing/recordings-query.js';
 import type { NotifyFilters } from './notify-filters.js';

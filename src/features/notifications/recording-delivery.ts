@@ -7,6 +7,7 @@
  * (hostEmail with the org token, or the host's own token), so a recording that isn't theirs, one only shared with
  * them, or an id that does not exist produces nothing.
  */
+import type { SeenEvents } from '../../core/seen-events.js';
 import type { Logger } from '../../logger.js';
 import type { WebexRecording, WebhookEnvelope } from '../../webex/types.js';
 import { WebexApiError } from '../../webex/webex-client.js';
@@ -24,6 +25,8 @@ export interface HostAccess {
 
 export interface DeliveryDeps {
   repo: NotificationRepository;
+  /** The fleet-wide seen-event ledger. */
+  seen: Pick<SeenEvents, 'firstTime' | 'forget'>;
   /** The org token (with hostEmail) when configured, else the host's own sign-in; undefined when neither. */
   accessFor(host: { personId: string; email: string }): Promise<HostAccess | undefined>;
   getRecording(id: string, access: HostAccess, timeZone: string): Promise<WebexRecording>;
@@ -72,7 +75,7 @@ export async function handleRecordingDelivery(
   subs = subs.filter((s) => s.creatorPersonId === first.creatorPersonId);
 
   const key = `recordings:created:${recordingId}`;
-  if (!(await deps.repo.claimDelivery(key, deps.now()))) {
+  if (!(await deps.seen.firstTime(key))) {
     log.info({ recordingId }, 'duplicate recordings delivery ignored');
     return { status: 'duplicate' };
   }
@@ -82,7 +85,7 @@ export async function handleRecordingDelivery(
     const access = await deps.accessFor({ personId: first.creatorPersonId, email: first.creatorEmail });
     if (!access) {
       log.warn({ recordingId }, 'no credential can read this host’s recording; nothing announced');
-      await deps.repo.releaseDelivery(key);
+      await deps.seen.forget(key);
       return { status: 'ignored', reason: 'no credential' };
     }
     recording = await fetchWithRefresh(deps, recordingId, access, first.timeZone);
@@ -95,7 +98,7 @@ export async function handleRecordingDelivery(
       return { status: 'not-host' };
     }
     // Webex may deliver again; this instance's claim must not make that redelivery a "duplicate".
-    await deps.repo.releaseDelivery(key).catch(() => undefined);
+    await deps.seen.forget(key);
     log.error({ err, recordingId }, 'could not read the ready recording');
     return { status: 'failed', error: err };
   }

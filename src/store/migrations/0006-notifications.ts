@@ -2,8 +2,8 @@ import type { Kysely, Migration } from 'kysely';
 
 /**
  * Recording-ready notifications (src/features/notifications): subscriptions, the per-person recordings webhooks
- * created with a person's own token, and two ledgers whose primary keys make each step happen once across every
- * instance: a delivery is handled once, and each subscription gets at most one card per recording.
+ * created with a person's own token, and the ledger whose primary key gives each subscription at most one card per
+ * recording across every instance (deliveries are deduplicated by the seen-event ledger of migration 0004).
  */
 export const notifications: Migration = {
   async up(db: Kysely<unknown>) {
@@ -47,12 +47,6 @@ export const notifications: Migration = {
       .addPrimaryKeyConstraint('notify_posts_pk', ['subscription_id', 'recording_id'])
       .execute();
     await db.schema
-      .createTable('notify_deliveries')
-      .ifNotExists()
-      .addColumn('event_key', 'text', (c) => c.primaryKey())
-      .addColumn('seen_at', 'bigint', (c) => c.notNull())
-      .execute();
-    await db.schema
       .createTable('notify_webhooks')
       .ifNotExists()
       .addColumn('person_id', 'text', (c) => c.primaryKey())
@@ -61,7 +55,7 @@ export const notifications: Migration = {
       .execute();
   },
   async down(db: Kysely<unknown>) {
-    for (const t of ['notify_webhooks', 'notify_deliveries', 'notify_posts', 'notify_subscriptions']) {
+    for (const t of ['notify_webhooks', 'notify_posts', 'notify_subscriptions']) {
       await db.schema.dropTable(t).ifExists().execute();
     }
   },

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  escapeMarkdown,
   formatDuration,
   formatSize,
   markdownLinkUrl,
   safeHttpUrl,
-  truncate,
   truncateBytes,
 } from '../../../src/cards/format.js';
+import { escapeMarkdown, truncate } from '../../../src/core/markdown.js';
 
 describe('formatDuration', () => {
   it('formats minutes and hours', () => {

@@ -74,7 +74,7 @@ describe('chat router', () => {
     const { said, reply } = recordingReply();
     await router()(message('xyzzy'), reply);
     assert.doesNotMatch(said[0] ?? '', /Did you mean/);
-    assert.match(said[0] ?? '', /I don't know the command `xyzzy`/);
+    assert.match(said[0] ?? '', /I don't know the command 'xyzzy'/);
   });
 
   it('when a handler throws a UserError, then its message is shown; other errors get an apology', async () => {

@@ -77,6 +77,38 @@ describe('recordings filters', () => {
     assert.equal(parse('topic budget, Q3, format arf').topic, 'budget, Q3');
   });
 
+  it('ends an unquoted topic at a keyword even when its value is bad, and reports that value', () => {
+    const table: [string, RegExp][] = [
+      ['topic sync max 500', /max must be a number from 1 to 100, not '500'.*`topic "sync max 500"`/],
+      ['topic sync format mov', /I don't know the format 'mov'/],
+      ['topic new type system', /I don't know the type 'system'.*put the topic in quotes/],
+      ['topic review site not_a_site!', /I can't read the site/],
+    ];
+    for (const [text, expected] of table) {
+      const r = parseRecordingsQuery(text, NOW, ZONE);
+      assert.equal(r.ok, false, text);
+      if (!r.ok) {
+        assert.equal(r.error.code, 'bad_value', text);
+        assert.match(r.error.message, expected, text);
+      }
+    }
+    // A date after the topic ends it too (it was swallowed before).
+    const q = parse('topic sync nov 3');
+    assert.equal(q.topic, 'sync');
+    assert.equal(q.range.label, 'on 2026-11-03');
+    assert.equal(parse('topic sync 3 Nov').range.label, 'on 2026-11-03');
+    // Missing values and meeting words stay topic words.
+    assert.equal(parse('topic sync max').topic, 'sync max');
+    assert.equal(parse('topic weekly meeting notes').topic, 'weekly meeting notes');
+    assert.equal(parse('topic may review').topic, 'may review');
+  });
+
+  it('refuses a carried year that makes a date that does not exist', () => {
+    const r = parseRecordingsQuery('from Feb 29 to 2025-03-01', NOW, ZONE);
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.error.message, /doesn't exist/);
+  });
+
   it('takes quoted topics verbatim (straight and curly quotes)', () => {
     assert.equal(parse('topic "deleted scenes" last week').topic, 'deleted scenes');
     assert.equal(parse('topic \u201Cweekly   sync\u201D, today').topic, 'weekly sync');

@@ -286,4 +286,27 @@ describe('zone math properties', () => {
       { numRuns: 500 },
     );
   });
+
+  it('never folds a filter keyword with a bad value into an unquoted topic', () => {
+    const word = fc.constantFrom('sync', 'weekly', 'review', 'Falcon', 'retro', 'Q3', 'planning');
+    const bad = fc.constantFrom(
+      'max 0',
+      'max 500',
+      'top 101',
+      'format mov',
+      'type party',
+      'site not_a_site!',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), bad, (words, tail) => {
+        const r = parseRecordingsQuery(
+          `topic ${words.join(' ')} ${tail}`,
+          new Date('2026-11-25T12:00:00Z'),
+          'UTC',
+        );
+        assert.equal(r.ok, false);
+        if (!r.ok) assert.equal(r.error.code, 'bad_value');
+      }),
+    );
+  });
 });

@@ -204,6 +204,32 @@ const laRows: Row[] = [
     { phrase: 'from Dec 20 to Jan 5', from: '2025-12-20T00:00:00-08:00', to: '2026-01-06T00:00:00-08:00' },
     // Feb 29 without a year: the last one that happened.
     { phrase: 'Feb 29', from: '2024-02-29T00:00:00-08:00', to: '2024-03-01T00:00:00-08:00' },
+    // One side's year carries to the other (not a silent 368-day range).
+    {
+      phrase: 'from Nov 3 2025 to Nov 5',
+      from: '2025-11-03T00:00:00-08:00',
+      to: '2025-11-06T00:00:00-08:00',
+    },
+    {
+      phrase: 'from Nov 3 to Nov 5 2025',
+      from: '2025-11-03T00:00:00-08:00',
+      to: '2025-11-06T00:00:00-08:00',
+    },
+    {
+      phrase: 'from 2025-11-03 to Nov 5',
+      from: '2025-11-03T00:00:00-08:00',
+      to: '2025-11-06T00:00:00-08:00',
+    },
+    {
+      phrase: 'from Dec 20 2024 to Jan 5',
+      from: '2024-12-20T00:00:00-08:00',
+      to: '2025-01-06T00:00:00-08:00',
+    },
+    {
+      phrase: 'from Dec 20 to Jan 5 2025',
+      from: '2024-12-20T00:00:00-08:00',
+      to: '2025-01-06T00:00:00-08:00',
+    },
   ]),
   // Mar 31 − 1 month = Feb 28 (day clamped).
   ...at('2026-03-31T09:00:00-07:00', LA, [
