@@ -19,11 +19,13 @@ import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
 import { createMessenger } from './core/messenger.js';
+import { createMetrics, type Metrics } from './core/metrics.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
+import { metricsRoute } from './server/metrics-route.js';
 import { oauthRoutes } from './server/oauth-routes.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -44,10 +46,16 @@ export interface AppDeps {
   store?: Store;
   /** Names this instance in digest leases and run history. */
   instanceId?: string;
+  /** How many spaces' framework objects are kept; tests make it small. */
+  maxSpaceObjects?: number;
+  /** The app's metrics registry; a new one unless given. */
+  metrics?: Metrics;
 }
 
 export interface App {
   readonly bot: WebexBot;
+  /** Served on GET /metrics; features increment their counters here (e.g. notificationsDelivered). */
+  readonly metrics: Metrics;
   /** Starts listening, then registers webhooks and starts the bot in the background (readyz tells when done). */
   start(): Promise<{ port: number; botStarted: Promise<void> }>;
   /** Stops taking requests, finishes in-flight work, stops the bot. Leaves the webhooks in place. */
@@ -58,6 +66,7 @@ export interface App {
 export function createApp(config: Config, deps: AppDeps): App {
   const { logger } = deps;
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics ?? createMetrics();
   const botClient = new WebexClient({
     baseUrl: config.webexApiUrl,
     token: config.botToken,
@@ -67,8 +76,9 @@ export function createApp(config: Config, deps: AppDeps): App {
     fetch: deps.fetch,
     sleep: deps.sleep,
     postTimeoutMs: config.webexPostTimeoutMs,
+    metrics,
   });
-  const messenger = createMessenger({ client: botClient, logger, now });
+  const messenger = createMessenger({ client: botClient, logger, now, metrics });
 
   // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
   const shuttingDown = new AbortController();
@@ -95,6 +105,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       credentials: access.credentials,
       logger,
       ttlMs: config.cacheTtlMs,
+      metrics,
       signal: shuttingDown.signal,
     }),
     // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
@@ -126,6 +137,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     leaseMs: config.digestLeaseMs,
     overlapMs: config.digestOverlapMs,
     logger: logger.child({ component: 'digests' }),
+    metrics,
     list: (sub, range) =>
       digestRecordings.list(
         { personId: sub.creatorPersonId, email: sub.creatorEmail },
@@ -158,6 +170,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     botPersonId: () => botPersonId(),
     now,
     logger,
+    onDelivered: (posted) => metrics.notificationsDelivered.inc(posted),
   });
 
   const registry = new CommandRegistry();
@@ -201,6 +214,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     botToken: config.botToken,
     onEvent,
+    metrics,
     isAllowedEmail,
     firstTime: (key) => seen.firstTime(key),
     async onAddedToSpace(_roomId, roomType, reply) {
@@ -215,6 +229,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       if (stopped > 0) logger.info({ roomId, stopped }, 'removed from a space: its digests are stopped');
     },
     startRetryDelayMs: deps.startRetryDelayMs,
+    maxSpaceObjects: deps.maxSpaceObjects,
   });
   botPersonId = () => bot.botPerson?.id;
 
@@ -227,13 +242,17 @@ export function createApp(config: Config, deps: AppDeps): App {
     onWebhook: (envelope) => {
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
     },
-    routers: access.signIn ? [oauthRoutes(access.signIn)] : [],
+    routers: [
+      metricsRoute(metrics, config.metricsToken),
+      ...(access.signIn ? [oauthRoutes(access.signIn)] : []),
+    ],
   });
 
   let http: Server | undefined;
 
   return {
     bot,
+    metrics,
     async start() {
       if (!config.webhookSecret) {
         logger.warn(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from './parsing/date-range.js';
+import { isValidTimeZone } from './core/time.js';
 
 /**
  * The whole configuration, read once from the environment at start. Every key names the env variable an operator
@@ -94,6 +94,11 @@ const envSchema = z.object({
     )
     .optional(),
   BOT_ADMINS: emailList('a comma-separated list of email addresses'),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'must be at least 16 characters (generate with `openssl rand -hex 32`)')
+    .optional(),
   ALLOWED_EMAIL_DOMAINS: z
     .string()
     .transform((v) =>
@@ -171,6 +176,8 @@ export interface Config {
   tokenEncryptionKey: string | undefined;
   /** Lower-cased emails of people who may ask for other hosts' recordings and stop anyone's digest. */
   botAdmins: string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** Lower-cased domains; empty = everyone. */
   allowedEmailDomains: string[];
   /** 0 = Sunday … 6 = Saturday. */
@@ -258,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminRefreshToken: e.WEBEX_ADMIN_REFRESH_TOKEN,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     botAdmins: e.BOT_ADMINS,
+    metricsToken: e.METRICS_TOKEN,
     allowedEmailDomains: e.ALLOWED_EMAIL_DOMAINS,
     weekStartsOn: e.WEEK_STARTS_ON as Config['weekStartsOn'],
     databaseUrl: e.DATABASE_URL,

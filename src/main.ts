@@ -1,6 +1,6 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createProcessLogger } from './logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createProcessLogger(config.logLevel);
 
   // A stray rejection (the bot framework has a few) must not take the whole bot down with it.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

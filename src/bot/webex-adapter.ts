@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import Module, { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
 import { LRUCache } from 'lru-cache';
+import { runForEvent } from '../core/log-context.js';
+import type { Metrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
 import type { WebexClient } from '../webex/webex-client.js';
@@ -29,8 +31,6 @@ interface FrameworkBot {
   id: string;
   room: WebexRoom;
   isDirect: boolean;
-  say(message: Record<string, unknown>): Promise<unknown>;
-  sendCard(card: Record<string, unknown>, fallback: string): Promise<unknown>;
 }
 
 interface FrameworkTrigger {
@@ -45,6 +45,8 @@ interface FrameworkTrigger {
 
 interface FrameworkInstance extends EventEmitter {
   active: boolean;
+  /** One object per space the framework has met, found by linear scan; kept bounded by the adapter. */
+  bots: FrameworkBot[];
   initialized: boolean;
   person: WebexPerson;
   /** Set (asynchronously, after start() resolved) to the webhook whose events the framework accepts. */
@@ -52,7 +54,24 @@ interface FrameworkInstance extends EventEmitter {
   debugger?: (message: string) => void;
   start(): Promise<boolean>;
   stop(): Promise<boolean>;
+  storageDriver(driver: Record<string, unknown>): Promise<unknown>;
 }
+
+/** Spaces whose framework object is kept; an evicted space is met again from the transport's caches at no cost. */
+export const MAX_SPACE_OBJECTS = 500;
+
+/**
+ * The framework's default storage keeps an object per space forever; the bot keeps no state in the framework, so
+ * this one keeps nothing.
+ */
+const noStorage = {
+  getName: () => 'none',
+  initialize: async () => true,
+  initStorage: async (_id: string, initial: unknown) => initial,
+  store: async (_id: string, _key: string, value: unknown) => value,
+  recall: async () => undefined,
+  forget: async () => undefined,
+};
 
 type FrameworkConstructor = new (options: Record<string, unknown>) => FrameworkInstance;
 type WebhookHandlerFactory = (
@@ -68,7 +87,9 @@ export interface WebexBotOptions {
   webhookUrl: string;
   webhookSecret: string | undefined;
   botToken: string;
-  onEvent(event: ChatEvent, reply: Reply): Promise<void>;
+  /** Answers the event; may resolve to a label for the reply-latency metric (e.g. the command's name). */
+  onEvent(event: ChatEvent, reply: Reply): Promise<string | void>;
+  metrics?: Pick<Metrics, 'replyLatency' | 'frameworkSpaces' | 'cacheLookups'>;
   /** Called when the bot was added to a space by someone (not when it rediscovers a space). */
   onAddedToSpace?(roomId: string, roomType: 'direct' | 'group', reply: Reply): Promise<void>;
   onRemovedFromSpace?(roomId: string): Promise<void>;
@@ -78,6 +99,8 @@ export interface WebexBotOptions {
   firstTime(key: string): Promise<boolean>;
   /** Pause between start-up attempts while Webex is unreachable; tests make it short. */
   startRetryDelayMs?: (attempt: number) => number;
+  /** How many spaces' framework objects are kept (default MAX_SPACE_OBJECTS). */
+  maxSpaceObjects?: number;
 }
 
 export interface WebexBot {
@@ -88,6 +111,8 @@ export interface WebexBot {
   /** Waits for in-flight handlers, then stops the framework. Never deletes webhooks. */
   stop(): Promise<void>;
   readonly botPerson: WebexPerson | undefined;
+  /** How many spaces the framework holds an object for (bounded by maxSpaceObjects). */
+  spaceObjects(): number;
 }
 
 const APOLOGY =
@@ -146,6 +171,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   const { Framework, webhookHandlerFactory } = loadFramework();
 
   const log = opts.logger;
+  const maxSpaceObjects = opts.maxSpaceObjects ?? MAX_SPACE_OBJECTS;
   let registeredWebhooks: WebexWebhook[] = [];
   let webhooksReady = false;
   let stopping = false;
@@ -153,11 +179,15 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   /** Message ids the framework handed to us, and the ones it at least fetched: tells a dropped event from a non-event. */
   const dispatched = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
   const fetched = new LRUCache<string, { hasText: boolean }>({ max: 5000, ttl: 10 * 60_000 });
+  /** When each event's delivery arrived (performance.now()), for the reply-latency metric. */
+  const arrivedAt = new LRUCache<string, number>({ max: 5000, ttl: 10 * 60_000 });
 
   const transport: SdkTransport = createSdkTransport(opts.client, {
     messenger: opts.messenger,
     registeredWebhooks: () => registeredWebhooks,
+    botPerson: () => (framework.active ? framework.person : undefined),
     logger: log,
+    metrics: opts.metrics,
     observer: { onMessageFetched: (m) => fetched.set(m.id, { hasText: Boolean(m.text?.trim()) }) },
   });
 
@@ -171,6 +201,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     maxStartupSpaces: 0,
     messageFormat: 'markdown',
   });
+  void framework.storageDriver(noStorage);
   framework.debugger = (message: string) => log.trace({ framework: true }, message);
   framework.on('log', (message: string) => log.debug({ framework: true }, message));
   const webhookHandler = webhookHandlerFactory(framework);
@@ -181,16 +212,27 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     return p;
   };
 
+  // Replies are posted with our client directly rather than through the framework's bot.say(): the same request,
+  // without the framework's promise library in between, which loses the async context (the event id on log lines).
   const replyFor = (bot: FrameworkBot): Reply => ({
     say: (markdown) => opts.messenger.say(bot.room.id, markdown),
     sendCard: (card, fallbackMarkdown) => opts.messenger.sendCard(bot.room.id, card, fallbackMarkdown),
   });
 
-  const runHandler = (event: ChatEvent, bot: FrameworkBot, eventLog: Logger) =>
-    track(
-      (async () => {
+  const runHandler = (event: ChatEvent, bot: FrameworkBot, eventLog: Logger) => {
+    const eventId = event.kind === 'message' ? event.messageId : event.actionId;
+    return track(
+      runForEvent(eventId, async () => {
         try {
-          await opts.onEvent(event, replyFor(bot));
+          const label = await opts.onEvent(event, replyFor(bot));
+          const arrived = arrivedAt.get(eventId);
+          if (arrived !== undefined && opts.metrics) {
+            arrivedAt.delete(eventId);
+            opts.metrics.replyLatency.observe(
+              { command: label || event.kind },
+              (performance.now() - arrived) / 1000,
+            );
+          }
         } catch (err) {
           // Handlers report their own errors; this is the net for bugs, so the person still hears back.
           eventLog.error({ err }, 'handler failed');
@@ -198,8 +240,9 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
             .say('Sorry, something went wrong on my side while answering that. Please try again.')
             .catch((e: unknown) => eventLog.error({ err: e }, 'could not send the apology either'));
         }
-      })(),
+      }),
     );
+  };
 
   framework.on('message', (bot: FrameworkBot, trigger: FrameworkTrigger) => {
     const message = trigger.message;
@@ -241,20 +284,16 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   });
 
   framework.on('spawn', (bot: FrameworkBot, _frameworkId: string, addedBy?: string) => {
+    // The newest is last; the oldest spaces go (their objects live on while a handler still holds them).
+    const excess = framework.bots.length - maxSpaceObjects;
+    if (excess > 0) framework.bots.splice(0, excess);
+    opts.metrics?.frameworkSpaces.set(framework.bots.length);
     if (!addedBy || !opts.onAddedToSpace) return;
     const hook = opts.onAddedToSpace;
     track(
       hook(bot.room.id, bot.isDirect ? 'direct' : 'group', replyFor(bot)).catch((err: unknown) =>
         log.error({ err, roomId: bot.room.id }, 'greeting a new space failed'),
       ),
-    );
-  });
-
-  framework.on('despawn', (bot: FrameworkBot) => {
-    if (!opts.onRemovedFromSpace) return;
-    const hook = opts.onRemovedFromSpace;
-    track(
-      hook(bot.room.id).catch((err: unknown) => log.error({ err, roomId: bot.room.id }, 'cleanup failed')),
     );
   });
 
@@ -304,6 +343,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     get botPerson() {
       return framework.active ? framework.person : undefined;
     },
+    spaceObjects: () => framework.bots.length,
     // The framework only accepts events once it has taken up our webhook, which happens after start() resolved.
     isReady: () =>
       webhooksReady &&
@@ -329,19 +369,36 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     },
 
     async handleWebhook(envelope) {
-      const key = `${envelope.resource}:${envelope.event}:${envelope.data.id}`;
-      // Webex can deliver an event again, to any instance and after a restart; one answer is enough.
-      if (!(await opts.firstTime(key))) {
-        log.info({ key }, 'duplicate webhook delivery ignored');
-        return;
-      }
-      // Webex tells the bot about its own messages too; the framework would fetch each one only to ignore it.
+      // Webex tells the bot about its own messages too; the framework would fetch each one only to ignore it,
+      // and the seen-event ledger need not record them (one store write fewer per answer).
       if (
         envelope.resource === 'messages' &&
         envelope.data.personId &&
         envelope.data.personId === framework.person?.id
       ) {
         return;
+      }
+      const key = `${envelope.resource}:${envelope.event}:${envelope.data.id}`;
+      // Webex can deliver an event again, to any instance and after a restart; one answer is enough.
+      if (!(await opts.firstTime(key))) {
+        log.info({ key }, 'duplicate webhook delivery ignored');
+        return;
+      }
+      // Decided from the delivery: the framework only reports a removal from a space it holds an object for, and it
+      // holds few (see maxSpaceObjects) and none from before a restart.
+      if (
+        envelope.resource === 'memberships' &&
+        envelope.event === 'deleted' &&
+        envelope.data.roomId &&
+        envelope.data.personId &&
+        envelope.data.personId === framework.person?.id
+      ) {
+        const roomId = envelope.data.roomId;
+        const hook = opts.onRemovedFromSpace;
+        if (hook) {
+          await track(hook(roomId).catch((err: unknown) => log.error({ err, roomId }, 'cleanup failed')));
+        }
+        // On to the framework, which drops its object for the space if it has one.
       }
       if (
         envelope.resource === 'messages' &&
@@ -360,6 +417,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
         }
         return;
       }
+      arrivedAt.set(envelope.data.id, performance.now());
       await track(
         (async () => {
           try {

@@ -2,18 +2,12 @@
  * Small pure formatters and guards shared by the card builders. No I/O, no clock: every time is formatted from the
  * instant and IANA zone it is given.
  */
-import { formatInTimeZone } from 'date-fns-tz';
-import { isValidTimeZone } from '../parsing/date-range.js';
+import { formatInZone, safeTimeZone } from '../core/time.js';
 
 /** Webex's limit for a message's `text`/`markdown`, in UTF-8 bytes. */
 export const WEBEX_MARKDOWN_MAX_BYTES = 7439;
 
 export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
-
-/** `timeZone` when this runtime knows it, else UTC (so a bad zone degrades to a labelled UTC instead of a crash). */
-export function safeTimeZone(timeZone: string): string {
-  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
-}
 
 /** Cuts a string to at most `maxBytes` UTF-8 bytes on a code point boundary, ending in "…" when cut. */
 export function truncateBytes(text: string, maxBytes: number): string {
@@ -86,7 +80,7 @@ export function parseInstant(s: string | undefined): Date | undefined {
   return validDate(d) ? d : undefined;
 }
 
-const dayKey = (d: Date, tz: string) => formatInTimeZone(d, tz, 'yyyy-MM-dd');
+const dayKey = (d: Date, tz: string) => formatInZone(d, tz, 'yyyy-MM-dd');
 
 /**
  * True when `d` is the first instant of its calendar day in `tz`. Compares with the instant 1 ms earlier instead of
@@ -106,7 +100,7 @@ export function describeRange(range: { from: Date; to: Date }, timeZone: string)
   const tz = safeTimeZone(timeZone);
   const { from, to } = range;
   if (!validDate(from) || !validDate(to)) return `an unknown period, ${tz}`;
-  const f = (d: Date, pattern: string) => formatInTimeZone(d, tz, pattern);
+  const f = (d: Date, pattern: string) => formatInZone(d, tz, pattern);
   const wholeDays = to.getTime() > from.getTime() && isStartOfDay(from, tz) && isStartOfDay(to, tz);
   let text: string;
   if (wholeDays) {
@@ -127,16 +121,16 @@ export function describeRange(range: { from: Date; to: Date }, timeZone: string)
 
 /** "Tue 17 Nov 2026, 09:30" in `timeZone`. */
 export function formatWhen(d: Date, timeZone: string): string {
-  return formatInTimeZone(d, safeTimeZone(timeZone), 'EEE d MMM yyyy, HH:mm');
+  return formatInZone(d, timeZone, 'EEE d MMM yyyy, HH:mm');
 }
 
 /** The calendar year of `d` in `timeZone` ("2026"), or undefined for an invalid date. */
 export function yearIn(d: Date, timeZone: string): string | undefined {
-  return validDate(d) ? formatInTimeZone(d, safeTimeZone(timeZone), 'yyyy') : undefined;
+  return validDate(d) ? formatInZone(d, timeZone, 'yyyy') : undefined;
 }
 
 /** "Tue 17 Nov 09:30" in `timeZone`; the year is added when it differs from `contextYear`. */
 export function formatWhenShort(d: Date, timeZone: string, contextYear?: string): string {
   const tz = safeTimeZone(timeZone);
-  return formatInTimeZone(d, tz, yearIn(d, tz) === contextYear ? 'EEE d MMM HH:mm' : 'EEE d MMM yyyy HH:mm');
+  return formatInZone(d, tz, yearIn(d, tz) === contextYear ? 'EEE d MMM HH:mm' : 'EEE d MMM yyyy HH:mm');
 }

@@ -21,59 +21,71 @@ export interface ChatRouterDeps {
 const GENERIC_FAILURE =
   'Sorry, something went wrong on my side while answering that. Please try again in a moment.';
 
-/** Turns every chat event into exactly one answer: the command's, a user-facing error, or a pointer to help. */
+/**
+ * Turns every chat event into exactly one answer: the command's, a user-facing error, or a pointer to help.
+ * Resolves, once the answer is posted, to what was answered (a command's name, `action:<name>`, `unknown`…), a label
+ * from a small fixed set for metrics.
+ */
 export function createChatRouter(deps: ChatRouterDeps) {
-  return async function onEvent(event: ChatEvent, reply: Reply): Promise<void> {
+  return async function onEvent(event: ChatEvent, reply: Reply): Promise<string> {
     const log = deps.logger.child(
       event.kind === 'message' ? { messageId: event.messageId } : { actionId: event.actionId },
     );
+    let label = 'unknown';
     // Each press is a new event; the same button of the same card is one question.
     const pressKey =
       event.kind === 'action' ? `press:${event.messageId}:${stableJson(event.inputs)}` : undefined;
     if (pressKey && deps.seen && !(await deps.seen.firstTime(pressKey))) {
       log.info('card button pressed again; already answered');
-      return;
+      return 'action:repeat';
     }
     try {
       if (deps.isAllowedEmail && !deps.isAllowedEmail(event.personEmail)) {
         log.info('event from outside the allowed domains');
-        return await reply.say(OUTSIDER_REFUSAL);
+        await reply.say(OUTSIDER_REFUSAL);
+        return 'outsider';
       }
       if (event.kind === 'action') {
         const name = typeof event.inputs.action === 'string' ? event.inputs.action : '';
         const handler = deps.actions?.[name];
         if (!handler) {
           log.warn({ action: name }, 'unknown card action');
-          return await reply.say(
-            "That button doesn't do anything any more. Type `help` to see what I can do.",
-          );
+          await reply.say("That button doesn't do anything any more. Type `help` to see what I can do.");
+          return 'action:unknown';
         }
-        return await handler(event, reply, log);
+        label = `action:${name}`;
+        await handler(event, reply, log);
+        return label;
       }
       const text = event.text.trim();
       if (!text) {
-        return await reply.say('Hi! Type `help` to see what I can do.');
+        await reply.say('Hi! Type `help` to see what I can do.');
+        return 'empty';
       }
       const found = deps.registry.match(text);
       if (!found) {
         const word = text.split(/\s+/)[0] ?? '';
         const guess = deps.registry.suggest(word);
-        return await reply.say(
+        await reply.say(
           `I don't know the command ${quote(word)}.${guess ? ` Did you mean \`${guess}\`?` : ''} Type \`help\` to see what I can do.`,
         );
+        return 'unknown';
       }
-      log.info({ command: found.spec.name }, 'command');
+      label = found.spec.name;
+      log.info({ command: label }, 'command');
       await found.spec.handler({ message: event, args: found.args, reply, now: deps.now, log });
+      return label;
     } catch (err) {
       if (err instanceof UserError) {
         log.info({ code: err.code }, 'answered with a user error');
         await reply.say(err.userMessage);
-        return;
+        return label;
       }
       log.error({ err }, 'command failed');
       // Nothing useful was posted: pressing the button again should be answered.
       if (pressKey) await deps.seen?.forget(pressKey);
       await reply.say(GENERIC_FAILURE);
+      return label;
     }
   };
 }

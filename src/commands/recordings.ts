@@ -5,9 +5,9 @@ import { buildNoRecordingsMessage, buildRecordingsCard } from '../cards/recordin
 import { escapeMarkdown, truncate } from '../core/markdown.js';
 import { ErrorCode, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { isValidTimeZone } from '../parsing/date-range.js';
 import { MAX_RANGE_MS, parseRecordingsQuery } from '../parsing/parse-recordings-query.js';
 import { CallBudgetExceededError, CallCancelledError } from '../webex/call-budget.js';
+import { isValidTimeZone } from '../core/time.js';
 import type { RecordingsQuery, WeekStartsOn } from '../parsing/recordings-query.js';
 import {
   MAX_LISTED_PER_QUESTION,

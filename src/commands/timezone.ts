@@ -3,7 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { canonicalTimeZone } from '../digests/parse-digest.js';
 import { ErrorCode, UserError } from '../errors.js';
 import { escapeMarkdown, quote as quoteWord } from '../core/markdown.js';
-import { isValidTimeZone } from '../parsing/date-range.js';
+import { isValidTimeZone } from '../core/time.js';
 import type { PersonZoneSource, Store } from '../store/store.js';
 import type { WebexPerson } from '../webex/types.js';
 import type { CommandSpec } from './registry.js';

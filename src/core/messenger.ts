@@ -12,6 +12,7 @@
 import { LRUCache } from 'lru-cache';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from './metrics.js';
 import type { AdaptiveCardAttachment, NewMessage, WebexMessage } from '../webex/types.js';
 import { WebexApiError, type WebexClient } from '../webex/webex-client.js';
 
@@ -46,6 +47,7 @@ export interface MessengerOptions {
   /** Sends after an ambiguous failure that was checked and found not to have landed; default 2. */
   maxResends?: number;
   now?: () => Date;
+  metrics?: Pick<Metrics, 'ambiguousPosts'> | undefined;
   /** How far Webex's clock may be behind ours when matching a message's `created` time; default 2 minutes. */
   clockSkewMs?: number;
 }
@@ -117,6 +119,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         const landed = await findLanded(body, since);
         if (landed === 'unknown') {
           counters.unverifiable++;
+          opts.metrics?.ambiguousPosts.inc({ outcome: 'unverifiable' });
           log.warn(
             { ...where, err: err.message, trackingId: err.trackingId },
             'a message may or may not have been posted and this space cannot be checked; not sending it again (at most once)',
@@ -125,6 +128,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         }
         if (landed.found) {
           counters.landed++;
+          opts.metrics?.ambiguousPosts.inc({ outcome: 'landed' });
           ours.set(landed.found.id, true);
           log.info(
             { ...where, messageId: landed.found.id },
@@ -134,6 +138,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         }
         if (sends >= maxResends) throw err;
         counters.resent++;
+        opts.metrics?.ambiguousPosts.inc({ outcome: 'resent' });
         log.warn({ ...where, err: err.message }, 'the message had not landed; sending it again');
       }
     }

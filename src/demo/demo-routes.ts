@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { formatInZone } from '../core/time.js';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { EmulatedPerson, RecordingObject, WebexEmulator, WebexMessage } from '../emulator/index.js';
@@ -114,11 +115,7 @@ function stringField(body: unknown, key: string): string {
 /** A stand-in for the Webex recording player / download page, so the card's links lead somewhere offline. */
 function recordingPage(r: RecordingObject, kind: 'play' | 'download', hostZone: string | undefined): string {
   const zone = hostZone ?? 'UTC';
-  const when = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: zone,
-  }).format(new Date(r.timeRecorded));
+  const when = formatInZone(new Date(r.timeRecorded), zone, 'EEE d MMM yyyy, HH:mm');
   const minutes = Math.round(r.durationSeconds / 60);
   const size = `${(r.sizeBytes / 1_000_000).toFixed(1)} MB`;
   const title = escapeHtml(r.topic);

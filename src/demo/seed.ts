@@ -3,7 +3,7 @@
  * and ~80 recordings over the last two months. Topics, formats and the rest come from a seeded PRNG, so every run
  * looks the same apart from the dates, which follow the real calendar (so "recordings last week" always finds some).
  */
-import { fromZonedTime, toZonedTime } from 'date-fns-tz';
+import { instantFromWallTime, wallTimeAt } from '../core/time.js';
 import type {
   EmulatedPerson,
   RecordingFormat,
@@ -119,14 +119,24 @@ function atWallTime(baseWall: Date, dayOffset: number, minutes: number, zone: st
   const wall = new Date(baseWall.getTime());
   wall.setUTCDate(wall.getUTCDate() + dayOffset);
   wall.setUTCHours(Math.floor(minutes / 60), minutes % 60, 0, 0);
-  const iso = wall.toISOString().slice(0, 19);
-  return fromZonedTime(iso, zone);
+  return instantFromWallTime(
+    {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: 0,
+      millisecond: 0,
+    },
+    zone,
+  );
 }
 
 /** Midnight (as a wall date in UTC fields) of the Monday of the week before `now`'s week, in `zone`. */
 function previousMonday(now: Date, zone: string): Date {
-  const wall = toZonedTime(now, zone);
-  const utcWall = new Date(Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), 0, 0, 0, 0));
+  const wall = wallTimeAt(now, zone);
+  const utcWall = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, 0, 0, 0, 0));
   const sinceMonday = (utcWall.getUTCDay() + 6) % 7;
   utcWall.setUTCDate(utcWall.getUTCDate() - sinceMonday - 7);
   return utcWall;
@@ -159,8 +169,8 @@ export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_P
 
   // Two in everyone's recycle bin last month (their zone), so `recordings last month deleted` finds some.
   for (const host of people) {
-    const wallToday = toZonedTime(now, host.timezone);
-    const firstOfLastMonth = new Date(Date.UTC(wallToday.getFullYear(), wallToday.getMonth() - 1, 1));
+    const wallToday = wallTimeAt(now, host.timezone);
+    const firstOfLastMonth = new Date(Date.UTC(wallToday.year, wallToday.month - 2, 1));
     for (const day of [6, 19]) {
       plans.push({
         host,
@@ -178,8 +188,8 @@ export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_P
   for (let i = 0; i < 56; i++) {
     const host = pick(hosts);
     const daysAgo = 1 + Math.floor(rand() * 59);
-    const wallToday = toZonedTime(now, host.timezone);
-    const base = new Date(Date.UTC(wallToday.getFullYear(), wallToday.getMonth(), wallToday.getDate()));
+    const wallToday = wallTimeAt(now, host.timezone);
+    const base = new Date(Date.UTC(wallToday.year, wallToday.month - 1, wallToday.day));
     const minutes = 8 * 60 + Math.floor(rand() * 36) * 15;
     const start = atWallTime(base, -daysAgo, minutes, host.timezone);
     plans.push({

@@ -9,7 +9,7 @@
  * - `even if empty`: post a card even when nothing is new.
  */
 import { escapeMarkdown, quote as quoteWord } from '../core/markdown.js';
-import { isValidTimeZone } from '../parsing/date-range.js';
+import { isValidTimeZone } from '../core/time.js';
 import { weekdayNumber } from '../parsing/parse-date.js';
 import { parseRecordingsQuery } from '../parsing/parse-recordings-query.js';
 import type { RecordingsQuery } from '../parsing/recordings-query.js';

@@ -10,7 +10,8 @@
  *   are skipped to the next local day.
  */
 import { Cron } from 'croner';
-import { isValidTimeZone, startOfDayInZone, wallTimeAt } from '../parsing/date-range.js';
+import { isValidTimeZone, wallTimeAt, zoneAbbreviation, formatInZone } from '../core/time.js';
+import { startOfDayInZone } from '../parsing/date-range.js';
 import { addDays } from '../parsing/plain-date.js';
 import type { RecordingFormat, ServiceType } from '../parsing/recordings-query.js';
 
@@ -118,32 +119,7 @@ export function describeSchedule(s: Schedule): string {
   return `every ${WEEKDAY_NAMES[s.weekday ?? 1] ?? 'Monday'} ${at}`;
 }
 
-/** The zone's short name at `d`: PST, CET… (each locale knows different ones), else GMT+1-style. */
-function zoneAbbreviation(d: Date, timeZone: string): string {
-  let fallback = '';
-  for (const locale of ['en-US', 'en-GB']) {
-    const name =
-      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-        .formatToParts(d)
-        .find((p) => p.type === 'timeZoneName')?.value ?? '';
-    if (name && !/^(GMT|UTC)[+-−]/u.test(name)) return name;
-    fallback ||= name;
-  }
-  return fallback;
-}
-
 /** "Tue 1 Dec 2026, 09:00 CET" in `timeZone`. */
 export function formatRunTime(d: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')} ${zoneAbbreviation(d, timeZone)}`;
+  return `${formatInZone(d, timeZone, 'EEE d MMM yyyy, HH:mm')} ${zoneAbbreviation(d, timeZone)}`;
 }

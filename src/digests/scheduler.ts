@@ -5,7 +5,9 @@
  * setInterval driver the app uses.
  */
 import pLimit from 'p-limit';
+import type { Metrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
+import type { Claim } from '../store/store.js';
 import { runDigest, type DigestRunDeps, type RunOutcome } from './run-digest.js';
 
 export interface SchedulerOptions extends DigestRunDeps {
@@ -13,6 +15,7 @@ export interface SchedulerOptions extends DigestRunDeps {
   batchSize?: number;
   /** How many runs proceed at once within one instance. */
   concurrency?: number;
+  metrics?: Pick<Metrics, 'digestRuns' | 'digestLag'>;
 }
 
 export interface TickResult {
@@ -31,6 +34,15 @@ export interface DigestScheduler {
 export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   const batchSize = opts.batchSize ?? 25;
   const limit = pLimit(Math.max(1, opts.concurrency ?? 4));
+  const run = async (claim: Claim, kind: 'scheduled' | 'manual') => {
+    if (kind === 'scheduled') {
+      const lagMs = opts.now().getTime() - claim.subscription.dueAt.getTime();
+      opts.metrics?.digestLag.observe(Math.max(0, lagMs) / 1000);
+    }
+    const outcome = await runDigest(claim, kind, opts);
+    opts.metrics?.digestRuns.inc({ outcome: outcome.status });
+    return outcome;
+  };
   return {
     async tick() {
       const outcomes: RunOutcome[] = [];
@@ -40,7 +52,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         const claims = await opts.store.claimDue(opts.now(), opts.instanceId, opts.leaseMs, batchSize);
         if (claims.length === 0) break;
         claimed += claims.length;
-        outcomes.push(...(await limit.map(claims, (c) => runDigest(c, 'scheduled', opts))));
+        outcomes.push(...(await limit.map(claims, (c) => run(c, 'scheduled'))));
       }
       return { claimed, outcomes };
     },
@@ -49,7 +61,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       if (!sub?.active) return { status: 'inactive' };
       const claim = await opts.store.claimOne(subscriptionId, opts.now(), opts.instanceId, opts.leaseMs);
       if (!claim) return { status: 'busy' };
-      return runDigest(claim, 'manual', opts);
+      return run(claim, 'manual');
     },
   };
 }

@@ -12,7 +12,7 @@
  *   ignored, as the document says.
  * - An unknown `timezone` header is a 400.
  */
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { formatWallTime, instantFromWallTime, offsetAt, wallTimeAt } from '../core/time.js';
 import { badRequest } from './errors.js';
 import { hex32 } from './ids.js';
 import type {
@@ -94,11 +94,20 @@ export function parseIsoDateTime(value: string, timezone: string): Date | undefi
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   const ms = frac === '' ? '000' : frac.padEnd(3, '0').slice(0, 3);
-  const local = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}`;
   if (offset === undefined) {
-    const date = fromZonedTime(local, timezone);
+    const wall = {
+      year,
+      month,
+      day,
+      hour: Number(h),
+      minute: Number(mi),
+      second: Number(s),
+      millisecond: Number(ms),
+    };
+    const date = instantFromWallTime(wall, timezone);
     return Number.isNaN(date.getTime()) ? undefined : date;
   }
+  const local = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}`;
   const normalised = /^[zZ]$/.test(offset) ? 'Z' : normaliseOffset(offset);
   if (normalised === undefined) return undefined;
   const date = new Date(`${local}${normalised}`);
@@ -241,11 +250,19 @@ export function pageRecordings(candidates: RecordingObject[], q: RecordingsQuery
   return { items };
 }
 
+/** `iso` as Webex shows it in `timezone`: `2026-11-03T09:30:00-08:00` (`Z` for UTC, milliseconds only when set). */
 export function formatInZone(iso: string, timezone: string): string {
   const date = new Date(iso);
-  const pattern =
-    date.getUTCMilliseconds() === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
-  return formatInTimeZone(date, timezone, pattern);
+  const wall = wallTimeAt(date, timezone);
+  const offsetMinutes = Math.round(offsetAt(timezone, date.getTime()) / 60_000);
+  const abs = Math.abs(offsetMinutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const zone =
+    offsetMinutes === 0
+      ? 'Z'
+      : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const millis = date.getUTCMilliseconds() === 0 ? '' : `.${String(wall.millisecond).padStart(3, '0')}`;
+  return `${formatWallTime(wall, "yyyy-MM-dd'T'HH:mm:ss")}${millis}${zone}`;
 }
 
 /** The `RecordingObject` schema: bookkeeping fields are dropped and times rendered in the caller's zone. */

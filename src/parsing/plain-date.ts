@@ -5,31 +5,13 @@
  * the process time zone (`TZ`). No time zone offsets are involved here; see date-range.ts for those.
  */
 
-export interface PlainDate {
-  readonly year: number;
-  /** 1..12 */
-  readonly month: number;
-  /** 1..31 */
-  readonly day: number;
-}
+import { wallEpoch, type CalendarDate, type WallTime } from '../core/time.js';
 
-export interface PlainDateTime extends PlainDate {
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-}
+export { wallEpoch };
+export type PlainDate = CalendarDate;
+export type PlainDateTime = WallTime;
 
 const MS_PER_DAY = 86_400_000;
-
-/** Milliseconds of a wall-clock time read as if it were UTC (a "wall epoch"). Years 0..99 are handled. */
-export function wallEpoch(d: PlainDate | PlainDateTime): number {
-  const t = 'hour' in d ? d : { ...d, hour: 0, minute: 0, second: 0, millisecond: 0 };
-  const date = new Date(0);
-  date.setUTCFullYear(t.year, t.month - 1, t.day);
-  date.setUTCHours(t.hour, t.minute, t.second, t.millisecond);
-  return date.getTime();
-}
 
 /** Inverse of {@link wallEpoch}. */
 export function fromWallEpoch(ms: number): PlainDateTime {

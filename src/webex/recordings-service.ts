@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { isEmailAddress } from '../core/email.js';
+import type { Metrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
 import { splitRange } from '../parsing/date-range.js';
 import { queryKey } from '../parsing/normalize-query.js';
@@ -114,8 +115,10 @@ export interface RecordingsServiceOptions {
   logger: Logger;
   /** How long an answer is reused (CACHE_TTL_SECONDS). */
   ttlMs: number;
-  /** Upper bound of cached recordings over all entries. */
-  maxCachedRecordings?: number;
+  /** Upper bound of the answer cache, in (estimated) bytes over all entries. */
+  maxCacheBytes?: number;
+  /** Counts answer-cache hits and misses. */
+  metrics?: Pick<Metrics, 'cacheLookups'>;
   /** Granularity with which rolling ranges ("last 3 days") share a cache entry. */
   rollingKeyRoundingMs?: number;
   /** Webex calls per question (default LIST_CALL_BUDGET). */
@@ -141,11 +144,19 @@ export interface RecordingsService {
   list(asker: Asker, query: RecordingsQuery): Promise<WebexRecording[]>;
 }
 
+/** 32 MiB: thousands of answers; memory stays flat however many people ask how many questions. */
+export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** A list's size in memory, estimated from its JSON (UTF-16 strings, plus per-object overhead). */
+export function estimateBytes(recordings: WebexRecording[]): number {
+  return 2 * JSON.stringify(recordings).length + 200 * recordings.length + 100;
+}
+
 export function createRecordingsService(opts: RecordingsServiceOptions): RecordingsService {
   const rounding = opts.rollingKeyRoundingMs ?? 60_000;
   const cache = new LRUCache<string, WebexRecording[], FetchContext>({
-    maxSize: opts.maxCachedRecordings ?? 50_000,
-    sizeCalculation: (v) => v.length + 1,
+    maxSize: opts.maxCacheBytes ?? DEFAULT_CACHE_BYTES,
+    sizeCalculation: estimateBytes,
     ttl: Math.max(1, opts.ttlMs),
     // Identical questions asked at the same time share one listing: lru-cache keeps the in-flight promise per key.
     fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
@@ -216,7 +227,11 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       const who =
         access.mode === 'admin' ? `host:${access.host.value.toLowerCase()}` : `person:${asker.personId}`;
       const key = `${who}|${queryKey(query, rounding)}`;
-      const result = await cache.fetch(key, { context: { access, query } });
+      const status: LRUCache.Status<string, WebexRecording[], FetchContext> = {};
+      const result = await cache.fetch(key, { context: { access, query }, status });
+      // "inflight" (sharing a listing already under way) costs no call, so it counts as a hit.
+      const hit = status.fetch === 'hit' || status.fetch === 'inflight';
+      opts.metrics?.cacheLookups.inc({ cache: 'answers', result: hit ? 'hit' : 'miss' });
       return result ?? [];
     },
   };

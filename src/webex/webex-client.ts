@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
 import { CallCancelledError, type CallBudget } from './call-budget.js';
+import { routeTemplate, type Metrics } from '../core/metrics.js';
 
 /**
  * The one place that talks HTTP to Webex. Every call the bot depends on, including the ones the bot framework makes,
@@ -29,6 +30,7 @@ export interface WebexClientOptions {
   baseBackoffMs?: number;
   /** Most pages one `paginate` follows (default 100): a list that never ends is an error, not a hang. */
   maxPages?: number;
+  metrics?: Pick<Metrics, 'webexRequests' | 'webexRetries' | 'webexRateLimited'>;
 }
 
 export interface RequestOptions {
@@ -257,6 +259,11 @@ export class WebexClient {
         break;
       }
       const delay = outcome.retryAfterMs ?? this.backoff(attempt);
+      this.opts.metrics?.webexRetries.inc({
+        method,
+        route: routeTemplate(path),
+        reason: retryReason(outcome.error),
+      });
       this.opts.logger.warn(
         {
           method,
@@ -286,6 +293,15 @@ export class WebexClient {
       'Webex call failed',
     );
     throw error;
+  }
+
+  private countResponse(method: string, path: string, status: number, trackingId: string | undefined): void {
+    const route = routeTemplate(path);
+    this.opts.logger.debug({ method, route, status, trackingId }, 'Webex answered');
+    const metrics = this.opts.metrics;
+    if (!metrics) return;
+    metrics.webexRequests.inc({ method, route, status: String(status) });
+    if (status === 429) metrics.webexRateLimited.inc({ method, route });
   }
 
   private backoff(attempt: number): number {
@@ -342,6 +358,7 @@ export class WebexClient {
       });
       text = await res.text();
     } catch (err) {
+      this.countResponse(method, path, 0, undefined);
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
       const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
       return {
@@ -360,6 +377,7 @@ export class WebexClient {
       };
     }
     const trackingId = res.headers.get('trackingid') ?? undefined;
+    this.countResponse(method, path, res.status, trackingId);
     let data: unknown = undefined;
     if (text.length > 0) {
       try {
@@ -399,6 +417,12 @@ export class WebexClient {
     }
     return { ok: false, error, retryable: RETRYABLE_STATUS.has(res.status) };
   }
+}
+
+function retryReason(error: WebexApiError): string {
+  if (error.status === 429) return '429';
+  if (error.status !== undefined) return String(error.status);
+  return error.code === ErrorCode.WebexTimeout ? 'timeout' : 'network';
 }
 
 /** Resolves with `p`, or rejects with CallCancelledError as soon as `signal` aborts. */

@@ -1,7 +1,7 @@
 /** The demo's seeded org and its @mention reading, without a browser. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '../../src/core/time.js';
 import { WebexEmulator } from '../../src/emulator/index.js';
 import { parseMentions } from '../../src/demo/demo-routes.js';
 import { DEMO_PEOPLE, planRecordings, seedDemo, type DemoSeed } from '../../src/demo/seed.js';
@@ -55,7 +55,7 @@ describe('the demo seed', () => {
     assert.ok(ann);
     // Her previous ISO week in her zone: Mon 23 Nov – Sun 29 Nov 2026.
     const lastWeek = seed.recordings.filter((r) => {
-      const day = formatInTimeZone(new Date(r.timeRecorded), ann.timezone, 'yyyy-MM-dd');
+      const day = formatInZone(new Date(r.timeRecorded), ann.timezone, 'yyyy-MM-dd');
       return (
         r.hostEmail === ann.email && r.status === 'available' && day >= '2026-11-23' && day <= '2026-11-29'
       );

@@ -37,6 +37,15 @@ describe('foundation, end to end against the emulator', () => {
   const askAndWait = (roomId: string, personId: string, text: string, mention = false) =>
     askBot(world, roomId, personId, text, mention);
 
+  /** Someone the bot has not met yet (it keeps people it has met for a few minutes), in a 1:1 space with it. */
+  let newcomers = 0;
+  const newcomer = () => {
+    const n = ++newcomers;
+    const person = world.emulator.addPerson({ displayName: `New ${n}`, email: `new${n}@example.com` });
+    const dm = world.emulator.addRoom({ type: 'direct', memberIds: [person.id, world.bot.id] });
+    return { personId: person.id, roomId: dm.id };
+  };
+
   it('when it starts, then it registers one signed webhook per resource pointing at PUBLIC_URL', () => {
     const hooks = world.emulator.webhooksOf(world.bot.id);
     assert.deepEqual(hooks.map((h) => `${h.resource}/${h.event}`).sort(), [
@@ -157,7 +166,8 @@ describe('foundation, end to end against the emulator', () => {
 
     it('people lookup answers 500 once: retried, answered', async () => {
       world.emulator.injectFault({ method: 'GET', path: /^\/people\/[^/]+$/, status: 500, count: 1 });
-      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      const { roomId, personId } = newcomer();
+      const replies = await askAndWait(roomId, personId, 'help');
       assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
       const lookups = world.emulator.requests.filter((r) => /^\/people\//.test(r.path));
       assert.deepEqual(
@@ -168,7 +178,8 @@ describe('foundation, end to end against the emulator', () => {
 
     it('people lookup keeps failing: the person gets an apology, and the next message is answered', async () => {
       world.emulator.injectFault({ method: 'GET', path: /^\/people\/[^/]+$/, status: 500, count: Infinity });
-      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      const { roomId, personId } = newcomer();
+      const replies = await askAndWait(roomId, personId, 'help');
       assert.match(replies[0]?.markdown ?? '', /couldn't read your last message/);
       await helpStillWorks();
     });
@@ -206,8 +217,14 @@ describe('foundation, end to end against the emulator', () => {
         headers: { 'Retry-After': '1' },
         count: 1,
       });
-      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      const { roomId, personId } = newcomer();
+      const replies = await askAndWait(roomId, personId, 'help');
       assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
+      const lookups = world.emulator.requests.filter((r) => /^\/people\//.test(r.path));
+      assert.deepEqual(
+        lookups.map((r) => r.status),
+        [429, 200],
+      );
     });
 
     it('5xx on the message fetch: retried, answered', async () => {

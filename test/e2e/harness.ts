@@ -99,7 +99,13 @@ export interface RunningBot {
 export async function startBot(
   world: World,
   extra: Record<string, string> = {},
-  opts: { waitReady?: boolean; now?: () => Date; tokenRecords?: TokenRecords; store?: Store } = {},
+  opts: {
+    waitReady?: boolean;
+    now?: () => Date;
+    tokenRecords?: TokenRecords;
+    store?: Store;
+    maxSpaceObjects?: number;
+  } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
   const port = config.port;
@@ -110,6 +116,7 @@ export async function startBot(
     now: opts.now,
     tokenRecords: opts.tokenRecords,
     store: opts.store,
+    maxSpaceObjects: opts.maxSpaceObjects,
   });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;

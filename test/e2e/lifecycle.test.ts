@@ -95,8 +95,11 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
       const before = botMessagesIn(world, world.annDm.id).length;
       await world.emulator.userSays(world.ann.id, world.annDm.id, 'help');
       child.kill('SIGTERM');
-      const [code] = (await once(child, 'exit')) as [number | null];
+      const [code] = (await once(child, 'close')) as [number | null];
       assert.equal(code, 0, output);
+      // Logging is asynchronous: what was still buffered at exit must have been written out.
+      const lastLine = output.trim().split('\n').at(-1) ?? '';
+      assert.equal((JSON.parse(lastLine) as { msg?: string }).msg, 'stopped', output);
       assert.equal(
         botMessagesIn(world, world.annDm.id).length,
         before + 1,

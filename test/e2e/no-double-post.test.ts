@@ -110,5 +110,8 @@ describe('a POST answered late (or not at all) lands once', () => {
       await store.close();
     }
     assert.equal(cards().length, 1, 'one digest card');
+    const metrics = await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text();
+    assert.match(metrics, /bot_ambiguous_posts_total\{outcome="unverifiable"\} 1\b/);
+    assert.match(metrics, /bot_ambiguous_posts_total\{outcome="landed"\} 1\b/);
   });
 });

@@ -133,6 +133,12 @@ describe('notifications with the org token: notify me / here / list / stop, deli
     assert.doesNotMatch(cardText(groupCard[0]) + (groupCard[0]?.markdown ?? ''), /pw-secret-1/);
     assert.equal(botMessagesIn(world, world.annDm.id).slice(dm).length, 1);
     assert.equal(detailCalls(world).length, 1, 'one detail call whatever the number of subscriptions');
+    // /metrics counts every notification posted: one before, two now.
+    await waitFor(
+      async () => (await bot.app.metrics.notificationsDelivered.get()).values[0]?.value === 3,
+      'three notifications counted',
+      5000,
+    );
   });
 
   it('when the same delivery arrives twice, then no second card is posted', async () => {

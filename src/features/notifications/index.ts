@@ -42,6 +42,8 @@ export interface NotificationsDeps {
   botPersonId(): string | undefined;
   now(): Date;
   logger: Logger;
+  /** Told how many notifications each recordings delivery posted (the notifications-delivered metric). */
+  onDelivered?(posted: number): void;
 }
 
 export interface NotificationsModule {
@@ -223,6 +225,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
       track(
         handleRecordingDelivery(deliveryDeps, envelope).then((o) => {
           log.debug({ outcome: o.status, recordingId: envelope.data.id }, 'recordings delivery outcome');
+          if (o.status === 'done' && o.posted > 0) deps.onDelivered?.(o.posted);
         }),
       );
       return true;

@@ -1,0 +1,56 @@
+/**
+ * The baseline of `npm run bench:e2e`: a bare webex-node-bot-framework bot as its users run it (with its Webex SDK,
+ * the framework's webhook helper and express.json), answering every message with its text. Run as its own process:
+ *   ECHO_TOKEN=… ECHO_PORT=… WEBEX_API_URL=http://127.0.0.1:…/v1 node .build/bench/echo-bot.js
+ * Never part of the bot; the lint rule that keeps the framework inside the adapter is lifted for this file only.
+ */
+import { createRequire } from 'node:module';
+import express from 'express';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+};
+const port = Number(env('ECHO_PORT'));
+const apiUrl = env('WEBEX_API_URL');
+// Read by the SDK when it is first required: point it at the emulator.
+process.env.HYDRA_SERVICE_URL = `${apiUrl.replace(/\/+$/, '')}/`;
+process.env.U2C_SERVICE_URL = `${new URL(apiUrl).origin}/u2c/api/v1`;
+
+interface EchoBot {
+  say(message: Record<string, unknown>): Promise<unknown>;
+}
+interface Framework {
+  on(event: 'message', fn: (bot: EchoBot, trigger: { text?: string }) => void): void;
+  start(): Promise<unknown>;
+  stop(): Promise<unknown>;
+  initialized: boolean;
+}
+
+const require = createRequire(import.meta.url);
+const FrameworkClass = require('webex-node-bot-framework') as new (o: Record<string, unknown>) => Framework;
+const webhook = require('webex-node-bot-framework/webhook') as (f: Framework) => express.RequestHandler;
+
+const framework = new FrameworkClass({
+  token: env('ECHO_TOKEN'),
+  webhookUrl: `http://127.0.0.1:${port}/webhook`,
+  removeWebhooksOnStart: true,
+  messageFormat: 'markdown',
+});
+framework.on('message', (bot, trigger) => {
+  void bot.say({ markdown: `echo: ${trigger.text ?? ''}` }).catch(() => undefined);
+});
+
+const app = express();
+app.use(express.json());
+app.post('/webhook', webhook(framework));
+app.get('/ready', (_req, res) => {
+  res.status(framework.initialized ? 200 : 503).end();
+});
+app.listen(port, '127.0.0.1', () => {
+  void framework.start();
+});
+process.on('SIGTERM', () => {
+  void framework.stop().finally(() => process.exit(0));
+});
