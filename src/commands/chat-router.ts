@@ -1,10 +1,13 @@
-import type { ChatEvent, Reply } from '../bot/types.js';
+import { z } from 'zod';
+import type { ChatAction, ChatEvent, ChatMessage, Reply } from '../bot/types.js';
+import { CARD_SCHEMA, CARD_VERSION } from '../cards/recordings-card.js';
 import { OUTSIDER_REFUSAL } from '../bot/outsider-refusal.js';
-import { quote } from '../core/markdown.js';
+import { bold, escapeCardText, escapeMarkdown, quote } from '../core/markdown.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ActionHandler, CommandRegistry } from './registry.js';
 import type { SeenEvents } from '../core/seen-events.js';
+import { understand } from './plain-words.js';
 
 export interface ChatRouterDeps {
   registry: CommandRegistry;
@@ -18,6 +21,14 @@ export interface ChatRouterDeps {
   isAllowedEmail?(email: string): boolean;
 }
 
+/** The "did you mean" button: runs the corrected phrase as if the person had typed it. */
+export const RUN_PHRASE_ACTION = 'chat.run';
+const MAX_PHRASE_CHARS = 300;
+const runPhraseSchema = z.object({
+  action: z.literal(RUN_PHRASE_ACTION),
+  text: z.string().trim().min(1).max(MAX_PHRASE_CHARS),
+});
+
 const GENERIC_FAILURE =
   'Sorry, something went wrong on my side while answering that. Please try again in a moment.';
 
@@ -27,6 +38,73 @@ const GENERIC_FAILURE =
  * from a small fixed set for metrics.
  */
 export function createChatRouter(deps: ChatRouterDeps) {
+  /** Answers a message; resolves to its metrics label (`onCommand` learns it before the command runs). */
+  async function route(
+    event: ChatMessage,
+    reply: Reply,
+    log: Logger,
+    onCommand: (label: string) => void,
+  ): Promise<string> {
+    const said = event.text.trim();
+    if (!said) {
+      await reply.say('Hi! Type `help` to see what I can do.');
+      return 'empty';
+    }
+    const understood = understand(said, (w) => deps.registry.match(w) !== undefined);
+    if (understood.kind === 'greeting') {
+      const name = event.person.firstName || event.person.displayName?.split(' ')[0] || '';
+      await reply.say(
+        `Hi${name ? ` ${escapeMarkdown(name.slice(0, 40))}` : ''}! Ask me about your recordings, e.g. \`recordings last week\` — or type \`help\` for everything I can do.`,
+      );
+      return 'greeting';
+    }
+    if (understood.kind === 'thanks') {
+      await reply.say("You're welcome! Ask me any time — `help` shows what I can do.");
+      return 'thanks';
+    }
+    const text = understood.text;
+    const found = deps.registry.match(text);
+    if (!found) {
+      const [word = '', ...rest] = text.split(/\s+/u);
+      const guess = deps.registry.suggest(word);
+      if (!guess) {
+        await reply.say(`I don't know the command ${quote(word)}. Type \`help\` to see what I can do.`);
+        return 'unknown';
+      }
+      const phrase = [guess, ...rest].join(' ').slice(0, MAX_PHRASE_CHARS);
+      const question = `I don't know the command ${quote(word)}. Did you mean ${bold(phrase)}?`;
+      await reply.sendCard(
+        {
+          type: 'AdaptiveCard',
+          $schema: CARD_SCHEMA,
+          version: CARD_VERSION,
+          body: [
+            {
+              type: 'TextBlock',
+              text: escapeCardText(
+                `I don't know the command '${word.slice(0, 40)}'. Did you mean “${phrase}”?`,
+              ),
+              wrap: true,
+            },
+          ],
+          actions: [
+            {
+              type: 'Action.Submit',
+              title: `Run “${phrase.length > 60 ? `${phrase.slice(0, 59)}…` : phrase}”`,
+              data: { action: RUN_PHRASE_ACTION, text: phrase },
+            },
+          ],
+        },
+        `${question} Type \`help\` to see what I can do.`,
+      );
+      return 'unknown';
+    }
+    onCommand(found.spec.name);
+    log.info({ command: found.spec.name }, 'command');
+    await found.spec.handler({ message: event, args: found.args, reply, now: deps.now, log });
+    return found.spec.name;
+  }
+
   return async function onEvent(event: ChatEvent, reply: Reply): Promise<string> {
     const log = deps.logger.child(
       event.kind === 'message' ? { messageId: event.messageId } : { actionId: event.actionId },
@@ -45,6 +123,17 @@ export function createChatRouter(deps: ChatRouterDeps) {
         await reply.say(OUTSIDER_REFUSAL);
         return 'outsider';
       }
+      if (event.kind === 'action' && event.inputs.action === RUN_PHRASE_ACTION) {
+        // The button's data comes back from the client: it is only ever a phrase the person could have typed, and
+        // it must name a command.
+        const data = runPhraseSchema.safeParse(event.inputs);
+        if (!data.success || !deps.registry.match(data.data.text)) {
+          log.warn('did-you-mean data did not validate');
+          await reply.say("I couldn't read that button's data. Please type what you meant, or `help`.");
+          return 'action:unknown';
+        }
+        return await route(asMessage(event, data.data.text), reply, log, (l) => (label = l));
+      }
       if (event.kind === 'action') {
         const name = typeof event.inputs.action === 'string' ? event.inputs.action : '';
         const handler = deps.actions?.[name];
@@ -57,24 +146,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
         await handler(event, reply, log);
         return label;
       }
-      const text = event.text.trim();
-      if (!text) {
-        await reply.say('Hi! Type `help` to see what I can do.');
-        return 'empty';
-      }
-      const found = deps.registry.match(text);
-      if (!found) {
-        const word = text.split(/\s+/)[0] ?? '';
-        const guess = deps.registry.suggest(word);
-        await reply.say(
-          `I don't know the command ${quote(word)}.${guess ? ` Did you mean \`${guess}\`?` : ''} Type \`help\` to see what I can do.`,
-        );
-        return 'unknown';
-      }
-      label = found.spec.name;
-      log.info({ command: label }, 'command');
-      await found.spec.handler({ message: event, args: found.args, reply, now: deps.now, log });
-      return label;
+      return await route(event, reply, log, (l) => (label = l));
     } catch (err) {
       if (err instanceof UserError) {
         log.info({ code: err.code }, 'answered with a user error');
@@ -97,4 +169,18 @@ function stableJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
+}
+
+/** A did-you-mean press, answered like the message the person meant to type. */
+function asMessage(action: ChatAction, text: string): ChatMessage {
+  return {
+    kind: 'message',
+    messageId: action.messageId,
+    roomId: action.roomId,
+    roomType: action.roomType,
+    personId: action.personId,
+    personEmail: action.personEmail,
+    person: action.person,
+    text,
+  };
 }

@@ -26,7 +26,7 @@ export function renderCommandHelp(c: CommandSpec): string {
 export function helpCommand(registry: CommandRegistry): CommandSpec {
   return {
     name: 'help',
-    aliases: ['?', 'hi', 'hello'],
+    aliases: ['?'],
     description: 'show this list',
     examples: ['help', 'help recordings'],
     async handler({ args, reply }) {

@@ -30,7 +30,7 @@ import {
   weekRange,
   type InstantRange,
 } from './date-range.js';
-import { quote as quoteWord } from '../core/markdown.js';
+import { bold, quote as quoteWord } from '../core/markdown.js';
 import { EXAMPLE } from './messages.js';
 import {
   formatShortDate,
@@ -373,6 +373,21 @@ function parseTopic(ctx: Ctx, i: number): ClauseResult {
   return { ok: true, next: j, clause: { field: 'topic', value, phrase: phraseOf(ctx, i, j) } };
 }
 
+/** Words that start a relative range; after `from` they make it a mere preposition ("from last week"). */
+const RELATIVE_RANGE_WORDS = new Set(['last', 'this', 'today', 'yesterday']);
+
+/**
+ * `in|during|within|for|from` + a range clause (`in the last 3 days`, `from last week`): the range, as if the
+ * preposition weren't there. null when no range follows, so the word is read as anything else would be.
+ */
+function rangeAfterPreposition(ctx: Ctx, i: number, strict: boolean): ClauseResult | null {
+  const skip = ctx.tokens[i + 1]?.lower === 'the' ? 2 : 1;
+  const inner = parseClause(ctx, i + skip, strict);
+  if (inner === null || !inner.ok) return inner;
+  if (inner.clause.field !== 'range') return null;
+  return { ...inner, clause: { ...inner.clause, phrase: phraseOf(ctx, i, inner.next) } };
+}
+
 /**
  * Filter keywords that end a topic even when their value is wrong (`topic sync max 500`): the wrong value is then
  * reported instead of silently becoming part of the topic. `meeting` is not one: "design meeting notes" is a topic.
@@ -551,6 +566,10 @@ function parseClause(ctx: Ctx, i: number, strict: boolean): ClauseResult | null 
     }
     case 'from':
     case 'between': {
+      // "from last week": a preposition before a range, not the start of `from <date> to <date>`.
+      if (w === 'from' && RELATIVE_RANGE_WORDS.has(tokens[i + 1]?.lower ?? '')) {
+        return rangeAfterPreposition(ctx, i, strict);
+      }
       const joiner = w === 'from' ? 'to' : 'and';
       const a = readDate(ctx, i + 1, w);
       if (!a.ok) return a;
@@ -588,7 +607,13 @@ function parseClause(ctx: Ctx, i: number, strict: boolean): ClauseResult | null 
       return rangeClause(ctx, i, b.next, inclusiveDaysRange(start, end, timeZone), 'calendar', label);
     }
     case 'topic':
+    case 'about':
       return strict ? null : parseTopic(ctx, i);
+    case 'in':
+    case 'during':
+    case 'within':
+    case 'for':
+      return rangeAfterPreposition(ctx, i, strict);
     default: {
       const filter = parseFilter(ctx, i, w);
       if (filter !== null) return filter;
@@ -670,13 +695,12 @@ function parseUnsafe(
       // The topic ended at this keyword; maybe the person meant the words as part of the topic.
       const topic = lastField === 'topic' ? seen.get('topic') : undefined;
       if (topic && r.error.code === 'bad_value' && TOPIC_ENDING_KEYWORDS.has(t.lower)) {
-        // Inside a code span nothing needs escaping once backticks and quotes are gone.
         const whole = Array.from(`${topic.value} ${phraseOf(ctx, i, i + 2)}`.replace(/["`“”]/gu, ''))
           .slice(0, 60)
           .join('');
         return fail(
           'bad_value',
-          `${r.error.message} (if it's part of the topic, put the topic in quotes: \`topic "${whole}"\`)`,
+          `${r.error.message} (if it's part of the topic, put the topic in quotes: ${bold(`topic "${whole}"`)})`,
           r.error.word,
         );
       }

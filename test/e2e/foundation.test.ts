@@ -88,7 +88,7 @@ describe('foundation, end to end against the emulator', () => {
 
   it('when a command is mistyped, then the bot suggests the right one', async () => {
     const replies = await askAndWait(world.annDm.id, world.ann.id, 'hlep');
-    assert.match(replies[0]?.markdown ?? '', /Did you mean `help`\?/);
+    assert.match(replies[0]?.markdown ?? '', /Did you mean \*\*help\*\*\?/);
   });
 
   describe('webhook security and input checks', () => {

@@ -245,7 +245,7 @@ describe('notifications with the org token: notify me / here / list / stop, deli
       [world.annDm.id, world.ann.id, 'notify stop 9', false, /no notification #9/],
       [world.annDm.id, world.ann.id, 'notify stop soon', false, /isn't a notification number/],
       [world.annDm.id, world.ann.id, 'notify stop', false, /Which one\?/],
-      [world.annDm.id, world.ann.id, 'notify sometimes', false, /I don't know `notify sometimes`/],
+      [world.annDm.id, world.ann.id, 'notify sometimes', false, /I don't know 'notify sometimes'/],
       [world.annDm.id, world.ann.id, 'notify', false, /tell you when a new recording/],
       [world.group.id, world.bob.id, 'notify stop 1', true, /Only Ann Lee .* or a bot admin can stop it/],
     ];

@@ -114,6 +114,6 @@ export function parseNotify(text: string, now: Date): NotifyParseResult {
       return { ok: true, request: { kind: 'stop', which: Number(n[1]) } };
     }
     default:
-      return fail(`I don't know \`notify ${escapeMarkdown(verb.slice(0, 40))}\`.\n\n${NOTIFY_USAGE}`);
+      return fail(`I don't know ${quoteWord(`notify ${verb}`)}.\n\n${NOTIFY_USAGE}`);
   }
 }

@@ -27,7 +27,7 @@ const message = (text: string): ChatMessage => ({
   roomType: 'direct',
   personId: 'p',
   personEmail: 'ann@example.com',
-  person: { id: 'p', emails: ['ann@example.com'], displayName: 'Ann' },
+  person: { id: 'p', emails: ['ann@example.com'], displayName: 'Ann Lee', firstName: 'Ann' },
   text,
 });
 
@@ -66,8 +66,73 @@ describe('chat router', () => {
     const { said, reply } = recordingReply();
     await router()(message('recordngs today'), reply);
     assert.equal(said.length, 1);
-    assert.match(said[0] ?? '', /Did you mean `recordings`\?/);
+    assert.match(said[0] ?? '', /^\[card\] .*Did you mean \*\*recordings today\*\*\?/);
     assert.match(said[0] ?? '', /`help`/);
+  });
+
+  it('when the did-you-mean button is pressed, then the whole corrected phrase runs; forged data does not', async () => {
+    const cards: Record<string, unknown>[] = [];
+    const said: string[] = [];
+    const reply: Reply = {
+      async say(md) {
+        said.push(md);
+      },
+      async sendCard(card) {
+        cards.push(card);
+      },
+    };
+    const r = router();
+    await r(message('recordngs last week'), reply);
+    const button = (cards[0]?.['actions'] as { title: string; data: Record<string, unknown> }[])[0];
+    assert.equal(button?.title, 'Run “recordings last week”');
+    const press = (inputs: Record<string, unknown>) =>
+      r(
+        {
+          kind: 'action',
+          actionId: `a${Math.random()}`,
+          messageId: 'card',
+          roomId: 'r',
+          roomType: 'direct',
+          personId: 'p',
+          personEmail: 'ann@example.com',
+          person: { id: 'p', emails: ['ann@example.com'], displayName: 'Ann' },
+          inputs,
+        },
+        reply,
+      );
+    await press(button?.data ?? {});
+    assert.equal(said.at(-1), 'listing last week');
+    for (const forged of [
+      { action: 'chat.run', text: 'rm -rf everything' },
+      { action: 'chat.run', text: 42 },
+      { action: 'chat.run', text: `recordings ${'x'.repeat(400)}` },
+      { action: 'chat.run' },
+    ]) {
+      await press(forged);
+      assert.match(
+        said.at(-1) ?? '',
+        /couldn't read that button's data/,
+        JSON.stringify(forged).slice(0, 60),
+      );
+    }
+  });
+
+  it('when someone greets, thanks, or asks in plain words, then the answer fits', async () => {
+    const cases: [string, RegExp][] = [
+      ['hi', /^Hi Ann! Ask me about your recordings/],
+      ['Hello there!', /^Hi Ann!/],
+      ['thanks', /You're welcome/],
+      ['Thank you so much!', /You're welcome/],
+      ['what did I record on monday?', /^listing on monday$/],
+      ['show me my recordings from last week', /^listing from last week$/],
+      ['find recordings about onboarding', /^listing about onboarding$/],
+      ['please list my recs yesterday', /^listing yesterday$/],
+    ];
+    for (const [text, expected] of cases) {
+      const { said, reply } = recordingReply();
+      await router()(message(text), reply);
+      assert.match(said[0] ?? '', expected, text);
+    }
   });
 
   it('when the word is nothing like a command, then it still answers with a pointer to help', async () => {
@@ -96,7 +161,7 @@ describe('chat router', () => {
     const registry = new CommandRegistry();
     registry.add(helpCommand(registry));
     assert.throws(() =>
-      registry.add({ name: 'hi', description: '', examples: [], handler: async () => undefined }),
+      registry.add({ name: '?', description: '', examples: [], handler: async () => undefined }),
     );
   });
 });

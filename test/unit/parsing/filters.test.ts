@@ -79,7 +79,7 @@ describe('recordings filters', () => {
 
   it('ends an unquoted topic at a keyword even when its value is bad, and reports that value', () => {
     const table: [string, RegExp][] = [
-      ['topic sync max 500', /max must be a number from 1 to 100, not '500'.*`topic "sync max 500"`/],
+      ['topic sync max 500', /max must be a number from 1 to 100, not '500'.*\*\*topic "sync max 500"\*\*/],
       ['topic sync format mov', /I don't know the format 'mov'/],
       ['topic new type system', /I don't know the type 'system'.*put the topic in quotes/],
       ['topic review site not_a_site!', /I can't read the site/],
@@ -101,6 +101,20 @@ describe('recordings filters', () => {
     assert.equal(parse('topic sync max').topic, 'sync max');
     assert.equal(parse('topic weekly meeting notes').topic, 'weekly meeting notes');
     assert.equal(parse('topic may review').topic, 'may review');
+  });
+
+  it('reads "about X" as topic X and a preposition before a range as the range', () => {
+    assert.equal(parse('about onboarding').topic, 'onboarding');
+    assert.equal(parse('about onboarding last week').range.label, 'last week');
+    assert.equal(parse('about onboarding last week').topic, 'onboarding');
+    assert.equal(parse('topic talk about hiring').topic, 'talk about hiring');
+    assert.equal(parse('from last week').range.label, 'last week');
+    assert.equal(parse('in the last 3 days').range.label, 'last 3 days');
+    assert.equal(parse('during this month').range.label, 'this month');
+    assert.equal(parse('for yesterday').range.label, 'yesterday');
+    // Not followed by a range: an ordinary word (in a topic) or an unknown one.
+    assert.equal(parse('topic plans for 2026').topic, 'plans for 2026');
+    assert.equal(parseRecordingsQuery('in soon', NOW, ZONE).ok, false);
   });
 
   it('refuses a carried year that makes a date that does not exist', () => {

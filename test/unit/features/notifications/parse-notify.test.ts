@@ -57,8 +57,8 @@ describe('parseNotify: the words after `notify`', () => {
     ['stop', /Which one\?/],
     ['stop soon', /isn't a notification number/],
     ['stop 1234567', /isn't a notification number/],
-    ['often', /I don't know `notify often`/],
-    ['`x*', /I don't know `notify \\`x\\\*`/],
+    ['often', /I don't know 'notify often'/],
+    ['`x*', /I don't know 'notify \\`x\\\*'/],
   ];
   for (const [text, expected] of bad) {
     it(`refuses ${JSON.stringify(text)} with a clear message`, () => {
