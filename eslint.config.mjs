@@ -27,5 +27,10 @@ export default tseslint.config(
     files: ['src/bot/webex-adapter.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Plain Node scripts (test runners), not compiled.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   prettier,
 );

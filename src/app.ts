@@ -18,9 +18,12 @@ import {
 import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
+import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
 import { createMessenger } from './core/messenger.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
+import { listenStartupError, storeStartupError } from './core/startup-error.js';
+import { appVersion } from './core/version.js';
 import { createDigestScheduler, startTicker } from './digests/scheduler.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
@@ -54,9 +57,14 @@ export interface AppDeps {
 
 export interface App {
   readonly bot: WebexBot;
+  /** What this instance can do (logged at start, shown by /readyz). */
+  readonly capabilities: Capabilities;
   /** Served on GET /metrics; features increment their counters here (e.g. notificationsDelivered). */
   readonly metrics: Metrics;
-  /** Starts listening, then registers webhooks and starts the bot in the background (readyz tells when done). */
+  /**
+   * Migrates the store and starts listening (rejecting with a StartupError naming the variable to fix), then registers
+   * webhooks and starts the bot in the background: botStarted rejects only when no retry can help (a rejected token).
+   */
   start(): Promise<{ port: number; botStarted: Promise<void> }>;
   /** Stops taking requests, finishes in-flight work, stops the bot. Leaves the webhooks in place. */
   stop(): Promise<void>;
@@ -82,13 +90,18 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
   const shuttingDown = new AbortController();
-  const store =
-    deps.store ??
-    openStore({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      logger: logger.child({ component: 'store' }),
-    });
+  let store: Store;
+  try {
+    store =
+      deps.store ??
+      openStore({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        logger: logger.child({ component: 'store' }),
+      });
+  } catch (err) {
+    throw storeStartupError(err, config);
+  }
   const access = buildAccess(config, {
     botClient,
     messenger,
@@ -206,6 +219,12 @@ export function createApp(config: Config, deps: AppDeps): App {
     now,
     logger,
   });
+  const capabilities: Capabilities = {
+    version: appVersion(),
+    store: store.backend,
+    webhookUrl,
+    recordingsAccess: recordingsAccess(config),
+  };
   const bot = createWebexBot({
     client: botClient,
     messenger,
@@ -238,7 +257,13 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhookSecret: config.webhookSecret,
     logger,
     isReady: () => bot.isReady(),
-    storeHealth: () => store.health(),
+    readiness: () => ({
+      version: capabilities.version,
+      webhookUrl,
+      recordingsAccess: capabilities.recordingsAccess,
+      ...(bot.startError ? { lastError: bot.startError } : {}),
+    }),
+    storeHealth: async () => ({ backend: store.backend, ...(await store.health()) }),
     onWebhook: (envelope) => {
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
     },
@@ -252,6 +277,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     bot,
+    capabilities,
     metrics,
     async start() {
       if (!config.webhookSecret) {
@@ -259,14 +285,26 @@ export function createApp(config: Config, deps: AppDeps): App {
           'ALLOW_UNSIGNED_WEBHOOKS=true and no WEBHOOK_SECRET: webhook deliveries are accepted unsigned (never do this in production)',
         );
       }
-      await store.migrate();
-      http = await new Promise<Server>((resolve, reject) => {
-        const s = server.listen(config.port, () => resolve(s));
-        s.once('error', reject);
-      });
+      try {
+        await store.migrate();
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw storeStartupError(err, config);
+      }
+      try {
+        http = await new Promise<Server>((resolve, reject) => {
+          // Express 5 hands a listen error (EADDRINUSE…) to this callback instead of emitting it.
+          const s = server.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
+        });
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw listenStartupError(err, config.port);
+      }
       await access.init();
       const port = (http.address() as AddressInfo).port;
-      logger.info({ port, webhookUrl }, 'listening');
+      const line = describeCapabilities(capabilities);
+      if (capabilities.recordingsAccess === 'none') logger.warn({ ...capabilities, port }, line);
+      else logger.info({ ...capabilities, port }, line);
       digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
       const prune = () =>
         void seen

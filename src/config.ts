@@ -200,6 +200,40 @@ export class ConfigError extends Error {
 
 const WEBHOOK_PATH = '/webhooks/webex';
 
+/** Only where the state lives (DATABASE_URL, DATA_DIR): all `npm run migrate` needs. */
+export function loadStoreConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Config, 'databaseUrl' | 'dataDir'> {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  return { databaseUrl: parsed.data.DATABASE_URL, dataDir: parsed.data.DATA_DIR };
+}
+
+// RFC 2606 names (the .env.example placeholder is one): no Webex delivery can ever reach them.
+const RESERVED_HOST = /(^|\.)(example\.(com|net|org)|example|invalid|test)$/i;
+
+/** A URL Webex can deliver to: not the .env.example placeholder, and https in production. */
+function publicUrlProblems(publicUrl: string, env: string): string[] {
+  const url = new URL(publicUrl);
+  const problems: string[] = [];
+  if (RESERVED_HOST.test(url.hostname)) {
+    problems.push(
+      `PUBLIC_URL ${publicUrl} is a placeholder (${url.hostname} is reserved for examples): set it to the https URL where Webex reaches this server`,
+    );
+  }
+  if (env === 'production' && url.protocol !== 'https:') {
+    problems.push(
+      `PUBLIC_URL must be https:// when NODE_ENV=production (Webex delivers webhooks with message ids and people's emails to it); got ${url.protocol}//`,
+    );
+  }
+  return problems;
+}
+
 /** Parses the environment into a typed Config, or throws a ConfigError listing every variable to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Treat empty strings as unset so that `FOO=` in a .env file falls back to the default instead of failing.
@@ -223,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  if (parsed.success) problems.push(...publicUrlProblems(parsed.data.PUBLIC_URL, parsed.data.NODE_ENV));
   if (Boolean(cleaned.WEBEX_CLIENT_ID) !== Boolean(cleaned.WEBEX_CLIENT_SECRET)) {
     problems.push(
       'WEBEX_CLIENT_ID and WEBEX_CLIENT_SECRET go together (from your Webex Integration): set both or neither',

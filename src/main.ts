@@ -1,15 +1,18 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { exitOnStartupError as fail, loadDotEnv } from './core/process-start.js';
+import { EXIT_CONFIG } from './core/startup-error.js';
 import { createProcessLogger } from './logger.js';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   let config;
   try {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`${err.message}\nSee .env.example and the README's configuration table.`);
-      process.exit(78); // EX_CONFIG
+      process.exit(EXIT_CONFIG);
     }
     throw err;
   }
@@ -18,8 +21,16 @@ async function main(): Promise<void> {
   // A stray rejection (the bot framework has a few) must not take the whole bot down with it.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
-  const app = createApp(config, { logger });
-  await app.start();
+  let app;
+  let started;
+  try {
+    app = createApp(config, { logger });
+    started = await app.start();
+  } catch (err) {
+    fail(err, logger);
+  }
+  // Transient Webex trouble is retried in there (readyz says why it is not ready); a rejected token ends it.
+  started.botStarted.catch((err: unknown) => fail(err, logger));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -43,4 +54,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-void main();
+main().catch((err: unknown) => fail(err));

@@ -6,7 +6,8 @@ import { runForEvent } from '../core/log-context.js';
 import type { Metrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
-import type { WebexClient } from '../webex/webex-client.js';
+import { EXIT_CONFIG, StartupError } from '../core/startup-error.js';
+import { WebexApiError, type WebexClient } from '../webex/webex-client.js';
 import { ensureWebhooks, webhookName } from '../webex/webhook-registrar.js';
 import type {
   WebexAttachmentAction,
@@ -104,9 +105,14 @@ export interface WebexBotOptions {
 }
 
 export interface WebexBot {
-  /** Registers webhooks and starts the framework, retrying until it worked or stop() was called. */
+  /**
+   * Registers webhooks and starts the framework, retrying transient failures until it worked or stop() was called.
+   * Rejects with a StartupError when Webex rejects the bot token (401): no retry can fix that.
+   */
   start(): Promise<void>;
   isReady(): boolean;
+  /** Why the last start-up attempt failed, while the bot is still retrying (shown by /readyz). */
+  readonly startError: string | undefined;
   handleWebhook(envelope: WebhookEnvelope): Promise<void>;
   /** Waits for in-flight handlers, then stops the framework. Never deletes webhooks. */
   stop(): Promise<void>;
@@ -175,6 +181,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   let registeredWebhooks: WebexWebhook[] = [];
   let webhooksReady = false;
   let stopping = false;
+  let startError: string | undefined;
   const inFlight = new Set<Promise<unknown>>();
   /** Message ids the framework handed to us, and the ones it at least fetched: tells a dropped event from a non-event. */
   const dispatched = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
@@ -351,14 +358,28 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
       framework.initialized &&
       framework.webhook?.name === webhookName(opts.webhookUrl),
 
+    get startError() {
+      return startError;
+    },
+
     async start() {
       const delay = opts.startRetryDelayMs ?? ((n: number) => Math.min(60_000, 1000 * 2 ** n));
       for (let attempt = 0; !stopping; attempt++) {
         try {
           await startOnce();
+          startError = undefined;
           log.info({ bot: framework.person?.emails?.[0], webhookUrl: opts.webhookUrl }, 'bot started');
           return;
         } catch (err) {
+          if (err instanceof WebexApiError && err.status === 401) {
+            throw new StartupError(
+              'WEBEX_BOT_TOKEN',
+              `Webex rejected WEBEX_BOT_TOKEN (401 on ${err.method} ${err.path}): copy the bot's current access token from https://developer.webex.com/my-apps (regenerating it invalidates the old one)`,
+              EXIT_CONFIG,
+              { cause: err },
+            );
+          }
+          startError = errorMessage(err);
           log.error(
             { err: errorMessage(err), attempt: attempt + 1 },
             'could not start the bot yet; will retry',

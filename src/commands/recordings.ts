@@ -272,7 +272,9 @@ async function listOrExplain(deps: RecordingsDeps, asker: Asker, query: Recordin
       }
       throw new UserError(
         ErrorCode.WebexRefused,
-        "I can't look up recordings yet: the bot's admin still has to give me access (an org admin token in `WEBEX_ADMIN_TOKEN`, or per-user sign-in).",
+        "I can't list recordings: this bot has no access to them configured (a bot token alone cannot list recordings). " +
+          "Please ask the bot's admin to set `WEBEX_ADMIN_TOKEN` (an org token with `meeting:admin_recordings_read`) " +
+          'or per-user sign-in (`WEBEX_CLIENT_ID`, `WEBEX_CLIENT_SECRET` and `TOKEN_ENCRYPTION_KEY`).',
         { cause: err },
       );
     }

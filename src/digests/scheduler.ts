@@ -79,7 +79,8 @@ export function startTicker(
     current = scheduler
       .tick()
       .then((r) => {
-        if (r.claimed > 0) logger.debug({ claimed: r.claimed }, 'digest tick');
+        // Every tick, at debug: shows the scheduler is alive (and lets tests wait for ticks instead of sleeping).
+        logger.debug({ claimed: r.claimed }, 'digest tick');
       })
       .catch((err: unknown) => logger.error({ err }, 'digest tick failed'))
       .finally(() => {

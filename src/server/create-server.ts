@@ -11,8 +11,10 @@ export interface ServerDeps {
   webhookSecret: string | undefined;
   logger: Logger;
   isReady(): boolean;
+  /** What /readyz says besides its status and the store: version, webhook URL, recordings access, last start error. */
+  readiness?(): Record<string, unknown>;
   /** The durable store's health, included in /readyz (an instance that can't reach its database isn't ready). */
-  storeHealth?(): Promise<StoreHealth>;
+  storeHealth?(): Promise<StoreHealth & { backend?: string }>;
   /** Called after the 200 was sent; the promise is tracked by the caller for graceful shutdown. */
   onWebhook(envelope: WebhookEnvelope): void;
   /** Further browser-facing routes (the OAuth sign-in legs). */
@@ -48,6 +50,7 @@ export function createServer(deps: ServerDeps): express.Express {
     const ready = started && store.ok;
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : started ? 'store unavailable' : 'starting',
+      ...deps.readiness?.(),
       store,
     });
   });

@@ -121,6 +121,8 @@ export interface RecordingsServiceOptions {
   metrics?: Pick<Metrics, 'cacheLookups'>;
   /** Granularity with which rolling ranges ("last 3 days") share a cache entry. */
   rollingKeyRoundingMs?: number;
+  /** Monotonic milliseconds for the cache's TTL; tests inject a controlled clock. */
+  monotonicNow?: () => number;
   /** Webex calls per question (default LIST_CALL_BUDGET). */
   callBudget?: number;
   /** Aborted on shutdown: listings in flight stop at once instead of holding SIGTERM up. */
@@ -158,6 +160,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
     maxSize: opts.maxCacheBytes ?? DEFAULT_CACHE_BYTES,
     sizeCalculation: estimateBytes,
     ttl: Math.max(1, opts.ttlMs),
+    ...(opts.monotonicNow ? { perf: { now: opts.monotonicNow }, ttlResolution: 0 } : {}),
     // Identical questions asked at the same time share one listing: lru-cache keeps the in-flight promise per key.
     fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
   });

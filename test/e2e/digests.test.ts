@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { RecordingObject, WebexMessage } from '../../src/emulator/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
-import { sleep, waitFor } from '../helpers/wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 import {
   askBot,
   botMessagesIn,
@@ -64,6 +64,13 @@ describe('digests, end to end against the emulator', () => {
     await world.emulator.stop();
   });
 
+  /** Waits until the digest scheduler has finished `n` more ticks (each logs one line). */
+  async function ticks(n: number) {
+    const count = () => bot.logs.lines().filter((l) => l.msg === 'digest tick').length;
+    const target = count() + n;
+    await waitFor(() => count() >= target, `${n} digest ticks`, 15_000);
+  }
+
   async function ask(roomId: string, personId: string, text: string, mention = false) {
     const reply = (await askBot(world, roomId, personId, text, mention)).at(-1);
     // Markdown-escaped characters (America/Los\_Angeles) compared as shown.
@@ -79,7 +86,7 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('posts the digest card in the space when the minute comes: the creator’s matching recordings, no passwords', async () => {
-    await sleep(1500);
+    await ticks(2);
     assert.equal(cards(world, world.group.id).length, 0, 'not before 09:00');
     t = Date.parse('2026-11-25T17:00:00Z');
     await waitFor(() => cards(world, world.group.id).length > 0, 'the digest card', 5000);
@@ -116,7 +123,7 @@ describe('digests, end to end against the emulator', () => {
     bot = await startBot(world, env, { now });
     const list = await ask(world.group.id, world.ann.id, 'digest list', true);
     assert.match(list, /#1\*\* every day at 09:00/);
-    await sleep(2500); // a few ticks
+    await ticks(2);
     assert.equal(cards(world, world.group.id).length, 1, 'not resent');
     // The next morning: only what is new.
     const syncB = world.emulator.addRecording({

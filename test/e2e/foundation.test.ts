@@ -13,6 +13,7 @@ import {
 } from './harness.js';
 
 const HELP_HEADER = 'Here is what I understand';
+const TIMEOUT_MS = 1500;
 
 describe('foundation, end to end against the emulator', () => {
   let world: World;
@@ -20,7 +21,9 @@ describe('foundation, end to end against the emulator', () => {
 
   before(async () => {
     world = await startWorld();
-    bot = await startBot(world);
+    // Short enough for the time-out tests below (their faults hold a request four times longer), long enough that a
+    // healthy request on a busy machine does not time out.
+    bot = await startBot(world, { WEBEX_TIMEOUT_MS: String(TIMEOUT_MS) });
   });
   after(async () => {
     await bot.stop();
@@ -81,8 +84,9 @@ describe('foundation, end to end against the emulator', () => {
 
   it('when a group message does not mention the bot, then Webex does not deliver it and the bot stays quiet', async () => {
     const before = replyCount(world.group.id);
-    await world.emulator.userSays(world.ann.id, world.group.id, 'help');
-    await new Promise((r) => setTimeout(r, 300));
+    // userSays returns once every webhook delivery for the message has finished, so nothing can arrive later.
+    const said = await world.emulator.userSays(world.ann.id, world.group.id, 'help');
+    assert.equal(world.emulator.deliveries.filter((d) => d.body.data.id === said.id).length, 0);
     assert.equal(replyCount(world.group.id), before);
   });
 
@@ -102,7 +106,10 @@ describe('foundation, end to end against the emulator', () => {
     async function realEnvelope() {
       // A genuine delivery captured from the emulator, so only the signature differs.
       await askAndWait(world.annDm.id, world.ann.id, 'help');
-      const delivery = world.emulator.deliveries.find((d) => d.body.resource === 'messages');
+      // Ann's message, not the bot's own reply (whose delivery may finish first, and which the bot skips unlogged).
+      const delivery = world.emulator.deliveries.find(
+        (d) => d.body.resource === 'messages' && d.body.data.personId === world.ann.id,
+      );
       assert.ok(delivery);
       world.emulator.clearLog();
       return delivery.rawBody;
@@ -116,9 +123,16 @@ describe('foundation, end to end against the emulator', () => {
         'x-spark-signature': signWebexBody(raw, WEBHOOK_SECRET),
       });
       assert.deepEqual([wrong.status, missing.status, tampered.status], [401, 401, 401]);
-      await new Promise((r) => setTimeout(r, 200));
-      assert.equal(world.emulator.requests.length, 0, 'no Webex call may follow a rejected delivery');
       assert.ok(bot.logs.lines().some((l) => l.msg === 'webhook rejected: bad or missing signature'));
+      // A barrier: the same (already answered) event, signed, goes all the way to the duplicate check. Deliveries
+      // are handled in order, so by then a rejected one acted on would have called Webex.
+      const duplicates = () =>
+        bot.logs.lines().filter((l) => l.msg === 'duplicate webhook delivery ignored').length;
+      const duplicatesBefore = duplicates();
+      const signed = await post(raw, { 'x-spark-signature': signWebexBody(raw, WEBHOOK_SECRET) });
+      assert.equal(signed.status, 200);
+      await waitFor(() => duplicates() > duplicatesBefore, 'the signed delivery to reach the bot');
+      assert.equal(world.emulator.requests.length, 0, 'no Webex call may follow a rejected delivery');
     });
 
     it('when the body is not JSON or not a Webex event, then 400; when huge, then 413', async () => {
@@ -137,9 +151,17 @@ describe('foundation, end to end against the emulator', () => {
     it('when Webex delivers the same event twice, then it is answered once', async () => {
       const raw = await realEnvelope();
       const before = replyCount(world.annDm.id);
+      const duplicatesBefore = bot.logs
+        .lines()
+        .filter((l) => l.msg === 'duplicate webhook delivery ignored').length;
       const first = await post(raw, { 'x-spark-signature': signWebexBody(raw, WEBHOOK_SECRET) });
       assert.equal(first.status, 200);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(
+        () =>
+          bot.logs.lines().filter((l) => l.msg === 'duplicate webhook delivery ignored').length >
+          duplicatesBefore,
+        'the delivery to be recognised as a duplicate',
+      );
       assert.equal(
         replyCount(world.annDm.id),
         before,
@@ -147,13 +169,30 @@ describe('foundation, end to end against the emulator', () => {
       );
     });
 
-    it('serves /healthz and /readyz', async () => {
+    it('serves /healthz, and /readyz with what the bot can do', async () => {
       const base = `http://127.0.0.1:${bot.port}`;
       assert.equal((await fetch(`${base}/healthz`)).status, 200);
-      assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), {
-        status: 'ready',
-        store: { ok: true },
-      });
+      const ready = (await (await fetch(`${base}/readyz`)).json()) as Record<string, unknown>;
+      assert.equal(ready['status'], 'ready');
+      assert.match(String(ready['version']), /^\d+\.\d+\.\d+/);
+      assert.deepEqual(ready['store'], { backend: 'sqlite', ok: true });
+      assert.equal(ready['webhookUrl'], bot.webhookUrl);
+      assert.equal(ready['recordingsAccess'], 'none');
+      assert.equal(ready['lastError'], undefined);
+    });
+
+    it('when no recordings access is configured, then the start-up line and the reply say which variables fix it', async () => {
+      const line = bot.logs.lines().find((l) => String(l['msg']).startsWith('webex-recordings-bot '));
+      assert.ok(line, 'one start-up line');
+      assert.equal(line['level'], 40, 'a warning');
+      assert.match(String(line['msg']), /store sqlite/);
+      assert.ok(String(line['msg']).includes(bot.webhookUrl));
+      assert.match(String(line['msg']), /cannot list recordings.*WEBEX_ADMIN_TOKEN.*WEBEX_CLIENT_ID/);
+      const replies = await askAndWait(world.annDm.id, world.ann.id, 'recordings last week');
+      assert.equal(replies.length, 1);
+      assert.match(replies[0]?.markdown ?? '', /no access to them configured/);
+      assert.match(replies[0]?.markdown ?? '', /WEBEX_ADMIN_TOKEN/);
+      assert.match(replies[0]?.markdown ?? '', /WEBEX_CLIENT_ID/);
     });
   });
 
@@ -234,7 +273,7 @@ describe('foundation, end to end against the emulator', () => {
     });
 
     it('time-out on the message fetch: retried, answered', async () => {
-      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, delayMs: 1500, count: 1 });
+      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, delayMs: 4 * TIMEOUT_MS, count: 1 });
       const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
       assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
       assert.ok(
@@ -257,7 +296,7 @@ describe('foundation, end to end against the emulator', () => {
     });
 
     it('time-out on the reply post: retried, and the next message is answered', async () => {
-      world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: 1500, count: 1 });
+      world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: 4 * TIMEOUT_MS, count: 1 });
       // userSays bypasses HTTP, so the fault only slows the bot's reply.
       const before = replyCount(world.annDm.id);
       await world.emulator.userSays(world.ann.id, world.annDm.id, 'help');

@@ -65,7 +65,8 @@ export function testEnv(
     WEBEX_API_URL: world.emulator.baseUrl,
     DEFAULT_TIMEZONE: 'UTC',
     LOG_LEVEL: 'debug',
-    WEBEX_TIMEOUT_MS: '400',
+    // Generous: on a busy machine a healthy request can take a second; tests of time-outs set their own.
+    WEBEX_TIMEOUT_MS: '5000',
     WEBEX_MAX_RETRIES: '3',
     // Each bot its own embedded database unless the test shares one (a restart) by passing DATA_DIR.
     DATA_DIR: tempDataDir(),

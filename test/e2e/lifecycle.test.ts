@@ -22,7 +22,14 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
     world.emulator.injectFault({ method: 'GET', path: '/people/me', status: 503, count: 6 });
     const bot = await startBot(world, {}, { waitReady: false });
     try {
-      assert.equal((await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status, 503);
+      // Not ready, and saying why: the last start-up error, while it keeps retrying.
+      const starting = await waitFor(async () => {
+        const res = await fetch(`http://127.0.0.1:${bot.port}/readyz`);
+        const body = (await res.json()) as Record<string, unknown>;
+        return res.status === 503 && typeof body['lastError'] === 'string' ? body : undefined;
+      }, 'readyz to report the start-up error');
+      assert.equal(starting['status'], 'starting');
+      assert.match(String(starting['lastError']), /GET \/webhooks failed with 500/);
       assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
       await waitFor(
         async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).ok,
@@ -85,15 +92,24 @@ describe('lifecycle: start-up faults, restarts, several instances, SIGTERM', () 
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     try {
       await waitFor(
-        async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the process exited (${child.exitCode}):\n${output}`);
+          return (await fetch(`http://127.0.0.1:${port}/readyz`)).ok;
+        },
         'the process to be ready',
-        15_000,
+        30_000,
       );
       world.emulator.clearLog();
-      // A slow reply keeps the work in flight while the signal arrives.
-      world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: 300, count: 1 });
+      // A slow reply (well within WEBEX_TIMEOUT_MS) keeps the work in flight while the signal arrives.
+      world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: 1000, count: 1 });
       const before = botMessagesIn(world, world.annDm.id).length;
       await world.emulator.userSays(world.ann.id, world.annDm.id, 'help');
+      // The signal arrives once the answer is on its way, not before the bot has even heard the question.
+      await waitFor(
+        () => world.emulator.requests.some((r) => r.method === 'POST' && r.path === '/messages'),
+        'the answer to be in flight',
+        15_000,
+      );
       child.kill('SIGTERM');
       const [code] = (await once(child, 'close')) as [number | null];
       assert.equal(code, 0, output);

@@ -80,7 +80,7 @@ describe('Postgres dropping every connection in the middle of a run', () => {
     assert.match(await ask('digest list'), /#1\*\* every day at 09:00 \(Europe\/Rome\)/);
     const ready = await readyz();
     assert.equal(ready.status, 200);
-    assert.deepEqual(ready.body.store, { ok: true });
+    assert.deepEqual(ready.body.store, { backend: 'postgres', ok: true });
     assert.equal(bot.logs.text().includes('uncaught'), false);
   });
 });

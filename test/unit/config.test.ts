@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 
 const base = {
   WEBEX_BOT_TOKEN: 'bot-token',
-  PUBLIC_URL: 'https://bot.example.com/',
+  PUBLIC_URL: 'https://bot.acme-corp.io/',
   ALLOW_UNSIGNED_WEBHOOKS: 'true',
 };
 
@@ -25,7 +25,7 @@ describe('loadConfig', () => {
     assert.equal(c.webexApiUrl, 'https://webexapis.com/v1');
     assert.equal(c.defaultTimeZone, 'UTC');
     assert.equal(c.dataDir, './data');
-    assert.equal(c.publicUrl, 'https://bot.example.com');
+    assert.equal(c.publicUrl, 'https://bot.acme-corp.io');
     assert.equal(c.webhookSecret, undefined);
   });
 
@@ -58,6 +58,32 @@ describe('loadConfig', () => {
     assert.doesNotThrow(() =>
       loadConfig({ ...base, NODE_ENV: 'production', WEBHOOK_SECRET: 'x'.repeat(32) }),
     );
+  });
+
+  it('when PUBLIC_URL is the .env.example placeholder or another reserved example host, then it is refused by name', () => {
+    for (const url of [
+      'https://my-recordings-bot.example.com',
+      'https://example.org/bot',
+      'https://bot.example',
+      'https://bot.test',
+    ]) {
+      const p = problems({ ...base, PUBLIC_URL: url });
+      assert.ok(
+        p.some((l) => l.startsWith('PUBLIC_URL') && l.includes('placeholder')),
+        `${url}: ${p.join('; ')}`,
+      );
+    }
+    assert.doesNotThrow(() => loadConfig({ ...base, PUBLIC_URL: 'https://bots.examples.com' }));
+  });
+
+  it('when NODE_ENV=production and PUBLIC_URL is http://, then it is refused by name', () => {
+    const secret = { WEBHOOK_SECRET: 'x'.repeat(32) };
+    const p = problems({ ...base, ...secret, NODE_ENV: 'production', PUBLIC_URL: 'http://bot.acme-corp.io' });
+    assert.ok(
+      p.some((l) => l.startsWith('PUBLIC_URL must be https://')),
+      p.join('; '),
+    );
+    assert.doesNotThrow(() => loadConfig({ ...base, PUBLIC_URL: 'http://127.0.0.1:3000' }));
   });
 
   it('treats empty values as unset', () => {

@@ -6,6 +6,7 @@ import type { Schedule } from '../../../src/digests/schedule.js';
 import type { Store } from '../../../src/store/store.js';
 import { assertPostgresReachable, postgresBackend } from '../../store/backends.js';
 import { Clock, Poster, quietLogger, Recordings, subscribe } from './fakes.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const MIN = 60_000;
 const daily9: Schedule = { cadence: 'daily', hour: 9, minute: 0, timeZone: 'America/New_York' };
@@ -77,7 +78,7 @@ describe('digest scheduler: several instances on one Postgres', () => {
     hanging.all.push(...recordings.all);
     hanging.gate = new Promise(() => undefined);
     void instance('a', store, hanging).tick();
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => hanging.calls.length > 0, 'instance a to be stuck in the listing');
     const b = instance('b', other);
     assert.equal((await b.tick()).claimed, 0, 'a holds the lease');
     clock.advance(5 * MIN);
@@ -99,7 +100,7 @@ describe('digest scheduler: several instances on one Postgres', () => {
     clock.set('2026-03-02T14:00:00Z');
     poster.dieAfterPosting = true;
     void instance('a', store).tick();
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => poster.posts.length > 0, 'instance a to have posted');
     assert.equal(poster.posts.length, 1);
     poster.dieAfterPosting = false;
     const r2 = recordings.add('2026-03-02T14:02:00Z');

@@ -159,6 +159,7 @@ export function repoRoot(): string {
   }
 }
 
+/** Cisco's documents vendored in the repository (openapi/webex, CC BY 4.0); WEBEX_OPENAPI_DIR points at other copies. */
 export function openApiDir(): string {
-  return process.env['WEBEX_OPENAPI_DIR'] ?? path.resolve(repoRoot(), '..', 'shared', 'webex-openapi');
+  return process.env['WEBEX_OPENAPI_DIR'] ?? path.join(repoRoot(), 'openapi', 'webex');
 }

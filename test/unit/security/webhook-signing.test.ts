@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 import { signWebexBody, verifyWebexSignature } from '../../../src/server/verify-signature.js';
 
-const base = { WEBEX_BOT_TOKEN: 'bot-token', PUBLIC_URL: 'https://bot.example.com/' };
+const base = { WEBEX_BOT_TOKEN: 'bot-token', PUBLIC_URL: 'https://bot.acme-corp.io/' };
 
 function problems(env: Record<string, string>): string[] {
   try {

@@ -35,7 +35,7 @@ function fakeRecordingsApi(recordings: Array<{ id: string; createTime: string }>
   return { impl, calls };
 }
 
-function service(api: ReturnType<typeof fakeRecordingsApi>, ttlMs = 60_000) {
+function service(api: ReturnType<typeof fakeRecordingsApi>, ttlMs = 60_000, monotonicNow?: () => number) {
   const logger = memoryLogger().logger;
   const client = new WebexClient({
     baseUrl: 'http://127.0.0.1:9/v1',
@@ -45,7 +45,13 @@ function service(api: ReturnType<typeof fakeRecordingsApi>, ttlMs = 60_000) {
     logger,
     fetch: api.impl,
   });
-  return createRecordingsService({ client, credentials: adminTokenCredentials('admin'), logger, ttlMs });
+  return createRecordingsService({
+    client,
+    credentials: adminTokenCredentials('admin'),
+    logger,
+    ttlMs,
+    monotonicNow,
+  });
 }
 
 const query = (from: string, to: string, extra: Partial<RecordingsQuery> = {}): RecordingsQuery => ({
@@ -112,7 +118,8 @@ describe('recordings service', () => {
 
   it('keeps answers apart per asker and filter, and refetches after the TTL', async () => {
     const api = fakeRecordingsApi(recs);
-    const s = service(api, 30);
+    let t = 1_000_000;
+    const s = service(api, 30, () => t);
     const q = query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z');
     await s.list(ann, q);
     await s.list({ personId: 'p-bob', email: 'bob@example.com' }, q);
@@ -120,7 +127,10 @@ describe('recordings service', () => {
     assert.equal(api.calls.length, 3);
     await s.list(ann, q);
     assert.equal(api.calls.length, 3, 'cached');
-    await new Promise((r) => setTimeout(r, 60));
+    t += 29;
+    await s.list(ann, q);
+    assert.equal(api.calls.length, 3, 'still cached just before the TTL');
+    t += 2;
     await s.list(ann, q);
     assert.equal(api.calls.length, 4, 'expired');
   });
