@@ -6,7 +6,7 @@ import type { TokenRecords } from './auth/user-tokens.js';
 import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
 import { connectCommand, disconnectCommand } from './commands/connect.js';
-import { digestCommand } from './commands/digest.js';
+import { DIGEST_STOP_ACTION, digestCommand, digestStopAction } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
 import {
@@ -198,14 +198,13 @@ export function createApp(config: Config, deps: AppDeps): App {
       },
     }),
   );
-  registry.add(
-    digestCommand({
-      store,
-      scheduler: digestScheduler,
-      timeZoneFor: recordings.timeZoneFor,
-      admins: new Set(config.botAdmins),
-    }),
-  );
+  const digest = digestCommand({
+    store,
+    scheduler: digestScheduler,
+    timeZoneFor: recordings.timeZoneFor,
+    admins: new Set(config.botAdmins),
+  });
+  registry.add(digest);
   registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
   for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
@@ -215,7 +214,10 @@ export function createApp(config: Config, deps: AppDeps): App {
     seen,
     registry,
     isAllowedEmail,
-    actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
+    actions: {
+      [SHOW_MORE_ACTION]: showMoreAction(recordings),
+      [DIGEST_STOP_ACTION]: digestStopAction(digest, now),
+    },
     now,
     logger,
   });
