@@ -12,6 +12,7 @@ import { reencryptTokens } from '../../../src/auth/reencrypt-tokens.js';
 import { TokenCipher } from '../../../src/auth/token-cipher.js';
 import { memoryTokenRecords } from '../../../src/auth/user-tokens.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
+import { createMessenger } from '../../../src/core/messenger.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
@@ -40,14 +41,16 @@ function env(keys: Record<string, string>) {
 
 function access(keys: Record<string, string>, records: ReturnType<typeof memoryTokenRecords>) {
   const logger = memoryLogger().logger;
+  const botClient = new WebexClient({
+    baseUrl: 'http://127.0.0.1:9/v1',
+    token: 'bot',
+    timeoutMs: 100,
+    maxRetries: 0,
+    logger,
+  });
   return buildAccess(env(keys), {
-    botClient: new WebexClient({
-      baseUrl: 'http://127.0.0.1:9/v1',
-      token: 'bot',
-      timeoutMs: 100,
-      maxRetries: 0,
-      logger,
-    }),
+    botClient,
+    messenger: createMessenger({ client: botClient, logger }),
     now: () => NOW,
     logger,
     fetch: (async () => new Response('{}', { status: 500 })) as typeof fetch,

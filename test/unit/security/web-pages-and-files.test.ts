@@ -18,6 +18,7 @@ import { memoryTokenRecords, TokenVault } from '../../../src/auth/user-tokens.js
 import { createServer } from '../../../src/server/create-server.js';
 import { oauthRoutes } from '../../../src/server/oauth-routes.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { createMessenger } from '../../../src/core/messenger.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
@@ -25,6 +26,13 @@ const NOW = new Date('2026-11-25T10:00:00Z');
 
 function signInDeps(): SignInDeps {
   const logger = memoryLogger().logger;
+  const botClient = new WebexClient({
+    baseUrl: 'http://127.0.0.1:9/v1',
+    token: 'bot',
+    timeoutMs: 100,
+    maxRetries: 0,
+    logger,
+  });
   const oauth = new OAuthClient({
     apiUrl: 'http://127.0.0.1:9/v1',
     clientId: 'cid',
@@ -44,13 +52,8 @@ function signInDeps(): SignInDeps {
       now: () => NOW,
       logger,
     }),
-    botClient: new WebexClient({
-      baseUrl: 'http://127.0.0.1:9/v1',
-      token: 'bot',
-      timeoutMs: 100,
-      maxRetries: 0,
-      logger,
-    }),
+    botClient,
+    messenger: createMessenger({ client: botClient, logger }),
     publicUrl: 'https://bot.example.com',
     now: () => NOW,
     logger,
