@@ -19,6 +19,7 @@ import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
+import { createMessenger } from './core/messenger.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { listenStartupError, storeStartupError } from './core/startup-error.js';
@@ -82,8 +83,10 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger: logger.child({ client: 'bot' }),
     fetch: deps.fetch,
     sleep: deps.sleep,
+    postTimeoutMs: config.webexPostTimeoutMs,
     metrics,
   });
+  const messenger = createMessenger({ client: botClient, logger, now, metrics });
 
   // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
   const shuttingDown = new AbortController();
@@ -101,6 +104,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   }
   const access = buildAccess(config, {
     botClient,
+    messenger,
     now,
     logger,
     fetch: deps.fetch,
@@ -156,18 +160,7 @@ export function createApp(config: Config, deps: AppDeps): App {
           ...sub.filters,
         },
       ),
-    poster: {
-      async postCard(roomId, card, markdown) {
-        await botClient.post('/messages', {
-          roomId,
-          markdown,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-        });
-      },
-      async say(roomId, markdown) {
-        await botClient.post('/messages', { roomId, markdown });
-      },
-    },
+    poster: { postCard: messenger.sendCard, say: messenger.say },
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
@@ -180,6 +173,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     db: store.kysely,
     seen,
     client: botClient,
+    messenger,
     credentials: access.credentials,
     access: access.policy,
     orgTokenConfigured: Boolean(config.adminToken),
@@ -235,6 +229,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   };
   const bot = createWebexBot({
     client: botClient,
+    messenger,
     logger,
     webhookUrl,
     webhookSecret: config.webhookSecret,
