@@ -80,7 +80,10 @@ describe('recordings, end to end against the emulator', () => {
     const line = bot.logs.lines().find((l) => String(l['msg']).startsWith('webex-recordings-bot '));
     assert.equal(line?.['level'], 30, 'info, not a warning');
     assert.match(String(line?.['msg']), /recordings via the org token \(WEBEX_ADMIN_TOKEN\)/);
-    const ready = (await (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).json()) as Record<string, unknown>;
+    const ready = (await (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).json()) as Record<
+      string,
+      unknown
+    >;
     assert.equal(ready['recordingsAccess'], 'org-token');
   });
 
