@@ -3,6 +3,7 @@
  * suite): operations per second and heap retained after GC. The bot framework is loaded first, as in the bot's
  * process, so anything it does to the process shows here. End-to-end figures over HTTP: `npm run bench:e2e`.
  */
+import { createMessenger } from '../src/core/messenger.js';
 import { createWebexBot } from '../src/bot/webex-adapter.js';
 import { buildRecordingsCard } from '../src/cards/recordings-card.js';
 import { parseRecordingsQuery } from '../src/parsing/parse-recordings-query.js';
@@ -35,14 +36,16 @@ async function bench(name: string, iterations: number, fn: (i: number) => unknow
 
 const logger = createLogger('silent');
 // Loads webex-node-bot-framework exactly as the bot does (without the Webex SDK).
+const benchClient = new WebexClient({
+  baseUrl: 'http://127.0.0.1:9/v1',
+  token: 't',
+  timeoutMs: 1000,
+  maxRetries: 0,
+  logger,
+});
 createWebexBot({
-  client: new WebexClient({
-    baseUrl: 'http://127.0.0.1:9/v1',
-    token: 't',
-    timeoutMs: 1000,
-    maxRetries: 0,
-    logger,
-  }),
+  client: benchClient,
+  messenger: createMessenger({ client: benchClient, logger }),
   logger,
   webhookUrl: 'http://127.0.0.1:9/webhooks/webex',
   webhookSecret: undefined,

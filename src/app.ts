@@ -6,7 +6,7 @@ import type { TokenRecords } from './auth/user-tokens.js';
 import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
 import { connectCommand, disconnectCommand } from './commands/connect.js';
-import { digestCommand } from './commands/digest.js';
+import { DIGEST_STOP_ACTION, digestCommand, digestStopAction } from './commands/digest.js';
 import { createChatRouter } from './commands/chat-router.js';
 import { helpCommand } from './commands/help.js';
 import {
@@ -19,6 +19,7 @@ import { CommandRegistry } from './commands/registry.js';
 import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
 import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
+import { createMessenger } from './core/messenger.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { listenStartupError, storeStartupError } from './core/startup-error.js';
@@ -82,8 +83,10 @@ export function createApp(config: Config, deps: AppDeps): App {
     logger: logger.child({ client: 'bot' }),
     fetch: deps.fetch,
     sleep: deps.sleep,
+    postTimeoutMs: config.webexPostTimeoutMs,
     metrics,
   });
+  const messenger = createMessenger({ client: botClient, logger, now, metrics });
 
   // Aborted first thing in stop(): recordings listings in flight end at once instead of holding shutdown up.
   const shuttingDown = new AbortController();
@@ -101,6 +104,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   }
   const access = buildAccess(config, {
     botClient,
+    messenger,
     now,
     logger,
     fetch: deps.fetch,
@@ -156,18 +160,7 @@ export function createApp(config: Config, deps: AppDeps): App {
           ...sub.filters,
         },
       ),
-    poster: {
-      async postCard(roomId, card, markdown) {
-        await botClient.post('/messages', {
-          roomId,
-          markdown,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-        });
-      },
-      async say(roomId, markdown) {
-        await botClient.post('/messages', { roomId, markdown });
-      },
-    },
+    poster: { postCard: messenger.sendCard, say: messenger.say },
   });
   let digestTicker: { stop(): Promise<void> } | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
@@ -180,6 +173,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     db: store.kysely,
     seen,
     client: botClient,
+    messenger,
     credentials: access.credentials,
     access: access.policy,
     orgTokenConfigured: Boolean(config.adminToken),
@@ -204,14 +198,13 @@ export function createApp(config: Config, deps: AppDeps): App {
       },
     }),
   );
-  registry.add(
-    digestCommand({
-      store,
-      scheduler: digestScheduler,
-      timeZoneFor: recordings.timeZoneFor,
-      admins: new Set(config.botAdmins),
-    }),
-  );
+  const digest = digestCommand({
+    store,
+    scheduler: digestScheduler,
+    timeZoneFor: recordings.timeZoneFor,
+    admins: new Set(config.botAdmins),
+  });
+  registry.add(digest);
   registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
   for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
@@ -221,7 +214,10 @@ export function createApp(config: Config, deps: AppDeps): App {
     seen,
     registry,
     isAllowedEmail,
-    actions: { [SHOW_MORE_ACTION]: showMoreAction(recordings) },
+    actions: {
+      [SHOW_MORE_ACTION]: showMoreAction(recordings),
+      [DIGEST_STOP_ACTION]: digestStopAction(digest, now),
+    },
     now,
     logger,
   });
@@ -233,6 +229,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   };
   const bot = createWebexBot({
     client: botClient,
+    messenger,
     logger,
     webhookUrl,
     webhookSecret: config.webhookSecret,

@@ -73,6 +73,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   WEBEX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBEX_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  WEBEX_POST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   WEBEX_ADMIN_TOKEN: z.string().trim().min(1).optional(),
   CACHE_TTL_SECONDS: z.coerce
@@ -162,6 +163,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   webexTimeoutMs: number;
   webexMaxRetries: number;
+  /** Time-out of a POST (a message): longer, because a POST that timed out may have landed and must be checked. */
+  webexPostTimeoutMs: number;
   shutdownGraceMs: number;
   /** Org admin token with meeting:admin_recordings_read; lists recordings with hostEmail = the asker. */
   adminToken: string | undefined;
@@ -286,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webexTimeoutMs: e.WEBEX_TIMEOUT_MS,
     webexMaxRetries: e.WEBEX_MAX_RETRIES,
+    webexPostTimeoutMs: e.WEBEX_POST_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     adminToken: e.WEBEX_ADMIN_TOKEN,
     cacheTtlMs: e.CACHE_TTL_SECONDS * 1000,

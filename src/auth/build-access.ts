@@ -1,3 +1,4 @@
+import type { Messenger } from '../core/messenger.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { buildSignInCard } from '../cards/sign-in-card.js';
@@ -28,6 +29,8 @@ export function memoryNonceLedger(): NonceLedger {
 
 export interface AccessDeps {
   botClient: WebexClient;
+  /** Posts the sign-in card into the person's 1:1 space. */
+  messenger: Messenger;
   now: () => Date;
   logger: Logger;
   fetch?: typeof fetch;
@@ -92,6 +95,7 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
           ),
           nonces: deps.nonces ?? memoryNonceLedger(),
           botClient: deps.botClient,
+          messenger: deps.messenger,
           publicUrl: config.publicUrl,
           now: deps.now,
           logger: log,
@@ -104,11 +108,7 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
     async offerSignIn(personId, reason) {
       if (!signIn) return;
       const { card, markdown } = buildSignInCard(signInLink(signIn, personId), reason);
-      await deps.botClient.post('/messages', {
-        toPersonId: personId,
-        markdown,
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-      });
+      await deps.messenger.sendDirect(personId, markdown, card);
     },
     async disconnect(personId) {
       return vault ? vault.remove(personId) : false;

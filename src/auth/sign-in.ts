@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '../core/markdown.js';
+import type { Messenger } from '../core/messenger.js';
 import type { Logger } from '../logger.js';
 import type { WebexPerson } from '../webex/types.js';
 import type { WebexClient } from '../webex/webex-client.js';
@@ -16,8 +17,10 @@ export interface SignInDeps {
   signer: OAuthStateSigner;
   nonces: NonceLedger;
   vault: TokenVault;
-  /** The bot's own client: confirms in the 1:1 space and reads /people/me with the new token. */
+  /** The bot's own client: reads /people/me with the new token. */
   botClient: WebexClient;
+  /** Confirms in the 1:1 space. */
+  messenger: Pick<Messenger, 'sendDirect'>;
   publicUrl: string;
   now: () => Date;
   logger: Logger;
@@ -111,10 +114,10 @@ export async function completeSignIn(
   await deps.vault.save(personId, email, tokens);
   log.info({ personId }, 'person connected');
   try {
-    await deps.botClient.post('/messages', {
-      toPersonId: personId,
-      markdown: `You're connected, ${escapeMarkdown(me.firstName ?? me.displayName ?? '')}. Ask me \`recordings last week\` — I'll now list recordings you host or that are shared with you. Type \`disconnect\` to remove my access.`,
-    });
+    await deps.messenger.sendDirect(
+      personId,
+      `You're connected, ${escapeMarkdown(me.firstName ?? me.displayName ?? '')}. Ask me \`recordings last week\` — I'll now list recordings you host or that are shared with you. Type \`disconnect\` to remove my access.`,
+    );
   } catch (err) {
     log.error({ err: (err as Error).message }, 'could not confirm the sign-in in the 1:1 space');
   }

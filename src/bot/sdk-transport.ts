@@ -1,9 +1,11 @@
 import { LRUCache } from 'lru-cache';
+import type { Messenger } from '../core/messenger.js';
 import type { Metrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
 import type { Query, WebexClient } from '../webex/webex-client.js';
 import type {
   WebexAttachmentAction,
+  NewMessage,
   WebexMembership,
   WebexMessage,
   WebexPerson,
@@ -47,6 +49,8 @@ export interface TransportObserver {
 }
 
 export interface SdkTransportOptions {
+  /** Messages the framework posts go where ours do. */
+  messenger: Pick<Messenger, 'post'>;
   registeredWebhooks: () => WebexWebhook[];
   /** The bot's own person, once known (memberships are answered for it). */
   botPerson: () => WebexPerson | undefined;
@@ -223,7 +227,12 @@ export function createSdkTransport(client: WebexClient, opts: SdkTransportOption
         return message;
       },
       list: (q) => page<WebexMessage>('/messages', q),
-      create: (body) => client.post<WebexMessage>('/messages', body),
+      async create(body) {
+        // The framework builds these bodies from our own say() arguments: a NewMessage.
+        const message = await opts.messenger.post(body as NewMessage);
+        if (!message) throw new Error('the message may have been posted, but Webex did not confirm it');
+        return message;
+      },
       remove: (id) => client.delete(`/messages/${idOf(id)}`),
     },
     attachmentActions: {

@@ -17,6 +17,7 @@ import type {
   WebexWebhook,
   WebhookEnvelope,
 } from '../webex/types.js';
+import type { Messenger } from '../core/messenger.js';
 import { createSdkTransport, type SdkTransport } from './sdk-transport.js';
 import { OUTSIDER_REFUSAL } from './outsider-refusal.js';
 import { stripBotMention } from './strip-mention.js';
@@ -80,6 +81,8 @@ type WebhookHandlerFactory = (
 
 export interface WebexBotOptions {
   client: WebexClient;
+  /** Every message the bot posts goes through it (one retry policy for POSTs). */
+  messenger: Messenger;
   logger: Logger;
   /** Where Webex delivers events: PUBLIC_URL + the webhook path. */
   webhookUrl: string;
@@ -187,6 +190,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   const arrivedAt = new LRUCache<string, number>({ max: 5000, ttl: 10 * 60_000 });
 
   const transport: SdkTransport = createSdkTransport(opts.client, {
+    messenger: opts.messenger,
     registeredWebhooks: () => registeredWebhooks,
     botPerson: () => (framework.active ? framework.person : undefined),
     logger: log,
@@ -218,16 +222,8 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
   // Replies are posted with our client directly rather than through the framework's bot.say(): the same request,
   // without the framework's promise library in between, which loses the async context (the event id on log lines).
   const replyFor = (bot: FrameworkBot): Reply => ({
-    async say(markdown) {
-      await opts.client.post<WebexMessage>('/messages', { roomId: bot.room.id, markdown });
-    },
-    async sendCard(card, fallbackMarkdown) {
-      await opts.client.post<WebexMessage>('/messages', {
-        roomId: bot.room.id,
-        markdown: fallbackMarkdown,
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-      });
-    },
+    say: (markdown) => opts.messenger.say(bot.room.id, markdown),
+    sendCard: (card, fallbackMarkdown) => opts.messenger.sendCard(bot.room.id, card, fallbackMarkdown),
   });
 
   const runHandler = (event: ChatEvent, bot: FrameworkBot, eventLog: Logger) => {
@@ -322,7 +318,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
       'event dropped on the way to a handler; apologising',
     );
     try {
-      await opts.client.post<WebexMessage>('/messages', { roomId: data.roomId, markdown: APOLOGY });
+      await opts.messenger.say(data.roomId, APOLOGY);
     } catch (err) {
       log.error({ err, roomId: data.roomId }, 'could not tell the person their message was lost');
     }
@@ -435,8 +431,8 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
         log.info({ roomId: envelope.data.roomId }, 'message from outside the allowed domains');
         if (envelope.data.roomId) {
           await track(
-            opts.client
-              .post('/messages', { roomId: envelope.data.roomId, markdown: OUTSIDER_REFUSAL })
+            opts.messenger
+              .say(envelope.data.roomId, OUTSIDER_REFUSAL)
               .catch((err: unknown) => log.error({ err }, 'could not send the refusal')),
           );
         }

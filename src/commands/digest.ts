@@ -19,7 +19,43 @@ import { ErrorCode, UserError } from '../errors.js';
 import { escapeMarkdown, truncate } from '../core/markdown.js';
 import type { Store, Subscription } from '../store/store.js';
 import type { WebexPerson } from '../webex/types.js';
-import type { CommandContext, CommandSpec } from './registry.js';
+import { z } from 'zod';
+import { CARD_SCHEMA, CARD_VERSION } from '../cards/recordings-card.js';
+import type { ActionHandler, CommandContext, CommandSpec } from './registry.js';
+
+/** The Stop button on each digest of `digest list`. */
+export const DIGEST_STOP_ACTION = 'digest.stop';
+// The button's data comes back from the client: only the number is read from it; the space is the event's own, and
+// who may stop it is checked as for `digest stop <n>`.
+const stopDataSchema = z.object({
+  action: z.literal(DIGEST_STOP_ACTION),
+  n: z.number().int().min(1).max(999_999),
+});
+
+/** Same schedule and the same filters (any order, topic in any case): a duplicate digest. */
+function sameDigest(
+  a: Subscription,
+  b: { schedule: Schedule; filters: DigestFilters; evenIfEmpty: boolean },
+): boolean {
+  const key = (f: DigestFilters) =>
+    JSON.stringify(
+      Object.entries(f)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, k === 'topic' ? String(v).toLowerCase() : v])
+        .sort(([x], [y]) => String(x).localeCompare(String(y))),
+    );
+  const s = a.schedule;
+  const t = b.schedule;
+  return (
+    s.cadence === t.cadence &&
+    s.weekday === t.weekday &&
+    s.hour === t.hour &&
+    s.minute === t.minute &&
+    s.timeZone === t.timeZone &&
+    a.evenIfEmpty === b.evenIfEmpty &&
+    key(a.filters) === key(b.filters)
+  );
+}
 
 export interface DigestCommandDeps {
   store: Store;
@@ -120,6 +156,16 @@ export function digestCommand(deps: DigestCommandDeps): CommandSpec {
     const timeZone = r.timeZone ?? (await deps.timeZoneFor(message.person));
     const schedule: Schedule = { cadence: r.cadence, hour: r.hour, minute: r.minute, timeZone };
     if (r.weekday !== undefined) schedule.weekday = r.weekday;
+    const same = (await deps.store.listSubscriptions(message.roomId)).find(
+      (s) =>
+        s.creatorPersonId === message.personId &&
+        sameDigest(s, { schedule, filters: r.filters, evenIfEmpty: r.evenIfEmpty }),
+    );
+    if (same) {
+      return reply.say(
+        `You already have this: digest **#${same.number}** (${describeSchedule(same.schedule)}). \`digest list\` shows this space's digests.`,
+      );
+    }
     const first = nextRun(schedule, now());
     const watermark = previousRun(schedule, first);
     const creatorName = message.person.displayName || message.personEmail;
@@ -157,7 +203,46 @@ export function digestCommand(deps: DigestCommandDeps): CommandSpec {
     if (subs.length === 0) {
       return ctx.reply.say('There are no digests in this space. Start one with e.g. `digest daily at 9:00`.');
     }
-    await ctx.reply.say([`Digests in this space:`, ...subs.map(listLine)].join('\n'));
+    const markdown = [`Digests in this space:`, ...subs.map(listLine)].join('\n');
+    await ctx.reply.sendCard(
+      {
+        type: 'AdaptiveCard',
+        $schema: CARD_SCHEMA,
+        version: CARD_VERSION,
+        body: [
+          { type: 'TextBlock', text: 'Digests in this space', weight: 'Bolder', wrap: true },
+          ...subs.map((sub) => ({
+            type: 'ColumnSet',
+            separator: true,
+            columns: [
+              {
+                type: 'Column',
+                width: 'stretch',
+                items: [{ type: 'TextBlock', text: listLine(sub).replace(/^- /u, ''), wrap: true }],
+              },
+              {
+                type: 'Column',
+                width: 'auto',
+                verticalContentAlignment: 'Center',
+                items: [
+                  {
+                    type: 'ActionSet',
+                    actions: [
+                      {
+                        type: 'Action.Submit',
+                        title: `Stop #${sub.number}`,
+                        data: { action: DIGEST_STOP_ACTION, n: sub.number },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          })),
+        ],
+      },
+      markdown,
+    );
   }
 
   async function stop(ctx: CommandContext, what: string | undefined): Promise<void> {
@@ -233,5 +318,22 @@ export function digestCommand(deps: DigestCommandDeps): CommandSpec {
           return create(ctx);
       }
     },
+  };
+}
+
+/** A Stop button of `digest list`: answered exactly as `digest stop <n>` typed by the person who pressed it. */
+export function digestStopAction(digest: CommandSpec, now: () => Date): ActionHandler {
+  return async (event, reply, log) => {
+    const data = stopDataSchema.safeParse(event.inputs);
+    if (!data.success) {
+      log.warn('digest stop data did not validate');
+      throw new UserError(
+        ErrorCode.BadInput,
+        "I couldn't read that button's data. Type e.g. `digest stop 1`.",
+      );
+    }
+    const args = `stop ${data.data.n}`;
+    const message = { ...event, kind: 'message' as const, text: `digest ${args}` };
+    await digest.handler({ message, args, reply, now, log });
   };
 }

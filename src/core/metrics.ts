@@ -22,6 +22,8 @@ export interface Metrics {
   readonly notificationsDelivered: Counter;
   /** Spaces the framework holds an object for. */
   readonly frameworkSpaces: Gauge;
+  /** Message POSTs whose outcome was unknown, by what became of them (landed, resent, unverifiable). */
+  readonly ambiguousPosts: Counter<'outcome'>;
 }
 
 export function createMetrics(opts: { processMetrics?: boolean } = {}): Metrics {
@@ -71,6 +73,12 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): Metrics 
       name: 'bot_digest_lag_seconds',
       help: 'Delay between a digest being due and its run starting',
       buckets: [1, 5, 15, 30, 60, 120, 300, 900, 3600],
+      registers,
+    }),
+    ambiguousPosts: new Counter({
+      name: 'bot_ambiguous_posts_total',
+      help: 'Message POSTs that timed out, were reset or got a 5xx, by outcome: landed (found, not resent), resent (checked, not there), unverifiable (group space: not resent, at most once)',
+      labelNames: ['outcome'],
       registers,
     }),
     notificationsDelivered: new Counter({

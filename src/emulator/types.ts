@@ -223,6 +223,11 @@ export interface FaultSpec {
   reset?: boolean;
   /** How many matching requests are affected; default 1; `Infinity` allowed. */
   count?: number;
+  /**
+   * Process the request normally first (the message is created, webhooks fire), then apply `delayMs`, `reset` or
+   * `status` to its answer: Webex acted, but the client hears late, nothing, or an error.
+   */
+  processFirst?: boolean;
 }
 
 export interface EmulatorOptions {

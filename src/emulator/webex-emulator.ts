@@ -422,6 +422,47 @@ export class WebexEmulator {
     return app;
   }
 
+  /** Waits the fault's delay, then resets if asked; false when nothing more is to be sent. */
+  private async delayThenMaybeReset(req: Request, res: Response, fault: FaultSpec): Promise<boolean> {
+    if (fault.delayMs !== undefined && fault.delayMs > 0) {
+      try {
+        await sleep(fault.delayMs, undefined, { signal: this.stopping.signal });
+      } catch {
+        return false;
+      }
+    }
+    if (res.destroyed || req.socket.destroyed) return false;
+    if (fault.reset) {
+      locals(res).record.status = 0;
+      req.socket.destroy();
+      return false;
+    }
+    return true;
+  }
+
+  /** Lets the route answer, then holds that answer back, drops it, or swaps it for an error (processFirst). */
+  private spoilAnswer(req: Request, res: Response, fault: FaultSpec): void {
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      void (async () => {
+        if (!(await this.delayThenMaybeReset(req, res, fault))) return;
+        if (fault.status !== undefined) {
+          const body = JSON.stringify(
+            fault.body ?? webexErrorBody(defaultMessageFor(fault.status), locals(res).trackingId),
+          );
+          locals(res).record.status = fault.status;
+          res.statusCode = fault.status;
+          res.setHeader('content-type', 'application/json');
+          res.setHeader('content-length', Buffer.byteLength(body));
+          end(body);
+          return;
+        }
+        end(...args);
+      })();
+      return res;
+    }) as typeof res.end;
+  }
+
   /** Faults run before auth and routing, so they also hit unauthenticated or unknown requests. */
   private async applyFault(req: Request, res: Response, next: NextFunction): Promise<void> {
     const path = locals(res).record.path;
@@ -430,19 +471,12 @@ export class WebexEmulator {
       next();
       return;
     }
-    if (fault.delayMs !== undefined && fault.delayMs > 0) {
-      try {
-        await sleep(fault.delayMs, undefined, { signal: this.stopping.signal });
-      } catch {
-        return;
-      }
-      if (res.destroyed || req.socket.destroyed) return;
-    }
-    if (fault.reset) {
-      locals(res).record.status = 0;
-      req.socket.destroy();
+    if (fault.processFirst) {
+      this.spoilAnswer(req, res, fault);
+      next();
       return;
     }
+    if (!(await this.delayThenMaybeReset(req, res, fault))) return;
     if (fault.status === undefined) {
       next();
       return;

@@ -12,13 +12,13 @@ export class MigrationError extends Error {
 /** Any fixed number: the Postgres advisory lock that serializes migrations across instances. */
 const MIGRATION_LOCK_KEY = 4_242_017;
 
-async function migrateWith(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
+async function migrateWith(db: Kysely<Database>, to: string | undefined, migrationTableSchema?: string) {
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (to === undefined ? migrator.migrateToLatest() : migrator.migrateTo(to));
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new MigrationError(error ?? `${failed?.migrationName} failed`);
 }
@@ -30,9 +30,14 @@ async function migrateWith(db: Kysely<Database>, migrationTableSchema?: string):
  */
 export async function migrate(
   db: Kysely<Database>,
-  opts: { backend: 'sqlite' | 'postgres'; schema?: string | undefined },
+  opts: {
+    backend: 'sqlite' | 'postgres';
+    schema?: string | undefined;
+    /** Stop at this migration (the upgrade test builds an old database); default: the latest. */
+    to?: string;
+  },
 ): Promise<void> {
-  if (opts.backend === 'sqlite') return migrateWith(db);
+  if (opts.backend === 'sqlite') return migrateWith(db, opts.to);
   await db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
@@ -40,7 +45,7 @@ export async function migrate(
       // Kysely looks for its migration tables in every schema of the database; name ours so that another schema's
       // (another deployment or test run sharing the database) is never mistaken for it.
       const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(conn);
-      await migrateWith(conn, current.rows[0]?.schema ?? opts.schema);
+      await migrateWith(conn, opts.to, current.rows[0]?.schema ?? opts.schema);
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
     }

@@ -40,6 +40,7 @@ export interface WebexMessage {
   personEmail?: string;
   mentionedPeople?: string[];
   parentId?: string;
+  attachments?: AdaptiveCardAttachment[];
   created?: string;
 }
 

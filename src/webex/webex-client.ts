@@ -16,6 +16,8 @@ export interface WebexClientOptions {
   baseUrl: string;
   token: string;
   timeoutMs: number;
+  /** Time-out of a POST (default: timeoutMs): longer, since a POST that timed out may have landed. */
+  postTimeoutMs?: number;
   /** Retries after the first attempt for 429, 5xx, time-outs and connection errors. */
   maxRetries: number;
   logger: Logger;
@@ -39,6 +41,8 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Acts with another credential than the client's own (e.g. the recordings token). */
   token?: string;
+  /** Overrides the client's time-out for this call. */
+  timeoutMs?: number;
   /** Spends one call per HTTP attempt; throws CallBudgetExceededError when the question has used its share. */
   budget?: CallBudget;
   /** Aborts the call (and its retries) at once, e.g. on shutdown; the call then fails with CallCancelledError. */
@@ -54,6 +58,11 @@ export interface WebexResponse<T> {
 
 export class WebexApiError extends Error {
   readonly code: ErrorCode;
+  /**
+   * A POST whose outcome is unknown (a time-out after sending, a reset, a 5xx): Webex may have acted on it. Set only
+   * for POSTs; the caller decides whether to check and send again (src/core/messenger.ts).
+   */
+  ambiguous = false;
   constructor(
     readonly method: string,
     readonly path: string,
@@ -84,6 +93,14 @@ export interface Page<T> {
 }
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/** Connection errors that mean the request never reached Webex. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function causeCode(err: unknown): string | undefined {
+  const cause = err instanceof Error ? err.cause : undefined;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -185,7 +202,9 @@ export class WebexClient {
 
   /**
    * Sends a request, retrying 429 (after Retry-After), 5xx, time-outs and connection errors with bounded backoff.
-   * POSTs are retried too: Webex has no idempotency keys, and for a chat bot a rare duplicate reply beats silence.
+   * A POST is not idempotent and Webex has no idempotency key, so it is sent again only when Webex certainly did not
+   * act on it (429, a refused connection); any other failure of a POST is thrown at once, marked `ambiguous` when
+   * Webex may have acted.
    */
   async request<T>(
     method: string,
@@ -218,6 +237,12 @@ export class WebexClient {
       if (outcome.ok) return outcome.response;
       if (options.signal?.aborted) throw new CallCancelledError();
       lastError = outcome.error;
+      const notActedOn = outcome.retryAfterMs !== undefined || outcome.notSent === true;
+      if (method === 'POST' && !notActedOn) {
+        // Webex rejected it (4xx: nothing happened) or may have acted (time-out, reset, 5xx): never blindly again.
+        outcome.error.ambiguous = outcome.retryable;
+        break;
+      }
       const retryable = outcome.retryAfterMs !== undefined || outcome.retryable;
       if (!retryable || attempt === maxRetries) break;
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs) {
@@ -305,7 +330,7 @@ export class WebexClient {
     clientTrackingId: string,
   ): Promise<
     | { ok: true; response: WebexResponse<T> }
-    | { ok: false; error: WebexApiError; retryable: boolean; retryAfterMs?: number }
+    | { ok: false; error: WebexApiError; retryable: boolean; retryAfterMs?: number; notSent?: boolean }
   > {
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token ?? this.opts.token}`,
@@ -320,14 +345,16 @@ export class WebexClient {
     }
     let res: Response;
     let text: string;
+    const timeoutMs =
+      options.timeoutMs ?? (method === 'POST' ? this.opts.postTimeoutMs : undefined) ?? this.opts.timeoutMs;
     try {
       res = await this.fetchImpl(url, {
         method,
         headers,
         body,
         signal: options.signal
-          ? AbortSignal.any([AbortSignal.timeout(this.opts.timeoutMs), options.signal])
-          : AbortSignal.timeout(this.opts.timeoutMs),
+          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
+          : AbortSignal.timeout(timeoutMs),
       });
       text = await res.text();
     } catch (err) {
@@ -337,12 +364,14 @@ export class WebexClient {
       return {
         ok: false,
         retryable: true,
+        // Nothing reached Webex: the connection was refused or the name did not resolve.
+        notSent: !timedOut && NOT_SENT_CODES.has(causeCode(err) ?? ''),
         error: new WebexApiError(
           method,
           path,
           undefined,
           undefined,
-          timedOut ? `no answer within ${this.opts.timeoutMs} ms` : `connection failed${cause}`,
+          timedOut ? `no answer within ${timeoutMs} ms` : `connection failed${cause}`,
           timedOut ? ErrorCode.WebexTimeout : ErrorCode.WebexNetwork,
         ),
       };

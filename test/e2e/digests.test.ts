@@ -9,6 +9,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
+  actionsOf,
   askBot,
   botMessagesIn,
   startBot,
@@ -22,8 +23,11 @@ import {
 let t = Date.parse('2026-11-25T16:59:00Z');
 const now = () => new Date(t);
 
+/** Digest cards (not the `digest list` card). */
 const cards = (world: World, roomId: string) =>
-  botMessagesIn(world, roomId).filter((m) => m.attachments?.length);
+  botMessagesIn(world, roomId).filter(
+    (m) => m.attachments?.length && !(m.markdown ?? '').startsWith('Digests in this space'),
+  );
 const cardOf = (m: WebexMessage | undefined) =>
   (m?.attachments?.[0] as { content?: Record<string, unknown> } | undefined)?.content ?? {};
 
@@ -115,6 +119,37 @@ describe('digests, end to end against the emulator', () => {
       /Only Ann Lee .* can stop it/,
     );
     assert.match(await ask(world.group.id, world.bob.id, 'digest stop 7', true), /no digest #7/);
+  });
+
+  it('answers the same digest asked for twice with "you already have this (#n)"', async () => {
+    assert.match(
+      await ask(world.group.id, world.ann.id, 'digest daily at 09:00 topic SYNC', true),
+      /You already have this: digest \*\*#1\*\*/,
+    );
+  });
+
+  it('puts a Stop button on each digest of `digest list`, checked like `digest stop <n>`; forged data is refused', async () => {
+    await askBot(world, world.group.id, world.bob.id, 'digest list', true);
+    const listCard = botMessagesIn(world, world.group.id).at(-1);
+    const stop = actionsOf(listCard).find((a) => a.title === 'Stop #1');
+    assert.ok(listCard && stop?.data);
+    assert.deepEqual(validateAdaptiveCard(cardOf(listCard)), []);
+    const press = async (personId: string, data: Record<string, unknown>) => {
+      const before = botMessagesIn(world, world.group.id).length;
+      await world.emulator.userSubmits(personId, listCard.id, data);
+      await waitFor(() => botMessagesIn(world, world.group.id).length > before, 'the answer', 5000);
+      return botMessagesIn(world, world.group.id).at(-1)?.markdown ?? '';
+    };
+    assert.match(await press(world.bob.id, stop.data), /Only Ann Lee .* can stop it/);
+    assert.match(
+      await press(world.bob.id, { action: 'digest.stop', n: '1 or 1=1' }),
+      /couldn't read that button's data/,
+    );
+    assert.equal(
+      (await ask(world.group.id, world.bob.id, 'digest list', true)).includes('#1'),
+      true,
+      'still running',
+    );
   });
 
   it('keeps the subscription across a restart and does not send the digest again', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore } from '../../src/store/open-store.js';
+import { openStore, type OpenStoreOptions } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -16,6 +16,8 @@ export interface Backend {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated store; `reopen` opens the same data again (a restart). */
   fresh(): Promise<{ store: Store; reopen: () => Promise<Store>; applicationName?: string }>;
+  /** Where a new, empty database of this backend is (nothing created or migrated yet). */
+  empty(): OpenStoreOptions;
   /** Drops everything this backend created. */
   cleanup(): Promise<void>;
 }
@@ -41,13 +43,18 @@ export async function assertPostgresReachable(url = TEST_DATABASE_URL): Promise<
 
 export function sqliteBackend(): Backend {
   const dirs: string[] = [];
+  const empty = (): OpenStoreOptions => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-test-'));
+    dirs.push(dir);
+    return { dataDir: dir };
+  };
   return {
     name: 'sqlite',
+    empty,
     async fresh() {
-      const dir = mkdtempSync(join(tmpdir(), 'store-test-'));
-      dirs.push(dir);
+      const options = empty();
       const open = async () => {
-        const store = openStore({ dataDir: dir });
+        const store = openStore(options);
         await store.migrate();
         return store;
       };
@@ -61,23 +68,22 @@ export function sqliteBackend(): Backend {
 
 export function postgresBackend(url = TEST_DATABASE_URL): Backend {
   const schemas: string[] = [];
+  const empty = (): OpenStoreOptions & { pgSchema: string } => {
+    const schema = uniqueName('t');
+    schemas.push(schema);
+    return { dataDir: '.', databaseUrl: url, pgSchema: schema, pgPoolSize: 12, pgApplicationName: schema };
+  };
   return {
     name: 'postgres',
+    empty,
     async fresh() {
-      const schema = uniqueName('t');
-      schemas.push(schema);
+      const options = empty();
       const open = async () => {
-        const store = openStore({
-          dataDir: '.',
-          databaseUrl: url,
-          pgSchema: schema,
-          pgPoolSize: 12,
-          pgApplicationName: schema,
-        });
+        const store = openStore(options);
         await store.migrate();
         return store;
       };
-      return { store: await open(), reopen: open, applicationName: schema };
+      return { store: await open(), reopen: open, applicationName: options.pgSchema };
     },
     async cleanup() {
       if (schemas.length === 0) return;

@@ -13,6 +13,28 @@ function listMessageJson(m: WebexMessage): WebexMessage {
 export function messagesRoutes(ctx: RouteContext): Router {
   const router = Router();
 
+  // Before /messages/:messageId, which would take `direct` for an id.
+  router.get('/messages/direct', (req, res) => {
+    const caller = callerOf(res);
+    const query = queryOf(req);
+    const personId = single(query, 'personId');
+    const personEmail = single(query, 'personEmail');
+    if ((personId === undefined) === (personEmail === undefined)) {
+      throw badRequest('Exactly one of personId or personEmail is required.');
+    }
+    const other =
+      personId !== undefined ? ctx.store.person(personId) : ctx.store.personByEmail(personEmail ?? '');
+    const room = other ? ctx.store.directRoomBetween(caller.id, other.id) : undefined;
+    if (!room) throw notFound('No 1:1 room with that person.');
+    let messages = ctx.store
+      .messagesOfRoom(room.id)
+      .filter((m) => ctx.store.canRead(caller, m))
+      .reverse();
+    const parentId = single(query, 'parentId');
+    if (parentId !== undefined) messages = messages.filter((m) => m.parentId === parentId);
+    sendJson(res, 200, { items: messages.map(listMessageJson) });
+  });
+
   router.get('/messages/:messageId', (req, res) => {
     const caller = callerOf(res);
     const message = ctx.store.message(req.params.messageId);

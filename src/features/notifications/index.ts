@@ -6,6 +6,7 @@
  * otherwise each signed-in subscriber gets one webhook made with their own token, removed when their last
  * notification stops or they disconnect. Both follow the bot's webhook rules (src/webex/webhook-registrar.ts).
  */
+import type { Messenger } from '../../core/messenger.js';
 import type { Kysely } from 'kysely';
 import type { CommandSpec } from '../../commands/registry.js';
 import type { AccessPolicy } from '../../commands/connect.js';
@@ -26,8 +27,10 @@ export interface NotificationsDeps {
   db: Kysely<Database>;
   /** The fleet-wide seen-event ledger: each delivery is handled once. */
   seen: Pick<SeenEvents, 'firstTime' | 'forget'>;
-  /** The bot's client: posts as the bot; recordings calls pass their own token. */
+  /** The bot's client: webhooks and recordings calls (which pass their own token). */
   client: WebexClient;
+  /** Posts as the bot. */
+  messenger: Messenger;
   credentials: RecordingsCredentials;
   access: Pick<AccessPolicy, 'signInEnabled' | 'offerSignIn' | 'isConnected' | 'isBotAdmin'>;
   /** WEBEX_ADMIN_TOKEN is configured: the org-level webhook serves everyone. */
@@ -182,11 +185,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
       return res.data;
     },
     async postCard(roomId: string, card: Record<string, unknown>, markdown: string) {
-      await deps.client.post('/messages', {
-        roomId,
-        markdown,
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-      });
+      await deps.messenger.sendCard(roomId, card, markdown);
     },
   };
 
@@ -207,10 +206,10 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
     if (mine.length === 0 || personId === deps.botPersonId()) return;
     const first = mine[0];
     const name = first ? first.creatorName : 'Its creator';
-    await deps.client.post('/messages', {
+    await deps.messenger.say(
       roomId,
-      markdown: `${name.replace(/[\\`*_~[\]()<>|#]/gu, (c) => `\\${c}`)} left this space, so I stopped ${mine.length === 1 ? 'notification' : 'notifications'} ${mine.map((n) => `#${n.number}`).join(', ')} (their recordings are no longer posted here).`,
-    });
+      `${name.replace(/[\\`*_~[\]()<>|#]/gu, (c) => `\\${c}`)} left this space, so I stopped ${mine.length === 1 ? 'notification' : 'notifications'} ${mine.map((n) => `#${n.number}`).join(', ')} (their recordings are no longer posted here).`,
+    );
   }
 
   return {
@@ -241,11 +240,11 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
         );
         if (stopped.length > 0) {
           const numbers = theirs.filter((n) => stopped.includes(n.id)).map((n) => `#${n.number}`);
-          await deps.client
-            .post('/messages', {
-              toPersonId: personId,
-              markdown: `Your recording notifications (${numbers.join(', ')}) are stopped too: they need your sign-in. Type \`connect\` and \`notify me\` to start again.`,
-            })
+          await deps.messenger
+            .sendDirect(
+              personId,
+              `Your recording notifications (${numbers.join(', ')}) are stopped too: they need your sign-in. Type \`connect\` and \`notify me\` to start again.`,
+            )
             .catch((err: unknown) =>
               log.warn({ err }, 'could not tell the person their notifications stopped'),
             );

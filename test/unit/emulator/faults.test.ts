@@ -79,4 +79,36 @@ describe('fault injection', () => {
     assert.equal(emu.requests[0]?.status, 0);
     assert.equal((await me()).status, 200);
   });
+
+  describe('processFirst: Webex acted on the request, but its answer is late, lost or an error', () => {
+    const post = (text: string, opts: { signal?: AbortSignal } = {}) =>
+      call(emu, bot.token, 'POST', '/messages', { body: { roomId: room, text }, ...opts });
+    const texts = () => emu.messagesIn(room).map((m) => m.text);
+    let room: string;
+    before(() => {
+      const ann = emu.addPerson({ displayName: 'Ann', email: 'ann-faults@example.com' });
+      room = emu.addRoom({ type: 'direct', memberIds: [ann.id, bot.id] }).id;
+    });
+
+    it('answers late, after the message was created (a client time-out then means "it may have landed")', async () => {
+      emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: 400 });
+      await assert.rejects(post('late', { signal: AbortSignal.timeout(100) }), { name: 'TimeoutError' });
+      assert.deepEqual(texts(), ['late'], 'created before the answer was due');
+    });
+
+    it('drops the connection after creating the message', async () => {
+      emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, reset: true });
+      await assert.rejects(post('reset'), (err: unknown) => err instanceof TypeError);
+      assert.equal(texts().at(-1), 'reset');
+    });
+
+    it('answers with an error status after creating the message', async () => {
+      emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, status: 502 });
+      const res = await post('bad gateway');
+      assert.equal(res.status, 502);
+      assert.equal(asRecord(res.body)['message'] !== undefined, true);
+      assert.equal(texts().at(-1), 'bad gateway');
+      assert.equal(emu.requests.at(-1)?.status, 502);
+    });
+  });
 });

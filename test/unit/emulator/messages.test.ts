@@ -19,6 +19,25 @@ describe('messages', () => {
   });
   after(() => emu.stop());
 
+  it('lists a 1:1 space by the other person (GET /messages/direct), newest first, without to* fields', async () => {
+    const sent = await call(emu, s.bot.token, 'POST', '/messages', {
+      body: { toPersonId: s.alice.id, markdown: 'direct **hello**' },
+    });
+    assert.equal(sent.status, 200);
+    const byId = await call(emu, s.bot.token, 'GET', '/messages/direct', { query: { personId: s.alice.id } });
+    assert.equal(byId.status, 200);
+    const items = itemsOf(byId.body);
+    assert.equal(items[0]?.['id'], asRecord(sent.body)['id']);
+    assert.equal(items[0]?.['markdown'], 'direct **hello**');
+    assert.equal(items[0]?.['toPersonId'], undefined);
+    const byEmail = await call(emu, s.bot.token, 'GET', '/messages/direct', {
+      query: { personEmail: s.alice.emails[0] ?? '' },
+    });
+    assert.deepEqual(itemsOf(byEmail.body)[0], items[0]);
+    const neither = await call(emu, s.bot.token, 'GET', '/messages/direct');
+    assert.equal(neither.status, 400);
+  });
+
   it('limits text and markdown to 7439 UTF-8 bytes each', async () => {
     const ok = 'é'.repeat(3719) + 'a'; // 7439 bytes
     const tooLong = 'é'.repeat(3720); // 7440 bytes, 3720 characters

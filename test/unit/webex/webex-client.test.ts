@@ -104,6 +104,71 @@ describe('WebexClient', () => {
     assert.equal(calls.length, 1);
   });
 
+  describe('POST: Webex has no idempotency key, so a POST is repeated only when Webex certainly did not act', () => {
+    const refused = () =>
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      });
+    const reset = () =>
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+      });
+    const timeout = () => Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+
+    it('when the answer is 429 or the connection was refused, then it is sent again', async () => {
+      const { c, calls } = client([
+        json(429, { message: 'slow down' }, { 'retry-after': '1' }),
+        refused(),
+        json(200, { id: 'm1' }),
+      ]);
+      assert.deepEqual(await c.post('/messages', { roomId: 'r', text: 'hi' }), { id: 'm1' });
+      assert.equal(calls.length, 3);
+    });
+
+    for (const [label, step] of [
+      ['a time-out', timeout],
+      ['a reset', reset],
+      ['a 502', () => json(502, { message: 'bad gateway' })],
+      ['a 503', () => json(503, { message: 'busy' })],
+    ] as const) {
+      it(`when ${label} leaves it unknown whether Webex acted, then it is not sent again and the error says so`, async () => {
+        const { c, calls } = client([step(), json(200, { id: 'twice' })]);
+        await assert.rejects(c.post('/messages', { roomId: 'r', text: 'hi' }), (e: unknown) => {
+          assert.ok(e instanceof WebexApiError);
+          assert.equal(e.ambiguous, true);
+          return true;
+        });
+        assert.equal(calls.length, 1);
+      });
+    }
+
+    it('when Webex rejects the POST (400), then it is not ambiguous: Webex did not act', async () => {
+      const { c } = client([json(400, { message: 'bad' })]);
+      await assert.rejects(
+        c.post('/messages', { roomId: 'r', text: 'hi' }),
+        (e: unknown) => e instanceof WebexApiError && e.ambiguous === false,
+      );
+    });
+
+    it('uses the POST time-out for POSTs and the normal one for everything else', async () => {
+      const slow = (ms: number) => (req: Request) =>
+        new Promise<Response>((resolve, reject) => {
+          const t = setTimeout(() => resolve(json(200, { id: 'late' })), ms);
+          req.signal.addEventListener('abort', () => {
+            clearTimeout(t);
+            reject(req.signal.reason as Error);
+          });
+        });
+      const posting = client([slow(300)], { timeoutMs: 100, postTimeoutMs: 5000 });
+      assert.deepEqual(await posting.c.post('/messages', { text: 'x' }), { id: 'late' });
+      const getting = client([slow(300)], { timeoutMs: 100, postTimeoutMs: 5000, maxRetries: 0 });
+      await assert.rejects(
+        getting.c.get('/people/me'),
+        (e: unknown) => e instanceof WebexApiError && e.code === 'webex_timeout',
+      );
+    });
+  });
+
   it('when a list has Link rel="next", then paginate follows it as given', async () => {
     const { c, calls } = client([
       json(200, { items: [1, 2] }, { link: '<http://127.0.0.1:9/v1/things?cursor=abc&max=2>; rel="next"' }),
