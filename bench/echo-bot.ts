@@ -2,7 +2,8 @@
  * The baseline of `npm run bench:e2e`: a bare webex-node-bot-framework bot as its users run it (with its Webex SDK,
  * the framework's webhook helper and express.json), answering every message with its text. Run as its own process:
  *   ECHO_TOKEN=… ECHO_PORT=… WEBEX_API_URL=http://127.0.0.1:…/v1 node .build/bench/echo-bot.js
- * Never part of the bot; the lint rule that keeps the framework inside the adapter is lifted for this file only.
+ * Never part of the bot: the only place besides src/bot/webex-adapter.ts that loads the framework, on purpose, since
+ * it is the baseline the bot is compared with.
  */
 import { createRequire } from 'node:module';
 import express from 'express';

@@ -133,7 +133,11 @@ export async function startRecBot(
 }
 
 /** The bare framework echo bot (bench/echo-bot.ts) as its own process, ready. */
-export async function startEchoBot(emulator: WebexEmulator, token: string): Promise<BotProcess> {
+export async function startEchoBot(
+  emulator: WebexEmulator,
+  token: string,
+  opts: { readyTimeoutMs?: number } = {},
+): Promise<BotProcess> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [join(BUILD, 'bench', 'echo-bot.js')], {
@@ -146,6 +150,6 @@ export async function startEchoBot(emulator: WebexEmulator, token: string): Prom
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const readyAfterMs = await waitReady(`${url}/ready`, child, started);
+  const readyAfterMs = await waitReady(`${url}/ready`, child, started, opts.readyTimeoutMs);
   return botProcess(child, url, readyAfterMs);
 }

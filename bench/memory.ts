@@ -11,7 +11,7 @@ import { BENCH_NOW_RECORDINGS, REPO, rssMb, startRecBot } from './harness.js';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 10_000);
 const CONCURRENCY = 32;
-const WITH_RECORDINGS = 1000;
+const WITH_RECORDINGS = 100;
 
 const emulator = await WebexEmulator.start();
 const botPerson = emulator.addPerson({ displayName: 'Rec Bot', email: 'recbot@webex.bot', type: 'bot' });

@@ -20,10 +20,11 @@ export function latencyChartSvg(
   const bottom = 50;
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const maxY = Math.max(1, ...series.flatMap((s) => s.points.flatMap((p) => [p.p50, p.p99])));
-  const niceMax = 10 ** Math.ceil(Math.log10(maxY)) / (maxY < 10 ** Math.ceil(Math.log10(maxY)) / 2 ? 2 : 1);
+  const decade = 10 ** Math.floor(Math.log10(maxY));
+  const niceMax = ([1, 2, 5, 10].find((m) => m * decade >= maxY) ?? 10) * decade;
   // x positions: evenly spaced categories (1, 8, 32 conversations).
   const xAt = (x: number) => left + ((W - left - right) * xs.indexOf(x)) / Math.max(1, xs.length - 1);
-  const yAt = (y: number) => H - bottom - ((H - top - bottom) * y) / niceMax;
+  const yAt = (y: number) => Math.round((H - bottom - ((H - top - bottom) * y) / niceMax) * 10) / 10;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,

@@ -300,10 +300,14 @@ export class EmulatorStore {
   }
 
   directRoomBetween(a: string, b: string): RoomRecord | undefined {
-    for (const room of this.rooms.values()) {
-      if (room.type !== 'direct') continue;
-      const ids = this.memberIds(room.id);
-      if (ids.length === 2 && ids.includes(a) && ids.includes(b)) return room;
+    // One pass over a's memberships; b's is looked up by its id (membership ids derive from person and room), so
+    // seeding thousands of spaces (the benchmarks) stays linear.
+    const other = this.people.get(b);
+    if (!other) return undefined;
+    for (const m of this.memberships.values()) {
+      if (m.personId !== a) continue;
+      const room = this.rooms.get(m.roomId);
+      if (room?.type === 'direct' && this.memberships.has(membershipId(other.uuid, room.uuid))) return room;
     }
     return undefined;
   }
