@@ -43,14 +43,15 @@ export function markdownLinkUrl(url: string): string {
   );
 }
 
-/** "45 min", "1 h 05 min", "< 1 min"; undefined when unknown. Minutes are rounded to the nearest. */
+/** "45 min", "1 h", "1 h 05 min", "< 1 min"; undefined when unknown. Minutes are rounded to the nearest. */
 export function formatDuration(seconds: number | undefined): string | undefined {
   if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
   if (seconds < 60) return '< 1 min';
   const minutes = Math.round(seconds / 60);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return h === 0 ? `${m} min` : `${h} h ${String(m).padStart(2, '0')} min`;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`;
 }
 
 /**

@@ -162,11 +162,13 @@ function recordingItem(r: CardRecording, input: RecordingsCardInput, topicChars:
   const play = safeHttpUrl(r.playbackUrl);
   const download = safeHttpUrl(r.downloadUrl);
   const actions: AdaptiveCardJson[] = [];
-  if (play) actions.push({ type: 'Action.OpenUrl', title: 'Play', url: play });
-  if (download) actions.push({ type: 'Action.OpenUrl', title: 'Download', url: download });
-  // Each recording's buttons sit in their own ActionSet right under it, so "Play" is unambiguous.
-  if (actions.length > 0) items.push({ type: 'ActionSet', actions });
+  // The topic in each title lets a screen reader tell the buttons of ten recordings apart.
+  const label = truncate(topicOf(r, topicChars), 16);
+  if (play) actions.push({ type: 'Action.OpenUrl', title: `Play ${label}`, url: play });
+  if (download) actions.push({ type: 'Action.OpenUrl', title: `Download ${label}`, url: download });
 
+  // Each recording's buttons sit in their own ActionSet right under it.
+  if (actions.length > 0) items.push({ type: 'ActionSet', actions });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 

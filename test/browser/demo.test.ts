@@ -24,7 +24,8 @@ describe('the demo page, in headless Chromium', () => {
   let pageErrors: string[];
 
   /** A card button; the renderer gives Action.OpenUrl buttons role="link", so they are found by label. */
-  const button = (label: string) => `button.ac-pushButton[aria-label="${label}"]`;
+  // Buttons are titled with their recording ("Play Weekly sync"), so match the start of the label.
+  const button = (label: string) => `button.ac-pushButton[aria-label^="${label}"]`;
   const cards = () => page.locator('.msg.from-bot .card');
   const lastCard = () => cards().last();
 

@@ -70,7 +70,11 @@ export const texts = (card: unknown): string[] =>
     .filter((n) => n.type === 'TextBlock')
     .map((n) => String(n.text));
 
+/** Actions, optionally those whose title is `title` or starts with it ("Play" finds "Play Weekly sync 1"). */
 export const actions = (card: unknown, title?: string): Node[] =>
   allNodes(card).filter(
-    (n) => typeof n.type === 'string' && n.type.startsWith('Action.') && (!title || n.title === title),
+    (n) =>
+      typeof n.type === 'string' &&
+      n.type.startsWith('Action.') &&
+      (!title || n.title === title || String(n.title).startsWith(`${title} `)),
   );

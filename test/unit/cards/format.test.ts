@@ -15,7 +15,8 @@ describe('formatDuration', () => {
     assert.equal(formatDuration(59), '< 1 min');
     assert.equal(formatDuration(60), '1 min');
     assert.equal(formatDuration(2700), '45 min');
-    assert.equal(formatDuration(3599), '1 h 00 min');
+    assert.equal(formatDuration(3599), '1 h');
+    assert.equal(formatDuration(7200), '2 h');
     assert.equal(formatDuration(3900), '1 h 05 min');
     assert.equal(formatDuration(36_000 + 1500), '10 h 25 min');
   });

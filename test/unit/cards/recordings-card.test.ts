@@ -21,7 +21,7 @@ import {
 } from './fixtures.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
-/** The first TextBlock of each recording's Container: its topic. */
+/** The first TextBlock of each recording's row: its topic. */
 const topicTexts = (card: Record<string, unknown>) =>
   (card.body as Record<string, unknown>[])
     .filter((n) => n.type === 'Container')
@@ -150,7 +150,7 @@ describe('buildRecordingsCard: passwords', () => {
 });
 
 describe('buildRecordingsCard: buttons', () => {
-  it('Play opens playbackUrl; Download only with downloadUrl; each recording has its own ActionSet', () => {
+  it('Play opens playbackUrl; Download only with downloadUrl; each recording has its own buttons, titled with its topic', () => {
     const withDl = recording(1);
     const withoutDl = recording(2, { downloadUrl: undefined });
     const { card, markdown } = buildRecordingsCard(input({ recordings: [withDl, withoutDl] }));
@@ -160,13 +160,13 @@ describe('buildRecordingsCard: buttons', () => {
     assert.deepEqual(
       actions(c1).map((a) => [a.type, a.title, a.url]),
       [
-        ['Action.OpenUrl', 'Play', withDl.playbackUrl],
-        ['Action.OpenUrl', 'Download', withDl.downloadUrl],
+        ['Action.OpenUrl', 'Play Weekly sync 1', withDl.playbackUrl],
+        ['Action.OpenUrl', 'Download Weekly sync 1', withDl.downloadUrl],
       ],
     );
     assert.deepEqual(
       actions(c2).map((a) => [a.title, a.url]),
-      [['Play', withoutDl.playbackUrl]],
+      [['Play Weekly sync 2', withoutDl.playbackUrl]],
     );
     assert.equal(actions(card, 'Download').length, 1);
     assert.equal((markdown.match(/\[Download\]/g) ?? []).length, 1);
