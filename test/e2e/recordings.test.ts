@@ -76,6 +76,17 @@ describe('recordings, end to end against the emulator', () => {
   const ask = async (roomId: string, personId: string, text: string, mention = false) =>
     (await askBot(world, roomId, personId, text, mention)).at(-1);
 
+  it('when the org token is configured, then the start-up line and /readyz say recordings are reached with it', async () => {
+    const line = bot.logs.lines().find((l) => String(l['msg']).startsWith('webex-recordings-bot '));
+    assert.equal(line?.['level'], 30, 'info, not a warning');
+    assert.match(String(line?.['msg']), /recordings via the org token \(WEBEX_ADMIN_TOKEN\)/);
+    const ready = (await (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).json()) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(ready['recordingsAccess'], 'org-token');
+  });
+
   it('when Ann asks "recordings last week topic sync", then exactly her previous LA week is listed and carded', async () => {
     const reply = await ask(world.annDm.id, world.ann.id, 'recordings last week topic sync');
     const calls = recordingsCalls();

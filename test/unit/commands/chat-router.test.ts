@@ -164,4 +164,59 @@ describe('chat router', () => {
       registry.add({ name: '?', description: '', examples: [], handler: async () => undefined }),
     );
   });
+
+  it('when the same card button is pressed twice, then it is answered once; after a failed answer, again', async () => {
+    const claimed = new Set<string>();
+    const seen = {
+      async firstTime(key: string) {
+        if (claimed.has(key)) return false;
+        claimed.add(key);
+        return true;
+      },
+      async forget(key: string) {
+        claimed.delete(key);
+      },
+    };
+    let fail = false;
+    let calls = 0;
+    const registry = new CommandRegistry();
+    const onEvent = createChatRouter({
+      registry,
+      seen,
+      actions: {
+        more: async (_event, reply) => {
+          calls++;
+          if (fail) throw new Error('Webex is down');
+          await reply.say('page 2');
+        },
+      },
+      now: () => new Date(0),
+      logger: memoryLogger().logger,
+    });
+    const press = (actionId: string, inputs: Record<string, unknown>, messageId = 'card-1') => ({
+      kind: 'action' as const,
+      actionId,
+      messageId,
+      roomId: 'r',
+      roomType: 'group' as const,
+      personId: 'p',
+      personEmail: 'ann@example.com',
+      person: { id: 'p', emails: ['ann@example.com'], displayName: 'Ann' },
+      inputs,
+    });
+    const { said, reply } = recordingReply();
+    await onEvent(press('a1', { action: 'more', offset: 10 }), reply);
+    await onEvent(press('a2', { offset: 10, action: 'more' }), reply); // same data, keys in another order
+    assert.deepEqual(said, ['page 2']);
+    assert.equal(calls, 1);
+    await onEvent(press('a3', { action: 'more', offset: 10 }, 'card-2'), reply); // another card
+    assert.equal(calls, 2);
+
+    fail = true;
+    await onEvent(press('a4', { action: 'more', offset: 20 }), reply);
+    fail = false;
+    await onEvent(press('a5', { action: 'more', offset: 20 }), reply);
+    assert.equal(calls, 4, 'the press after a failed answer is answered');
+    assert.equal(said.at(-1), 'page 2');
+  });
 });
