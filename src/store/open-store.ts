@@ -32,6 +32,20 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
+/**
+ * A pg client that has an 'error' listener from birth to death. pg-pool and our resilient pool each attach their own
+ * while they hold a client, but a connection Postgres terminates can report it in a gap between their listeners (while
+ * the pool is ending it, say), and an EventEmitter without one takes the whole process down. The failure itself
+ * reaches the code that needs it through the failed query and the pool's 'error' event; this listener only makes
+ * sure a late report can never crash the bot.
+ */
+export class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 /** Opens the store; call `migrate()` before use. Nothing is connected yet for Postgres (the pool is lazy). */
 export function openStore(opts: OpenStoreOptions): Store {
   if (opts.databaseUrl) {
@@ -41,6 +55,7 @@ export function openStore(opts: OpenStoreOptions): Store {
       throw new Error(`invalid Postgres schema name ${JSON.stringify(schema)}`);
     }
     const pool = new pg.Pool({
+      Client: ListenedClient,
       connectionString: opts.databaseUrl,
       max: opts.pgPoolSize ?? 10,
       // Idle connections don't keep the process alive (shutdown, tests).

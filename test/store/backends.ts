@@ -28,6 +28,7 @@ const uniqueName = (prefix: string) =>
 
 export async function assertPostgresReachable(url = TEST_DATABASE_URL): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on('error', () => undefined);
   try {
     await client.connect();
     await client.query('select 1');
@@ -88,6 +89,7 @@ export function postgresBackend(url = TEST_DATABASE_URL): Backend {
     async cleanup() {
       if (schemas.length === 0) return;
       const client = new pg.Client({ connectionString: url });
+      client.on('error', () => undefined);
       await client.connect();
       try {
         for (const s of schemas) await client.query(`drop schema if exists "${s}" cascade`);
@@ -106,6 +108,8 @@ async function adminQuery<R extends pg.QueryResultRow>(
   url: string,
 ) {
   const client = new pg.Client({ connectionString: url, application_name: name });
+  // A killer's own connection may hear of the terminations it causes: never let that crash the test process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return (await client.query<R>(text, values)).rows;
