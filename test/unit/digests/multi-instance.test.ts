@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createDigestScheduler } from '../../../src/digests/scheduler.js';
+import type { DigestPoster } from '../../../src/digests/run-digest.js';
 import type { Schedule } from '../../../src/digests/schedule.js';
 import type { Store } from '../../../src/store/store.js';
 import { assertPostgresReachable, postgresBackend } from '../../store/backends.js';
@@ -27,10 +28,10 @@ describe('digest scheduler: several instances on one Postgres', () => {
     const clock = new Clock(Date.parse('2026-03-01T16:00:00Z'));
     const recordings = new Recordings(clock);
     const poster = new Poster(clock);
-    const instance = (name: string, s: Store, r = recordings) =>
+    const instance = (name: string, s: Store, r = recordings, p: DigestPoster = poster) =>
       createDigestScheduler({
         store: s,
-        poster,
+        poster: p,
         list: r.list,
         now: clock.now,
         instanceId: name,
@@ -50,8 +51,19 @@ describe('digest scheduler: several instances on one Postgres', () => {
     recordings.add('2026-03-01T20:00:00Z');
     poster.delayMs = 3;
     clock.set('2026-03-02T14:00:00Z');
-    const a = instance('a', store);
-    const b = instance('b', other);
+    // Each instance's first post waits until the other has one in hand too: however the machine schedules the two,
+    // both must have claimed a batch before either finishes one, so "both worked" holds under any load.
+    const entered = new Set<string>();
+    const once = (name: string): DigestPoster => ({
+      async postCard(roomId, card, markdown) {
+        entered.add(name);
+        await waitFor(() => entered.size === 2, 'both instances to be posting', 20_000);
+        return poster.postCard(roomId, card, markdown);
+      },
+      say: (roomId, markdown) => poster.say(roomId, markdown),
+    });
+    const a = instance('a', store, recordings, once('a'));
+    const b = instance('b', other, recordings, once('b'));
     const results = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
     assert.equal(
       results.reduce((n, r) => n + r.claimed, 0),
