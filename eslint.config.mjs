@@ -9,7 +9,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      // tsconfig.test.json covers src, test and bench: one program for the whole repo.
+      // tsconfig.test.json covers src, dev, test and bench: one program for the whole repo.
       parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
