@@ -194,7 +194,7 @@ describe('digest scheduler', () => {
   it('when a card may or may not have arrived (group space, answer lost), its recordings are recorded as posted and uncertain, and not sent again', async () => {
     // A file database, so the rows can be read as they are stored.
     const dir = mkdtempSync(join(tmpdir(), 'digest-uncertain-'));
-    store.close();
+    await store.close();
     store = openStore({ dataDir: dir });
     await store.migrate();
     scheduler = make();
@@ -220,7 +220,7 @@ describe('digest scheduler', () => {
       );
     } finally {
       db.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
       store = openStore({ dataDir: '', sqliteFile: ':memory:' }); // for afterEach
     }
