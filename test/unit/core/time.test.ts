@@ -12,7 +12,7 @@ import {
   zoneAbbreviation,
 } from '../../../src/core/time.js';
 import { formatRunTime } from '../../../src/features/digests/schedule.js';
-import { formatInZone as emulatorIso, parseIsoDateTime } from '../../../src/emulator/recordings.js';
+import { formatInZone as emulatorIso, parseIsoDateTime } from '../../../dev/emulator/recordings.js';
 import { weekRange } from '../../../src/parsing/date-range.js';
 
 const at = (iso: string) => new Date(iso);
