@@ -23,9 +23,11 @@ describe('the demo page, in headless Chromium', () => {
   let page: Page;
   let pageErrors: string[];
 
-  /** A card button; the renderer gives Action.OpenUrl buttons role="link", so they are found by label. */
-  // Buttons are titled with their recording ("Play Weekly sync"), so match the start of the label.
-  const button = (label: string) => `button.ac-pushButton[aria-label^="${label}"]`;
+  /**
+   * A card button, found by its accessible name: Action.OpenUrl buttons, and the Play/Download cells of a recordings
+   * row (a selectAction, role="link"), are labelled with their recording ("Play Weekly sync, …"), so match the start.
+   */
+  const button = (label: string) => `[aria-label="${label}"], [aria-label^="${label} "]`;
   const cards = () => page.locator('.msg.from-bot .card');
   const lastCard = () => cards().last();
 

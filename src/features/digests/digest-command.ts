@@ -6,15 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { DIGEST_EXAMPLES, parseDigestRequest } from './parse-digest.js';
 import { describeFailure } from './run-digest.js';
-import {
-  describeSchedule,
-  formatRunTime,
-  nextRun,
-  previousRun,
-  type DigestFilters,
-  type Schedule,
-} from './schedule.js';
+import { describeSchedule, nextRun, previousRun, type DigestFilters, type Schedule } from './schedule.js';
 import type { DigestScheduler } from './scheduler.js';
+import { formatTimestamp } from '../../core/time.js';
 import { ErrorCode, UserError } from '../../errors.js';
 import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { Store, Subscription } from '../../store/store.js';
@@ -100,7 +94,7 @@ function listLine(sub: Subscription): string {
     ...(filters ? [filters] : []),
     ...(sub.evenIfEmpty ? ['even if empty'] : []),
   ];
-  const next = `next: ${formatRunTime(sub.nextRunAt, sub.schedule.timeZone)}`;
+  const next = `next: ${formatTimestamp(sub.nextRunAt, sub.schedule.timeZone)}`;
   const failing =
     sub.failures > 0
       ? ` — ⚠️ the last ${sub.failures === 1 ? 'attempt' : `${sub.failures} attempts`} failed (${escapeMarkdown(sub.lastError ?? 'unknown error')}); retrying`
@@ -186,7 +180,7 @@ export function digestCommand(deps: DigestCommandDeps): CommandSpec {
     const filters = describeFilters(r.filters);
     const lines = [
       `OK — digest **#${sub.number}**: ${describeSchedule(schedule)} (${escapeMarkdown(timeZone)}) I'll post your new recordings${filters ? ` with ${filters}` : ''} here.`,
-      `First one: **${formatRunTime(first, timeZone)}**, with everything since ${formatRunTime(watermark, timeZone)}.` +
+      `First one: **${formatTimestamp(first, timeZone)}**, with everything since ${formatTimestamp(watermark, timeZone)}.` +
         (r.evenIfEmpty ? ' I post even when nothing is new.' : ' When nothing is new, I post nothing.'),
     ];
     if (message.roomType === 'group') {

@@ -9,9 +9,13 @@ import { WebexEmulator, type EmulatedPerson } from '../../../dev/emulator/index.
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
-const POST_TIMEOUT_MS = 300;
+/**
+ * Long enough that a loaded machine still gets an ordinary POST (and the emulator's processing of a late one) done
+ * within it: at 300 ms a busy CI box timed out before the emulator had even created the message.
+ */
+const POST_TIMEOUT_MS = 1500;
 /** Well past the POST time-out, so the bot has given up before Webex answers. */
-const LATE_MS = POST_TIMEOUT_MS + 700;
+const LATE_MS = POST_TIMEOUT_MS + 1000;
 
 describe('messenger: one message per send, whatever happens to the answer', () => {
   let emu: WebexEmulator;
@@ -37,7 +41,7 @@ describe('messenger: one message per send, whatever happens to the answer', () =
     const client = new WebexClient({
       baseUrl: emu.baseUrl,
       token: bot.token,
-      timeoutMs: 2000,
+      timeoutMs: 5000,
       postTimeoutMs: POST_TIMEOUT_MS,
       maxRetries: 3,
       logger: logs.logger,
