@@ -10,12 +10,15 @@ import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
 /**
- * Long enough that a loaded machine still gets an ordinary POST (and the emulator's processing of a late one) done
- * within it: at 300 ms a busy CI box timed out before the emulator had even created the message.
+ * Long enough that the emulator (in this process) has received and processed the POST before the client gives up,
+ * even on a machine at load 20: with 300 ms the request sometimes had not arrived yet, so nothing had landed.
  */
 const POST_TIMEOUT_MS = 1500;
-/** Well past the POST time-out, so the bot has given up before Webex answers. */
-const LATE_MS = POST_TIMEOUT_MS + 1000;
+/**
+ * Past the POST time-out, so the bot has given up before Webex answers: the client's timer was set before the
+ * emulator's (at send, not at processing) with an earlier deadline, and Node fires timers in deadline order.
+ */
+const LATE_MS = POST_TIMEOUT_MS + 300;
 
 describe('messenger: one message per send, whatever happens to the answer', () => {
   let emu: WebexEmulator;
@@ -41,7 +44,7 @@ describe('messenger: one message per send, whatever happens to the answer', () =
     const client = new WebexClient({
       baseUrl: emu.baseUrl,
       token: bot.token,
-      timeoutMs: 5000,
+      timeoutMs: 2000,
       postTimeoutMs: POST_TIMEOUT_MS,
       maxRetries: 3,
       logger: logs.logger,
