@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { zoneAbbreviation } from '../../src/core/time.js';
 import { WebexEmulator } from '../../dev/emulator/index.js';
 import { packageRoot } from '../../dev/demo/demo-routes.js';
 import { startDemo, type RunningDemo } from '../../dev/demo/start-demo.js';
@@ -62,7 +63,15 @@ describe('the demo page, in headless Chromium', () => {
     await lastCard().locator('.ac-adaptiveCard').waitFor();
     const card = lastCard();
     assert.match(await card.innerText(), /Showing 1–10 of \d+ recordings/);
-    assert.match(await card.innerText(), new RegExp(ann.timezone ?? 'UTC'));
+    // The range is labelled with her zone's name (PST, CET…; both names when last week crossed a DST change).
+    const zoneNames = [Date.now(), Date.now() - 8 * 86_400_000].map((t) =>
+      zoneAbbreviation(new Date(t), ann.timezone ?? 'UTC'),
+    );
+    const shown = await card.innerText();
+    assert.ok(
+      zoneNames.some((z) => shown.includes(`(${z}`) || shown.includes(`/${z})`)),
+      `${zoneNames.join(', ')} in ${shown}`,
+    );
     assert.equal(await card.locator(button('Play')).count(), 10);
     assert.ok((await card.locator(button('Download')).count()) >= 9);
 
