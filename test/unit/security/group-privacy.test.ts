@@ -10,7 +10,7 @@ import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
 import { createRecordingsService } from '../../../src/webex/recordings-service.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
-import { newSubscription } from '../../store/contract.js';
+import { newSubscription } from '../../store/digests.contract.js';
 
 const query: RecordingsQuery = {
   range: {
