@@ -29,7 +29,7 @@ export type SubscribeResult =
 /** Looking a digest up by the number shown in its space, for someone who wants to manage it. */
 export type ManageResult<T> =
   | { status: 'missing'; number: number }
-  | { status: 'stopped'; subscription: Subscription }
+  | { status: 'inactive'; subscription: Subscription }
   | { status: 'refused'; subscription: Subscription }
   | ({ status: 'ok'; subscription: Subscription } & T);
 
@@ -103,7 +103,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   async function manage(actor: DigestActor, roomId: string, number: number): Promise<ManageResult<object>> {
     const subscription = await repository.getSubscriptionByNumber(roomId, number);
     if (!subscription) return { status: 'missing', number };
-    if (!subscription.active) return { status: 'stopped', subscription };
+    if (!subscription.active) return { status: 'inactive', subscription };
     if (!mayManage(actor, subscription)) return { status: 'refused', subscription };
     return { status: 'ok', subscription };
   }
