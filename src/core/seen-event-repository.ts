@@ -46,7 +46,10 @@ export class KyselySeenEventRepository implements SeenEventRepository {
   }
 
   async pruneEvents(now: Date): Promise<number> {
-    const r = await this.db.deleteFrom('seen_events').where('expires_at', '<=', now.getTime()).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('seen_events')
+      .where('expires_at', '<=', now.getTime())
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 }

@@ -84,11 +84,7 @@ export function digestsContract(backend: Backend): void {
       assert.equal(a.active, true);
 
       assert.deepEqual(await repo.stopSubscriptions([b.id], 'ann@example.com', at(1)), [b.id]);
-      assert.deepEqual(
-        await repo.stopSubscriptions([b.id], 'ann@example.com', at(1)),
-        [],
-        'already stopped',
-      );
+      assert.deepEqual(await repo.stopSubscriptions([b.id], 'ann@example.com', at(1)), [], 'already stopped');
       const c = await repo.createSubscription(newSubscription({ roomId: 'numbers' }));
       assert.equal(c.number, 3);
       assert.deepEqual(
@@ -261,9 +257,7 @@ export function digestsContract(backend: Backend): void {
         (await repo.claimDue(at(12), 'a', LEASE, 1000)).filter((c) => c.subscription.id === sub.id),
         [],
       );
-      const [c] = (await repo.claimDue(at(13), 'a', LEASE, 1000)).filter(
-        (x) => x.subscription.id === sub.id,
-      );
+      const [c] = (await repo.claimDue(at(13), 'a', LEASE, 1000)).filter((x) => x.subscription.id === sub.id);
       assert.ok(c);
       await repo.completeRun(c, {
         advance: { watermark: at(13), nextRunAt: at(1450), prunePostedBefore: at(0) },

@@ -48,7 +48,9 @@ describe('store on Postgres when the server drops every connection', () => {
   });
 
   it('when idle connections are killed, then the process lives on and the next statements reconnect', async () => {
-    await Promise.all(Array.from({ length: 6 }, (_, i) => repos.timeZones.setTimeZone(`idle-${i}`, 'Europe/Rome', T0)));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => repos.timeZones.setTimeZone(`idle-${i}`, 'Europe/Rome', T0)),
+    );
     assert.ok((await countBackends(app)) > 0, 'the pool holds idle connections');
     assert.ok((await terminateBackends(app)) > 0);
     await waitFor(async () => (await countBackends(app)) === 0, 'the killed backends to be gone');

@@ -42,13 +42,21 @@ export interface StopAllResult {
 }
 
 export interface DigestService {
-  subscribe(actor: DigestActor, room: { id: string; type: RoomType }, request: DigestRequest): Promise<SubscribeResult>;
+  subscribe(
+    actor: DigestActor,
+    room: { id: string; type: RoomType },
+    request: DigestRequest,
+  ): Promise<SubscribeResult>;
   /** The active digests of a space, by number. */
   list(roomId: string): Promise<Subscription[]>;
   stop(actor: DigestActor, roomId: string, number: number): Promise<ManageResult<object>>;
   stopAll(actor: DigestActor, roomId: string): Promise<StopAllResult>;
   /** Runs one digest now, without moving its schedule. */
-  sendNow(actor: DigestActor, roomId: string, number: number): Promise<ManageResult<{ result: RunNowResult }>>;
+  sendNow(
+    actor: DigestActor,
+    roomId: string,
+    number: number,
+  ): Promise<ManageResult<{ result: RunNowResult }>>;
   /** Runs every due digest (the ticker calls this). */
   runDue(): Promise<TickResult>;
   /** A creator left a space (or took back the bot's access: no room): her digests there (everywhere) stop. */
@@ -148,7 +156,8 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     list: (roomId) => repository.listSubscriptions(roomId),
     async stop(actor, roomId, number) {
       const found = await manage(actor, roomId, number);
-      if (found.status === 'ok') await repository.stopSubscriptions([found.subscription.id], actor.email, now());
+      if (found.status === 'ok')
+        await repository.stopSubscriptions([found.subscription.id], actor.email, now());
       return found;
     },
     async stopAll(actor, roomId) {

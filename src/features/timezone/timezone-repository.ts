@@ -31,7 +31,10 @@ export class KyselyTimeZoneRepository implements TimeZoneRepository {
   }
 
   async clearTimeZone(personId: string): Promise<boolean> {
-    const r = await this.db.deleteFrom('person_settings').where('person_id', '=', personId).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('person_settings')
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
     return r.numDeletedRows > 0n;
   }
 }

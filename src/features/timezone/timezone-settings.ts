@@ -48,7 +48,9 @@ export function createTimeZoneSettings(deps: {
     const own = await setting(person.id);
     if (own) return { timeZone: own, source: 'setting' };
     const profile = profileTimeZone(person, '');
-    return profile ? { timeZone: profile, source: 'profile' } : { timeZone: defaultTimeZone, source: 'default' };
+    return profile
+      ? { timeZone: profile, source: 'profile' }
+      : { timeZone: defaultTimeZone, source: 'default' };
   };
   return {
     setting,
