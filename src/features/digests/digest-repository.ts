@@ -6,7 +6,7 @@
  * that token, so an instance that lost its lease (it stalled or died and another took over) can't change anything
  * any more: its writes fail with LeaseLostError.
  */
-import type { DigestFilters, Schedule } from '../../digests/schedule.js';
+import type { DigestFilters, Schedule } from './schedule.js';
 
 export type RoomType = 'direct' | 'group';
 

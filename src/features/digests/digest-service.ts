@@ -5,10 +5,10 @@
  * (its creator or a BOT_ADMINS member).
  */
 import { randomUUID } from 'node:crypto';
-import type { DigestRequest } from '../../digests/parse-digest.js';
-import { nextRun, previousRun, type DigestFilters, type Schedule } from '../../digests/schedule.js';
-import type { DigestScheduler, RunNowResult, TickResult } from '../../digests/scheduler.js';
-import { stopCreatorDigests, type StopReason } from '../../digests/stop-creator-digests.js';
+import type { DigestRequest } from './parse-digest.js';
+import { nextRun, previousRun, type DigestFilters, type Schedule } from './schedule.js';
+import type { DigestScheduler, RunNowResult, TickResult } from './scheduler.js';
+import { stopCreatorDigests, type StopReason } from './stop-creator-digests.js';
 import type { Logger } from '../../logger.js';
 import type { WebexPerson } from '../../webex/types.js';
 import type { DigestRepository, RoomType, Subscription } from './digest-repository.js';
@@ -87,7 +87,7 @@ export function sameDigest(
     JSON.stringify(
       Object.entries(f)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, k === 'topic' ? String(v).toLowerCase() : v])
+        .map(([k, v]: [string, unknown]) => [k, k === 'topic' ? String(v).toLowerCase() : v])
         .sort(([x], [y]) => String(x).localeCompare(String(y))),
     );
   const s = a.schedule;
@@ -103,67 +103,74 @@ export function sameDigest(
   );
 }
 
+const mayManage = (deps: DigestServiceDeps, actor: DigestActor, sub: Subscription) =>
+  sub.creatorPersonId === actor.personId || deps.admins.has(actor.email.toLowerCase());
+
+async function manage(
+  deps: DigestServiceDeps,
+  actor: DigestActor,
+  roomId: string,
+  number: number,
+): Promise<ManageResult<object>> {
+  const subscription = await deps.repository.getSubscriptionByNumber(roomId, number);
+  if (!subscription) return { status: 'missing', number };
+  if (!subscription.active) return { status: 'inactive', subscription };
+  if (!mayManage(deps, actor, subscription)) return { status: 'refused', subscription };
+  return { status: 'ok', subscription };
+}
+
+async function subscribe(
+  deps: DigestServiceDeps,
+  actor: DigestActor,
+  room: { id: string; type: RoomType },
+  r: DigestRequest,
+): Promise<SubscribeResult> {
+  const { repository, now } = deps;
+  // A digest lists its creator's recordings by her email: without one there is nothing it could list.
+  if (!actor.email) return { status: 'no-email' };
+  const timeZone = r.timeZone ?? (await deps.timeZoneFor(actor.person));
+  const schedule: Schedule = { cadence: r.cadence, hour: r.hour, minute: r.minute, timeZone };
+  if (r.weekday !== undefined) schedule.weekday = r.weekday;
+  const existing = (await repository.listSubscriptions(room.id)).find(
+    (s) =>
+      s.creatorPersonId === actor.personId &&
+      sameDigest(s, { schedule, filters: r.filters, evenIfEmpty: r.evenIfEmpty }),
+  );
+  if (existing) return { status: 'duplicate', existing };
+  const first = nextRun(schedule, now());
+  const subscription = await repository.createSubscription({
+    id: randomUUID(),
+    roomId: room.id,
+    roomType: room.type,
+    creatorPersonId: actor.personId,
+    creatorEmail: actor.email,
+    creatorName: actor.person.displayName || actor.email,
+    schedule,
+    filters: r.filters,
+    evenIfEmpty: r.evenIfEmpty,
+    createdAt: now(),
+    nextRunAt: first,
+    // The first digest covers one period before it.
+    watermark: previousRun(schedule, first),
+  });
+  return { status: 'created', subscription };
+}
+
 export function createDigestService(deps: DigestServiceDeps): DigestService {
   const { repository, now } = deps;
-  const mayManage = (actor: DigestActor, sub: Subscription) =>
-    sub.creatorPersonId === actor.personId || deps.admins.has(actor.email.toLowerCase());
-
-  async function manage(actor: DigestActor, roomId: string, number: number): Promise<ManageResult<object>> {
-    const subscription = await repository.getSubscriptionByNumber(roomId, number);
-    if (!subscription) return { status: 'missing', number };
-    if (!subscription.active) return { status: 'inactive', subscription };
-    if (!mayManage(actor, subscription)) return { status: 'refused', subscription };
-    return { status: 'ok', subscription };
-  }
-
-  async function subscribe(
-    actor: DigestActor,
-    room: { id: string; type: RoomType },
-    r: DigestRequest,
-  ): Promise<SubscribeResult> {
-    // A digest lists its creator's recordings by her email: without one there is nothing it could list.
-    if (!actor.email) return { status: 'no-email' };
-    const timeZone = r.timeZone ?? (await deps.timeZoneFor(actor.person));
-    const schedule: Schedule = { cadence: r.cadence, hour: r.hour, minute: r.minute, timeZone };
-    if (r.weekday !== undefined) schedule.weekday = r.weekday;
-    const existing = (await repository.listSubscriptions(room.id)).find(
-      (s) =>
-        s.creatorPersonId === actor.personId &&
-        sameDigest(s, { schedule, filters: r.filters, evenIfEmpty: r.evenIfEmpty }),
-    );
-    if (existing) return { status: 'duplicate', existing };
-    const first = nextRun(schedule, now());
-    const subscription = await repository.createSubscription({
-      id: randomUUID(),
-      roomId: room.id,
-      roomType: room.type,
-      creatorPersonId: actor.personId,
-      creatorEmail: actor.email,
-      creatorName: actor.person.displayName || actor.email,
-      schedule,
-      filters: r.filters,
-      evenIfEmpty: r.evenIfEmpty,
-      createdAt: now(),
-      nextRunAt: first,
-      // The first digest covers one period before it.
-      watermark: previousRun(schedule, first),
-    });
-    return { status: 'created', subscription };
-  }
-
   return {
-    subscribe,
+    subscribe: (actor, room, request) => subscribe(deps, actor, room, request),
     list: (roomId) => repository.listSubscriptions(roomId),
     async stop(actor, roomId, number) {
-      const found = await manage(actor, roomId, number);
+      const found = await manage(deps, actor, roomId, number);
       if (found.status === 'ok')
         await repository.stopSubscriptions([found.subscription.id], actor.email, now());
       return found;
     },
     async stopAll(actor, roomId) {
       const active = await repository.listSubscriptions(roomId);
-      const mine = active.filter((s) => mayManage(actor, s));
-      const others = active.filter((s) => !mayManage(actor, s));
+      const mine = active.filter((s) => mayManage(deps, actor, s));
+      const others = active.filter((s) => !mayManage(deps, actor, s));
       const ids = await repository.stopSubscriptions(
         mine.map((s) => s.id),
         actor.email,
@@ -172,18 +179,13 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       return { active, stopped: mine.filter((s) => ids.includes(s.id)), others };
     },
     async sendNow(actor, roomId, number) {
-      const found = await manage(actor, roomId, number);
+      const found = await manage(deps, actor, roomId, number);
       if (found.status !== 'ok') return found;
       return { ...found, result: await deps.scheduler.runNow(found.subscription.id) };
     },
     runDue: () => deps.scheduler.tick(),
     creatorGone: (personId, reason, roomId) =>
-      stopCreatorDigests(
-        { store: repository, say: deps.say, now, logger: deps.logger },
-        personId,
-        reason,
-        roomId,
-      ),
+      stopCreatorDigests({ repository, say: deps.say, now, logger: deps.logger }, personId, reason, roomId),
     async botRemoved(roomId) {
       const stopped = await repository.deactivateRoom(roomId, now());
       if (stopped > 0) deps.logger.info({ roomId, stopped }, 'removed from a space: its digests are stopped');

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { DigestFilters, Schedule } from '../../digests/schedule.js';
+import type { DigestFilters, Schedule } from './schedule.js';
 import type { Database, SubscriptionsTable } from '../../store/schema.js';
 import { retriedTransaction } from '../../store/transaction.js';
 import {

@@ -1,6 +1,6 @@
 /** Single-use sign-in nonces over the shared store connection, so a link works once on whichever instance. */
 import type { Kysely } from 'kysely';
-import type { NonceLedger } from '../../auth/oauth-state.js';
+import type { NonceLedger } from './oauth-state.js';
 import type { Database } from '../../store/schema.js';
 
 export class KyselyNonceLedger implements NonceLedger {

@@ -1,6 +1,6 @@
 /** The sign-in feature's durable records over the shared store connection: encrypted tokens (ciphertext only). */
 import type { Kysely } from 'kysely';
-import type { TokenRecords } from '../../auth/user-tokens.js';
+import type { TokenRecords } from './user-tokens.js';
 import type { Database } from '../../store/schema.js';
 
 export class KyselyTokenRecords implements TokenRecords {

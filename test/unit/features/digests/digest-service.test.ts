@@ -1,8 +1,8 @@
 /** DigestService on an in-memory SQLite store: what it decides, before any command words it. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DigestRequest } from '../../../../src/digests/parse-digest.js';
-import type { RunNowResult } from '../../../../src/digests/scheduler.js';
+import type { DigestRequest } from '../../../../src/features/digests/parse-digest.js';
+import type { RunNowResult } from '../../../../src/features/digests/scheduler.js';
 import type { DigestRepository } from '../../../../src/features/digests/digest-repository.js';
 import {
   createDigestService,
