@@ -1,6 +1,6 @@
 /** `timezone`: show, set (validated IANA name) or reset the zone the bot uses for a person (TimeZoneSettings). */
 import { closest, distance } from 'fastest-levenshtein';
-import { canonicalTimeZone } from '../digests/parse-digest.js';
+import { canonicalTimeZone } from '../../core/time.js';
 import { ErrorCode, UserError } from '../../errors.js';
 import { escapeMarkdown, quote as quoteWord } from '../../core/markdown.js';
 import type { PersonZoneSource, TimeZoneSettings } from './timezone-settings.js';
