@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { takeTypedMentions } from '../../src/core/mentions.js';
 import { formatInZone } from '../../src/core/time.js';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -63,38 +64,18 @@ class HttpError extends Error {
   }
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Turns `@Rec Bot recordings today` into the mention a Webex client would make: `@Name` (display or first name of
- * someone else in the space, longest match first, any case) becomes a mention and leaves the text.
+ * someone else in the space, or the display name without spaces) becomes a mention and leaves the text.
  */
 export function parseMentions(
   text: string,
   others: readonly Pick<EmulatedPerson, 'id' | 'displayName' | 'firstName'>[],
 ): { text: string; mentionIds: string[] } {
-  const names = others
-    .flatMap((p) =>
-      [p.displayName, p.firstName, p.displayName.replace(/\s+/g, '')].map((name) => ({ name, p })),
-    )
-    .filter((n) => n.name.trim() !== '')
-    .sort((a, b) => b.name.length - a.name.length);
-  const mentionIds: string[] = [];
-  let rest = text;
-  for (const { name, p } of names) {
-    const re = new RegExp(`(^|\\s)@${escapeRegExp(name)}(?=$|[\\s,:;.!?])`, 'giu');
-    rest = rest.replace(re, (_m, lead: string) => {
-      if (!mentionIds.includes(p.id)) mentionIds.push(p.id);
-      return lead;
-    });
-  }
-  return {
-    text: rest
-      .replace(/\s+/g, ' ')
-      .replace(/^[\s,:;]+/, '')
-      .trim(),
-    mentionIds,
-  };
+  return takeTypedMentions(
+    text,
+    others.map((p) => ({ id: p.id, names: [p.displayName, p.firstName, p.displayName.replace(/\s+/g, '')] })),
+  );
 }
 
 function escapeHtml(s: string): string {
