@@ -32,7 +32,10 @@ function rateLimited(inner: typeof fetch): { fetch: typeof fetch; limited: () =>
   let inWindow = 0;
   let limited = 0;
   const wrapped: typeof fetch = async (input, init) => {
-    if (init?.method === 'POST' && String(input).endsWith('/messages')) {
+    if (
+      init?.method === 'POST' &&
+      (input instanceof Request ? input.url : input.toString()).endsWith('/messages')
+    ) {
       const now = Date.now();
       if (now - windowStart >= 1000) {
         windowStart = now;

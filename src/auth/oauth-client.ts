@@ -81,8 +81,8 @@ export class OAuthClient {
         `no answer (${err instanceof Error ? err.message : String(err)})`,
       );
     }
-    const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : undefined);
-    const num = (k: string) => (typeof data[k] === 'number' ? (data[k] as number) : undefined);
+    const str = (k: string) => (typeof data[k] === 'string' ? data[k] : undefined);
+    const num = (k: string) => (typeof data[k] === 'number' ? data[k] : undefined);
     if (!res.ok) {
       throw new OAuthError(
         res.status,

@@ -32,7 +32,8 @@ export interface CardRecording {
   timeRecorded?: string;
   durationSeconds?: number;
   sizeBytes?: number;
-  format?: 'MP4' | 'ARF' | string;
+  /** MP4, ARF, or whatever else Webex names. */
+  format?: string;
   playbackUrl?: string;
   downloadUrl?: string;
   password?: string;

@@ -41,7 +41,7 @@ function sameDigest(
     JSON.stringify(
       Object.entries(f)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, k === 'topic' ? String(v).toLowerCase() : v])
+        .map(([k, v]: [string, unknown]) => [k, k === 'topic' ? String(v).toLowerCase() : v])
         .sort(([x], [y]) => String(x).localeCompare(String(y))),
     );
   const s = a.schedule;

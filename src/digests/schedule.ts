@@ -49,7 +49,7 @@ function cronFor(s: Schedule): Cron {
   const key = `${cronPattern(s)}|${s.timeZone}`;
   let c = crons.get(key);
   if (!c) {
-    if (!isValidTimeZone(s.timeZone)) throw new RangeError(`unknown time zone ${s.timeZone}`);
+    if (!isValidTimeZone(s.timeZone)) throw new RangeError(`unknown time zone ${String(s.timeZone)}`);
     // paused: croner is only asked questions, it never runs anything.
     c = new Cron(cronPattern(s), { timezone: s.timeZone, paused: true });
     if (crons.size > 1000) crons.clear();

@@ -14,7 +14,7 @@ function tokenEndpoint() {
   const live = new Set(['r0']);
   const bodies: URLSearchParams[] = [];
   const impl = (async (_url: URL | string, init?: RequestInit) => {
-    const body = new URLSearchParams(String(init?.body));
+    const body = new URLSearchParams(init?.body as string);
     bodies.push(body);
     await new Promise((r) => setTimeout(r, 10));
     const rt = body.get('refresh_token') ?? '';

@@ -25,7 +25,7 @@ export interface FakeRecording extends WebexRecording {
 export class Recordings {
   readonly all: FakeRecording[] = [];
   /** Throws this (once per entry) instead of answering. */
-  failures: unknown[] = [];
+  failures: Error[] = [];
   calls: { from: Date; to: Date }[] = [];
   /** When set, list() waits for it (an instance that hangs or dies mid-run). */
   gate: Promise<void> | undefined;
@@ -77,7 +77,7 @@ export interface Post {
 export class Poster implements DigestPoster {
   readonly posts: Post[] = [];
   readonly notices: Post[] = [];
-  failures: unknown[] = [];
+  failures: Error[] = [];
   /** When set, each post lands in Webex and then never returns (the instance died right after posting). */
   dieAfterPosting = false;
   delayMs = 0;

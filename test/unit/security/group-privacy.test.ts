@@ -36,11 +36,11 @@ describe('group privacy (finding 4)', () => {
       timeoutMs: 1000,
       maxRetries: 0,
       logger,
-      fetch: (async () =>
+      fetch: async () =>
         new Response(JSON.stringify({ items }), {
           status: 200,
           headers: { 'content-type': 'application/json' },
-        })) as typeof fetch,
+        }),
     });
     const service = createRecordingsService({
       client,

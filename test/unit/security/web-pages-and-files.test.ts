@@ -39,7 +39,7 @@ function signInDeps(): SignInDeps {
     clientSecret: 'csecret',
     timeoutMs: 100,
     now: () => NOW,
-    fetch: (async () => new Response('{}', { status: 500 })) as typeof fetch,
+    fetch: async () => new Response('{}', { status: 500 }),
   });
   return {
     oauth,
