@@ -174,6 +174,53 @@ function todayAndYesterday(now: Date, host: PersonSpec, spec: TopicSpec, other: 
   ];
 }
 
+/**
+ * Everyone but the first person: working days last week (Monday, Wednesday, Friday in their zone). Everyone: two
+ * recordings a colleague hosted and shared with them (Tuesday, Thursday in the host's zone).
+ */
+function lastWeekOfEveryone(
+  now: Date,
+  people: readonly PersonSpec[],
+  pick: <T>(xs: readonly T[]) => T,
+  formatOf: () => RecordingFormat,
+): Planned[] {
+  const out: Planned[] = [];
+  const first = people[0];
+  const rand = prng(1123);
+  people.forEach((person, i) => {
+    if (person !== first) {
+      const monday = previousMonday(now, person.timezone);
+      for (const day of [0, 2, 4]) {
+        const start = atWallTime(monday, day, 10 * 60 + Math.floor(rand() * 24) * 15, person.timezone);
+        out.push({
+          host: person,
+          spec: pick(TOPICS),
+          start,
+          status: 'available',
+          format: formatOf(),
+          preventDownload: false,
+        });
+      }
+    }
+    const host = people[(i + 1) % people.length];
+    if (!host || host === person) return;
+    const monday = previousMonday(now, host.timezone);
+    for (const day of [1, 3]) {
+      out.push({
+        host,
+        spec: pick(TOPICS),
+        start: atWallTime(monday, day, 11 * 60, host.timezone),
+        status: 'available',
+        format: 'MP4',
+        preventDownload: false,
+        sharedWith: [person.email],
+      });
+    }
+  });
+
+  return out;
+}
+
 /** Plans the recordings (pure: same `now`, same plan). */
 export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_PEOPLE): Planned[] {
   const rand = prng(20261125);
@@ -221,38 +268,7 @@ export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_P
     }
   }
 
-  // Everyone else's working days last week (Monday, Wednesday, Friday in their zone), and two recordings a colleague
-  // hosted and shared with them (Tuesday, Thursday in the host's zone).
-  people.forEach((person, i) => {
-    if (person !== first) {
-      const monday = previousMonday(now, person.timezone);
-      for (const day of [0, 2, 4]) {
-        const start = atWallTime(monday, day, 10 * 60 + Math.floor(rand() * 24) * 15, person.timezone);
-        plans.push({
-          host: person,
-          spec: pick(TOPICS),
-          start,
-          status: 'available',
-          format: formatOf(),
-          preventDownload: false,
-        });
-      }
-    }
-    const host = people[(i + 1) % people.length];
-    if (!host || host === person) return;
-    const monday = previousMonday(now, host.timezone);
-    for (const day of [1, 3]) {
-      plans.push({
-        host,
-        spec: pick(TOPICS),
-        start: atWallTime(monday, day, 11 * 60, host.timezone),
-        status: 'available',
-        format: 'MP4',
-        preventDownload: false,
-        sharedWith: [person.email],
-      });
-    }
-  });
+  plans.push(...lastWeekOfEveryone(now, people, pick, formatOf));
 
   // 56 more over the last 60 days, on working days, spread across everyone (the first person hosts a few more).
   const hosts = [first, first, ...people];
