@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { OAUTH_START_PATH } from '../../src/auth/sign-in.js';
+import { OAUTH_START_PATH } from '../../src/features/sign-in/sign-in.js';
 import { takeTypedMentions } from '../../src/core/mentions.js';
 import { formatInZone } from '../../src/core/time.js';
 import { fileURLToPath } from 'node:url';
