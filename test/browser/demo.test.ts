@@ -126,6 +126,9 @@ describe('the demo page, in headless Chromium', () => {
     assert.match(await card.innerText(), /topic “sync”/);
     assert.ok((await card.locator(button('Play')).count()) >= 3);
     assert.doesNotMatch(await card.innerText(), /Password/, 'no passwords in a group space');
+    // "Sales & product sync" comes escaped for Webex's markdown (`\&`); the page renders it as Webex does.
+    assert.match(await card.innerText(), /Sales & product sync/);
+    assert.doesNotMatch(await card.innerText(), /\\/);
     const asked = demo.emulator.messagesIn(group.id).find((m) => m.mentionedPeople?.length);
     assert.deepEqual(asked?.mentionedPeople, [demo.seed.bot.id]);
     assert.equal(asked?.text, `${demo.seed.bot.displayName} recordings last week topic sync`);
@@ -246,6 +249,11 @@ describe('the demo page, in headless Chromium', () => {
     }
     const card = await lastCard().boundingBox();
     assert.ok(card && card.x + card.width <= 400, `card: ${JSON.stringify(card)}`);
+    // The card's buttons wrap rather than being cut off at the card's edge.
+    for (const b of await lastCard().locator('button.ac-pushButton').all()) {
+      const box = await b.boundingBox();
+      assert.ok(box && card && box.x + box.width <= card.x + card.width, `button: ${JSON.stringify(box)}`);
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -44,7 +44,8 @@ function inlineMarkdown(source) {
   const held = [];
   const hold = (html) => `\uE000${held.push(html) - 1}\uE000`;
   let s = String(source).replace(/\uE000/g, '');
-  s = s.replace(/\\([\\`*_{}[\]()#+\-.!<>~|])/g, (_m, ch) => hold(escapeHtml(ch)));
+  // As CommonMark (and Webex): a backslash escapes any ASCII punctuation, e.g. the bot's `\&`.
+  s = s.replace(/\\([!-/:-@[-`{-~])/g, (_m, ch) => hold(escapeHtml(ch)));
   s = s.replace(/`([^`]+)`/g, (_m, code) => hold(`<code>${escapeHtml(code)}</code>`));
   s = escapeHtml(s);
   s = s.replace(
