@@ -13,7 +13,8 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { WebexEmulator } from '../emulator/index.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { OAUTH_CALLBACK_PATH, SIGN_IN_SCOPES } from '../../src/features/sign-in/sign-in.js';
-import { resolveTimeZone } from '../../src/features/timezone/timezone-command.js';
+import { KyselyTimeZoneRepository } from '../../src/features/timezone/timezone-repository.js';
+import { createTimeZoneSettings } from '../../src/features/timezone/timezone-settings.js';
 import { openStore } from '../../src/store/open-store.js';
 import { demoRoutes, DEMO_RECORDINGS, type DemoContext } from './demo-routes.js';
 import { seedDemo, type DemoSeed } from './seed.js';
@@ -121,8 +122,12 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     const store = openStore({ dataDir, logger: logger.child({ component: 'store' }) });
     app = createApp(config, { logger, store, ...(opts.now ? { now: opts.now } : {}) });
     ctx.botUrl = botUrl;
-    ctx.timeZoneOf = async (person) =>
-      (await resolveTimeZone(store, person, config.defaultTimeZone)).timeZone;
+    const timeZones = createTimeZoneSettings({
+      repository: new KyselyTimeZoneRepository(store.kysely),
+      defaultTimeZone: config.defaultTimeZone,
+      logger,
+    });
+    ctx.timeZoneOf = (person) => timeZones.zoneFor(person);
     const { botStarted } = await app.start();
     await waitUntilReady(`${botUrl}/readyz`, opts.readyTimeoutMs ?? 20_000, botStarted);
 
