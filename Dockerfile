@@ -13,10 +13,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
-# Production dependencies only from here on; the emulator and demo are development tools, never shipped.
+# Production dependencies only from here on. The emulator and the demo live in dev/, outside this build.
 RUN npm run build \
-  && npm prune --omit=dev --no-audit --no-fund \
-  && rm -rf dist/emulator dist/demo
+  && npm prune --omit=dev --no-audit --no-fund
 
 # Run stage: no compilers, no dev dependencies, no sources, not root.
 FROM node:${NODE_VERSION}-bookworm-slim

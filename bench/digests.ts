@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createDigestScheduler } from '../src/digests/scheduler.js';
 import { nextRun, previousRun, type Schedule } from '../src/digests/schedule.js';
-import { WebexEmulator } from '../src/emulator/index.js';
+import { WebexEmulator } from '../dev/emulator/index.js';
 import { createLogger } from '../src/logger.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WebexEmulator, type EmulatedPerson } from '../src/emulator/index.js';
+import { WebexEmulator, type EmulatedPerson } from '../dev/emulator/index.js';
 import {
   BENCH_NOW_RECORDINGS,
   cpuMs,

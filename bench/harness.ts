@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddRecordingInput, WebexEmulator } from '../src/emulator/index.js';
+import type { AddRecordingInput, WebexEmulator } from '../dev/emulator/index.js';
 import { freePort } from '../src/util/free-port.js';
 
 /** Where results are written: the repository root, from which the npm scripts run. */

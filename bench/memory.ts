@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WebexEmulator } from '../src/emulator/index.js';
+import { WebexEmulator } from '../dev/emulator/index.js';
 import { BENCH_NOW_RECORDINGS, REPO, rssMb, startRecBot } from './harness.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);

@@ -5,7 +5,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { WebexEmulator } from '../src/emulator/index.js';
+import { WebexEmulator } from '../dev/emulator/index.js';
 import { median, REPO, startEchoBot, startRecBot } from './harness.js';
 
 const SPACES = Number(process.env.BENCH_SPACES ?? 10_000);

@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { WebexEmulator } from '../../src/emulator/index.js';
-import { packageRoot } from '../../src/demo/demo-routes.js';
-import { startDemo, type RunningDemo } from '../../src/demo/start-demo.js';
+import { WebexEmulator } from '../../dev/emulator/index.js';
+import { packageRoot } from '../../dev/demo/demo-routes.js';
+import { startDemo, type RunningDemo } from '../../dev/demo/start-demo.js';
 import { collectPageErrors, launchBrowser, type Browser } from './harness.js';
 
 const SCREENSHOT =
@@ -172,8 +172,9 @@ describe('the demo stays out of production', () => {
     }
   });
 
-  it('when main.ts is followed import by import, then it never reaches src/demo or src/emulator', async () => {
-    const src = join(packageRoot(), 'src');
+  it('when main.ts is followed import by import, then it never leaves src/ (the demo and emulator live in dev/)', async () => {
+    const root = packageRoot();
+    const src = join(root, 'src');
     const seen = new Set<string>();
     const visit = async (file: string): Promise<void> => {
       if (seen.has(file)) return;
@@ -185,14 +186,14 @@ describe('the demo stays out of production', () => {
       }
     };
     await visit(join(src, 'main.ts'));
-    const reached = [...seen].map((f) => relative(src, f));
-    assert.ok(reached.includes('app.ts'));
+    const reached = [...seen].map((f) => relative(root, f));
+    assert.ok(reached.includes(join('src', 'app.ts')));
     assert.deepEqual(
-      reached.filter((f) => f.startsWith('demo') || f.startsWith('emulator')),
+      reached.filter((f) => !f.startsWith(`src${sep}`)),
       [],
     );
     // And the page's files really are where the demo serves them from.
-    assert.deepEqual((await readdir(join(src, 'demo', 'public'))).sort(), [
+    assert.deepEqual((await readdir(join(root, 'dev', 'demo', 'public'))).sort(), [
       'app.js',
       'index.html',
       'style.css',

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { formatInZone } from '../../src/core/time.js';
-import { WebexEmulator } from '../../src/emulator/index.js';
-import { parseMentions } from '../../src/demo/demo-routes.js';
-import { DEMO_PEOPLE, planRecordings, seedDemo, type DemoSeed } from '../../src/demo/seed.js';
+import { WebexEmulator } from '../../dev/emulator/index.js';
+import { parseMentions } from '../../dev/demo/demo-routes.js';
+import { DEMO_PEOPLE, planRecordings, seedDemo, type DemoSeed } from '../../dev/demo/seed.js';
 
 const DAY = 24 * 3600_000;
 

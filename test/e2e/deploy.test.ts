@@ -135,6 +135,7 @@ describe('deploying: migrate entry, platform files, container image', () => {
           'no dev deps',
         );
         assert.equal(docker(['exec', id, 'test', '-e', 'dist/emulator']).status, 1, 'no emulator shipped');
+        assert.equal(docker(['exec', id, 'test', '-e', 'dist/demo']).status, 1, 'no demo shipped');
       } finally {
         docker(['rm', '-f', id]);
         docker(['rmi', '-f', tag]);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RecordingObject, WebexMessage } from '../../src/emulator/index.js';
+import type { RecordingObject, WebexMessage } from '../../dev/emulator/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
 import { waitFor } from '../helpers/wait-for.js';

@@ -6,7 +6,7 @@ import { freePort } from '../../src/util/free-port.js';
 import type { TokenRecords } from '../../src/auth/user-tokens.js';
 import { configSecrets, loadConfig, type Config } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
-import { WebexEmulator, type WebexMessage } from '../../src/emulator/index.js';
+import { WebexEmulator, type WebexMessage } from '../../dev/emulator/index.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { waitFor } from '../helpers/wait-for.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sparkSignature } from '../../src/emulator/index.js';
+import { sparkSignature } from '../../dev/emulator/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   WEBHOOK_SECRET,

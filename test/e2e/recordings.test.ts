@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { RecordingObject } from '../../src/emulator/index.js';
+import type { RecordingObject } from '../../dev/emulator/index.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {

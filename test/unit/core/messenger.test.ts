@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createMessenger, type Messenger } from '../../../src/core/messenger.js';
-import { WebexEmulator, type EmulatedPerson } from '../../../src/emulator/index.js';
+import { WebexEmulator, type EmulatedPerson } from '../../../dev/emulator/index.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 

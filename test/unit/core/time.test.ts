@@ -12,7 +12,7 @@ import {
   zoneAbbreviation,
 } from '../../../src/core/time.js';
 import { formatRunTime } from '../../../src/digests/schedule.js';
-import { formatInZone as emulatorIso, parseIsoDateTime } from '../../../src/emulator/recordings.js';
+import { formatInZone as emulatorIso, parseIsoDateTime } from '../../../dev/emulator/recordings.js';
 import { weekRange } from '../../../src/parsing/date-range.js';
 
 const at = (iso: string) => new Date(iso);
@@ -132,6 +132,23 @@ describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
       parseIsoDateTime('2026-03-29T03:00:00', 'Europe/Berlin')?.toISOString(),
       '2026-03-29T01:00:00.000Z',
     );
+  });
+
+  it("when the process runs under TZ=Europe/Berlin, then 2018-03-25T09:00Z still shows as 02:00 in Los Angeles (the review's date-fns-tz case)", () => {
+    // A fresh process, so the zone is the one Node starts with (whatever this process's own TZ is).
+    const timeModule = new URL('../../../src/core/time.js', import.meta.url).href;
+    const script = `import(${JSON.stringify(timeModule)}).then((t) => {
+      const d = new Date('2018-03-25T09:00:00Z');
+      console.log([new Date(2018, 2, 25, 12).getTimezoneOffset(), t.formatInZone(d, 'America/Los_Angeles', 'HH:mm'),
+        t.zoneAbbreviation(d, 'America/Los_Angeles')].join(' '));
+    });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TZ: 'Europe/Berlin' },
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    // -120: the child really ran in Berlin summer time (the day Berlin and LA both sprang forward, hours apart).
+    assert.equal(run.stdout.trim(), '-120 02:00 PDT');
   });
 
   it(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { decodeWebexId, type WebexEmulator } from '../../../src/emulator/index.js';
+import { decodeWebexId, type WebexEmulator } from '../../../dev/emulator/index.js';
 import { asRecord, call, itemsOf, nextLink, seed, startEmulator, type Seed } from './helpers.js';
 
 describe('auth, ids, people, rooms, memberships, request log', () => {

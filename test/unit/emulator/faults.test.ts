@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { EmulatedPerson, WebexEmulator } from '../../../src/emulator/index.js';
+import type { EmulatedPerson, WebexEmulator } from '../../../dev/emulator/index.js';
 import { asRecord, call, startEmulator } from './helpers.js';
 
 describe('fault injection', () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebexEmulator, type EmulatedPerson, type EmulatorOptions } from '../../../src/emulator/index.js';
+import { WebexEmulator, type EmulatedPerson, type EmulatorOptions } from '../../../dev/emulator/index.js';
 
 export interface ApiResponse {
   status: number;

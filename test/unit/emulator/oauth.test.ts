@@ -5,7 +5,7 @@ import type {
   IntegrationCredentials,
   OAuthTokenResponse,
   WebexEmulator,
-} from '../../../src/emulator/index.js';
+} from '../../../dev/emulator/index.js';
 import { asRecord, call, itemsOf, startEmulator } from './helpers.js';
 
 const NOW = new Date('2024-06-15T12:00:00.000Z');

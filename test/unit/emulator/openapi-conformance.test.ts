@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { WebexEmulator } from '../../../src/emulator/index.js';
+import type { WebexEmulator } from '../../../dev/emulator/index.js';
 import {
   asRecord,
   call,

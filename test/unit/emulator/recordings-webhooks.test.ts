@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { verifySparkSignature, type WebexEmulator } from '../../../src/emulator/index.js';
+import { verifySparkSignature, type WebexEmulator } from '../../../dev/emulator/index.js';
 import { asRecord, call, itemsOf, seed, startEmulator, WebhookReceiver, type Seed } from './helpers.js';
 import { OpenApiValidator } from './openapi.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { EmulatedPerson, WebexEmulator } from '../../../src/emulator/index.js';
-import { parseIsoDateTime, parseRecordingsQuery } from '../../../src/emulator/recordings.js';
+import type { EmulatedPerson, WebexEmulator } from '../../../dev/emulator/index.js';
+import { parseIsoDateTime, parseRecordingsQuery } from '../../../dev/emulator/recordings.js';
 import { asRecord, call, itemsOf, nextLink, startEmulator } from './helpers.js';
 import { loadDoc } from './openapi.js';
 

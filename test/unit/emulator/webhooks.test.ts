@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { WebexEmulator } from '../../../src/emulator/index.js';
+import type { WebexEmulator } from '../../../dev/emulator/index.js';
 import { asRecord, call, seed, startEmulator, WebhookReceiver, type Seed } from './helpers.js';
 
 const CARD = {

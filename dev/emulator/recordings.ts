@@ -12,7 +12,7 @@
  *   ignored, as the document says.
  * - An unknown `timezone` header is a 400.
  */
-import { formatWallTime, instantFromWallTime, offsetAt, wallTimeAt } from '../core/time.js';
+import { formatWallTime, instantFromWallTime, offsetAt, wallTimeAt } from '../../src/core/time.js';
 import { badRequest } from './errors.js';
 import { hex32 } from './ids.js';
 import type {

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { formatInZone } from '../core/time.js';
+import { formatInZone } from '../../src/core/time.js';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { EmulatedPerson, RecordingObject, WebexEmulator, WebexMessage } from '../emulator/index.js';
@@ -24,7 +24,7 @@ export const DEMO_API = '/_demo/api';
 export const DEMO_RECORDINGS = '/_demo/recordings';
 const MAX_TEXT_CHARS = 7000;
 
-/** The package root: the nearest folder up from this file holding package.json (works from dist/ and .build/). */
+/** The package root: the nearest folder up from this file holding package.json (works from .dev-build/ and .build/). */
 export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
@@ -33,7 +33,7 @@ export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): str
 }
 
 /** Static files are served from the source tree (tsc does not copy them), so `npm run build` is all it takes. */
-export const publicDir = () => join(packageRoot(), 'src', 'demo', 'public');
+export const publicDir = () => join(packageRoot(), 'dev', 'demo', 'public');
 
 function adaptiveCardsBundle(): string {
   const require = createRequire(import.meta.url);

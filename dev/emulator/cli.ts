@@ -1,6 +1,6 @@
 /**
  * Starts an emulator with a small seed for manual runs:
- *   node dist/emulator/cli.js [port]        (or PORT=8090 node dist/emulator/cli.js)
+ *   npm run emulator -- [port]        (or PORT=8090 npm run emulator)
  * EMULATOR_BOT_TOKEN fixes the bot's token so a locally running bot can keep its configuration.
  */
 import { WebexEmulator } from './webex-emulator.js';

@@ -3,15 +3,15 @@
  * (createApp, the production composition root) against it, with its state in a throwaway folder.
  * Used by run-demo.ts (the command) and by the browser test.
  */
-import { freePort } from '../util/free-port.js';
+import { freePort } from '../../src/util/free-port.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { WebexEmulator } from '../emulator/index.js';
-import { createLogger, type Logger } from '../logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { demoRoutes, DEMO_RECORDINGS, type DemoContext } from './demo-routes.js';
 import { seedDemo, type DemoSeed } from './seed.js';
 

@@ -3,7 +3,7 @@
  * and ~80 recordings over the last two months. Topics, formats and the rest come from a seeded PRNG, so every run
  * looks the same apart from the dates, which follow the real calendar (so "recordings last week" always finds some).
  */
-import { instantFromWallTime, wallTimeAt } from '../core/time.js';
+import { instantFromWallTime, wallTimeAt } from '../../src/core/time.js';
 import type {
   EmulatedPerson,
   RecordingFormat,
