@@ -10,13 +10,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createDigestScheduler } from '../src/digests/scheduler.js';
-import { nextRun, previousRun, type Schedule } from '../src/digests/schedule.js';
+import { createDigestScheduler } from '../src/features/digests/scheduler.js';
+import { nextRun, previousRun, type Schedule } from '../src/features/digests/schedule.js';
 import { WebexEmulator } from '../dev/emulator/index.js';
 import { createLogger } from '../src/logger.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
-import { adminTokenCredentials, createRecordingsService } from '../src/webex/recordings-service.js';
+import {
+  adminTokenCredentials,
+  createRecordingsService,
+} from '../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../src/webex/webex-client.js';
 import { REPO } from './harness.js';
 
@@ -32,7 +35,10 @@ function rateLimited(inner: typeof fetch): { fetch: typeof fetch; limited: () =>
   let inWindow = 0;
   let limited = 0;
   const wrapped: typeof fetch = async (input, init) => {
-    if (init?.method === 'POST' && String(input).endsWith('/messages')) {
+    if (
+      init?.method === 'POST' &&
+      (input instanceof Request ? input.url : input.toString()).endsWith('/messages')
+    ) {
       const now = Date.now();
       if (now - windowStart >= 1000) {
         windowStart = now;

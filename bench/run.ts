@@ -5,16 +5,19 @@
  */
 import { createMessenger } from '../src/core/messenger.js';
 import { createWebexBot } from '../src/bot/webex-adapter.js';
-import { buildRecordingsCard } from '../src/cards/recordings-card.js';
+import { buildRecordingsCard } from '../src/features/recordings/recordings-card.js';
 import { parseRecordingsQuery } from '../src/parsing/parse-recordings-query.js';
 import { createLogger } from '../src/logger.js';
-import { adminTokenCredentials, createRecordingsService } from '../src/webex/recordings-service.js';
+import {
+  adminTokenCredentials,
+  createRecordingsService,
+} from '../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../src/webex/webex-client.js';
 
 if (!globalThis.gc) throw new Error('run with node --expose-gc (npm run bench does)');
 const gc = globalThis.gc;
 
-async function bench(name: string, iterations: number, fn: (i: number) => unknown | Promise<unknown>) {
+async function bench(name: string, iterations: number, fn: (i: number) => unknown) {
   // Warm-up on indices the measured loop never uses, so a "miss" benchmark cannot be warmed into hits.
   for (let i = 0; i < Math.min(1000, iterations / 10); i++) await fn(iterations + i);
   gc();

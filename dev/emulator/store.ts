@@ -873,7 +873,7 @@ function optionalStringArray(b: Record<string, unknown>, key: string): string[] 
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
     throw badRequest(`${key} must be an array of strings.`);
   }
-  return v as string[];
+  return v;
 }
 
 function parseAttachments(v: unknown): CardAttachment[] | undefined {

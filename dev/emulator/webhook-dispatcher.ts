@@ -30,11 +30,17 @@ export function filterMatches(
       if (!actual.map(String).includes(wanted)) return false;
     } else if (key.toLowerCase().endsWith('email')) {
       if (typeof actual !== 'string' || actual.toLowerCase() !== wanted.toLowerCase()) return false;
-    } else if (actual === undefined || String(actual) !== wanted) {
+    } else if (scalarText(actual) !== wanted) {
       return false;
     }
   }
   return true;
+}
+
+/** A string, number or boolean as Webex would write it in a filter; undefined for anything else. */
+function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
 function safeDecode(s: string): string {

@@ -5,7 +5,6 @@ import type { Logger } from '../logger.js';
 import type { Query, WebexClient } from '../webex/webex-client.js';
 import type {
   WebexAttachmentAction,
-  NewMessage,
   WebexMembership,
   WebexMessage,
   WebexPerson,
@@ -229,7 +228,7 @@ export function createSdkTransport(client: WebexClient, opts: SdkTransportOption
       list: (q) => page<WebexMessage>('/messages', q),
       async create(body) {
         // The framework builds these bodies from our own say() arguments: a NewMessage.
-        const message = await opts.messenger.post(body as NewMessage);
+        const message = await opts.messenger.post(body);
         if (!message) throw new Error('the message may have been posted, but Webex did not confirm it');
         return message;
       },

@@ -274,7 +274,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
       person: trigger.person,
       text,
     };
-    runHandler(event, bot, log.child({ messageId: message.id, roomId: message.roomId }));
+    void runHandler(event, bot, log.child({ messageId: message.id, roomId: message.roomId }));
   });
 
   framework.on('attachmentAction', (bot: FrameworkBot, trigger: FrameworkTrigger) => {
@@ -292,7 +292,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
       person: trigger.person,
       inputs: action.inputs ?? {},
     };
-    runHandler(event, bot, log.child({ actionId: action.id, roomId: action.roomId }));
+    void runHandler(event, bot, log.child({ actionId: action.id, roomId: action.roomId }));
   });
 
   framework.on('spawn', (bot: FrameworkBot, _frameworkId: string, addedBy?: string) => {
@@ -302,7 +302,7 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     opts.metrics?.frameworkSpaces.set(framework.bots.length);
     if (!addedBy || !opts.onAddedToSpace) return;
     const hook = opts.onAddedToSpace;
-    track(
+    void track(
       hook(bot.room.id, bot.isDirect ? 'direct' : 'group', replyFor(bot)).catch((err: unknown) =>
         log.error({ err, roomId: bot.room.id }, 'greeting a new space failed'),
       ),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { ChatAction, ChatEvent, ChatMessage, Reply } from '../bot/types.js';
-import { CARD_SCHEMA, CARD_VERSION } from '../cards/recordings-card.js';
+import { CARD_SCHEMA, CARD_VERSION } from '../cards/format.js';
 import { OUTSIDER_REFUSAL } from '../bot/outsider-refusal.js';
 import { bold, escapeCardText, escapeMarkdown, quote } from '../core/markdown.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { ActionHandler, CommandRegistry } from './registry.js';
+import type { ActionHandler, CommandRegistry } from '../core/command-registry.js';
 import type { SeenEvents } from '../core/seen-events.js';
 import { understand } from './plain-words.js';
 

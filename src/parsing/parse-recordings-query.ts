@@ -695,7 +695,7 @@ function parseUnsafe(
     if (!r.ok) {
       // The topic ended at this keyword; maybe the person meant the words as part of the topic.
       const topic = lastField === 'topic' ? seen.get('topic') : undefined;
-      if (topic && r.error.code === 'bad_value' && TOPIC_ENDING_KEYWORDS.has(t.lower)) {
+      if (topic?.field === 'topic' && r.error.code === 'bad_value' && TOPIC_ENDING_KEYWORDS.has(t.lower)) {
         const whole = Array.from(`${topic.value} ${phraseOf(ctx, i, i + 2)}`.replace(/["`“”]/gu, ''))
           .slice(0, 60)
           .join('');

@@ -96,7 +96,7 @@ export function createServer(deps: ServerDeps): express.Express {
         return;
       }
       res.status(200).json({ ok: true });
-      deps.onWebhook(parsed.data as WebhookEnvelope);
+      deps.onWebhook(parsed.data);
     },
   );
 

@@ -67,8 +67,8 @@ export function openStore(opts: OpenStoreOptions): Store {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
       // int8 (our epoch-millisecond columns) as numbers: they are far below 2^53.
       types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === pg.types.builtins.INT8
+        getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+          oid === Number(pg.types.builtins.INT8)
             ? (v: string) => Number(v)
             : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
       },

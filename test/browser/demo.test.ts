@@ -137,7 +137,7 @@ describe('the demo page, in headless Chromium', () => {
     await page
       .locator('.msg', { has: page.locator('.mention') })
       .last()
-      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      .evaluate((el) => (el as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
     await page.mouse.move(0, 0);
     await page.screenshot({ path: SCREENSHOT });
     const png = await readFile(SCREENSHOT);

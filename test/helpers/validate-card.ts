@@ -35,7 +35,7 @@ function versionProblem(version: unknown, where: string): string | undefined {
   const major = Number(m[1]);
   const minor = Number(m[2]);
   if (major > MAX_VERSION.major || (major === MAX_VERSION.major && minor > MAX_VERSION.minor)) {
-    return `${where}: version ${version} is newer than 1.3, the newest Webex renders`;
+    return `${where}: version ${String(version)} is newer than 1.3, the newest Webex renders`;
   }
   return undefined;
 }

@@ -80,7 +80,7 @@ export type NotificationTables = {
 function parseFilters(text: string): NotifyFilters {
   try {
     const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' ? (v as NotifyFilters) : {};
+    return v && typeof v === 'object' ? v : {};
   } catch {
     return {};
   }

@@ -194,7 +194,7 @@ describe('webhooks', () => {
     emu.setWebhookStatus(String(hook['id']), 'inactive');
     await emu.userSays(s.alice.id, s.dmAlice, 'two');
     assert.equal(emu.deliveries.length, 1);
-    const put = await call(emu, s.bot.token, 'PUT', `/webhooks/${hook['id']}`, {
+    const put = await call(emu, s.bot.token, 'PUT', `/webhooks/${String(hook['id'])}`, {
       body: { name: 'x', targetUrl: 'http://127.0.0.1:1/nothing-listens', status: 'active' },
     });
     assert.equal(put.status, 200);
@@ -214,7 +214,7 @@ describe('webhooks', () => {
     assert.equal((asRecord(limited.body)['items'] as unknown[]).length, 1);
     assert.match(limited.headers.get('link') ?? '', /rel="next"/);
     assert.equal(
-      (await call(emu, s.alice.token, 'GET', `/webhooks/${a['id']}`)).status,
+      (await call(emu, s.alice.token, 'GET', `/webhooks/${String(a['id'])}`)).status,
       404,
       "others' webhooks",
     );
@@ -231,12 +231,12 @@ describe('webhooks', () => {
         JSON.stringify(body),
       );
     }
-    const deactivate = await call(emu, s.bot.token, 'PUT', `/webhooks/${a['id']}`, {
+    const deactivate = await call(emu, s.bot.token, 'PUT', `/webhooks/${String(a['id'])}`, {
       body: { name: 'x', targetUrl: receiver.url, status: 'inactive' },
     });
     assert.equal(deactivate.status, 400, 'the document only allows status "active"');
-    assert.equal((await call(emu, s.bot.token, 'DELETE', `/webhooks/${a['id']}`)).status, 204);
-    assert.equal((await call(emu, s.bot.token, 'GET', `/webhooks/${a['id']}`)).status, 404);
+    assert.equal((await call(emu, s.bot.token, 'DELETE', `/webhooks/${String(a['id'])}`)).status, 204);
+    assert.equal((await call(emu, s.bot.token, 'GET', `/webhooks/${String(a['id'])}`)).status, 404);
     assert.equal(emu.webhooksOf(s.bot.id).length, 1);
   });
 });

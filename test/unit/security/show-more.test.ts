@@ -12,9 +12,9 @@ import {
   ShowMoreSigner,
   toPagedQuery,
   type RecordingsDeps,
-} from '../../../src/commands/recordings.js';
+} from '../../../src/features/recordings/recordings-command.js';
 import { createChatRouter } from '../../../src/commands/chat-router.js';
-import { CommandRegistry } from '../../../src/commands/registry.js';
+import { CommandRegistry } from '../../../src/core/command-registry.js';
 import { MAX_RANGE_DAYS } from '../../../src/parsing/parse-recordings-query.js';
 import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
 import { CallBudgetExceededError, CallCancelledError } from '../../../src/webex/call-budget.js';
@@ -22,7 +22,7 @@ import {
   adminTokenCredentials,
   createRecordingsService,
   LIST_CALL_BUDGET,
-} from '../../../src/webex/recordings-service.js';
+} from '../../../src/features/recordings/recordings-service.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';

@@ -9,14 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { memoryNonceLedger } from '../../../src/auth/build-access.js';
-import { OAuthClient } from '../../../src/auth/oauth-client.js';
-import { OAuthStateSigner } from '../../../src/auth/oauth-state.js';
-import { completeSignIn, type SignInDeps } from '../../../src/auth/sign-in.js';
-import { TokenCipher } from '../../../src/auth/token-cipher.js';
-import { memoryTokenRecords, TokenVault } from '../../../src/auth/user-tokens.js';
+import { memoryNonceLedger } from '../../../src/features/sign-in/build-access.js';
+import { OAuthClient } from '../../../src/features/sign-in/oauth-client.js';
+import { OAuthStateSigner } from '../../../src/features/sign-in/oauth-state.js';
+import { completeSignIn, type SignInDeps } from '../../../src/features/sign-in/sign-in.js';
+import { TokenCipher } from '../../../src/features/sign-in/token-cipher.js';
+import { memoryTokenRecords, TokenVault } from '../../../src/features/sign-in/user-tokens.js';
 import { createServer } from '../../../src/server/create-server.js';
-import { oauthRoutes } from '../../../src/server/oauth-routes.js';
+import { oauthRoutes } from '../../../src/features/sign-in/oauth-routes.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { createMessenger } from '../../../src/core/messenger.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
@@ -39,7 +39,7 @@ function signInDeps(): SignInDeps {
     clientSecret: 'csecret',
     timeoutMs: 100,
     now: () => NOW,
-    fetch: (async () => new Response('{}', { status: 500 })) as typeof fetch,
+    fetch: async () => new Response('{}', { status: 500 }),
   });
   return {
     oauth,

@@ -20,7 +20,7 @@ async function readyz(isReady: boolean, health: StoreHealth) {
   try {
     const { port } = server.address() as AddressInfo;
     const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-    return { status: res.status, body: (await res.json()) as unknown };
+    return { status: res.status, body: await res.json() };
   } finally {
     server.close();
   }

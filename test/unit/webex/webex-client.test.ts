@@ -18,7 +18,7 @@ function scriptedFetch(steps: Step[]) {
       url: req.url,
       method: req.method,
       headers: req.headers,
-      body: init?.body ? String(init.body) : undefined,
+      body: typeof init?.body === 'string' ? init.body : undefined,
     });
     const step = steps.shift();
     if (!step) throw new Error('unexpected extra request');
