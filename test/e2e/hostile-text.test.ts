@@ -60,6 +60,11 @@ describe('hostile text in every reply that echoes input (finding 3)', () => {
     ['digest parser', (h) => `digest daily at 9:00 ${h}`],
     ['digest bad time', (h) => `digest daily at ${h}`],
     ['timezone', (h) => `timezone ${h}`],
+    ['did you mean (the whole phrase, with its button)', (h) => `recordngs last week ${h}`],
+    ['plain words', (h) => `show me my recordings about ${h}`],
+    ['notify filters', (h) => `notify me topic "${h.replaceAll('"', "'")}"`],
+    ['notify bad filter', (h) => `notify me ${h}`],
+    ['notify stop', (h) => `notify stop ${h}`],
   ];
 
   for (const [name, template] of TEMPLATES) {
@@ -100,6 +105,22 @@ describe('hostile text in every reply that echoes input (finding 3)', () => {
       for (const r of refused) assertInert(r.markdown ?? '', h, `digest stop refusal / ${h}`);
       const all = await askBot(world, world.group.id, world.bob.id, 'digest stop all', true);
       for (const r of all) assertInert(r.markdown ?? '', h, `digest stop all / ${h}`);
+    }
+  });
+
+  it('when a display name is hostile, then the greeting and the notify confirmation, list and refusal show it literally', async () => {
+    for (const [i, h] of HOSTILE.entries()) {
+      const eve = world.emulator.addPerson({ displayName: h, firstName: h, email: `eve${i}@example.com` });
+      await world.emulator.addMember(world.group.id, eve.id);
+      const greeted = await askBot(world, world.group.id, eve.id, 'hi', true);
+      assert.ok(greeted.length > 0, 'the greeting');
+      for (const r of greeted) assertInert(r.markdown ?? '', h, `greeting / ${h}`);
+      const created = await askBot(world, world.group.id, eve.id, 'notify here', true);
+      for (const r of created) assertInert(r.markdown ?? '', h, `notify here / ${h}`);
+      const listed = await askBot(world, world.group.id, world.bob.id, 'notify list', true);
+      for (const r of listed) assertInert(r.markdown ?? '', h, `notify list / ${h}`);
+      const refused = await askBot(world, world.group.id, world.bob.id, 'notify stop all', true);
+      for (const r of refused) assertInert(r.markdown ?? '', h, `notify stop all / ${h}`);
     }
   });
 });
