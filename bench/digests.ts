@@ -16,7 +16,8 @@ import { WebexEmulator } from '../dev/emulator/index.js';
 import { createLogger } from '../src/logger.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
-import { adminTokenCredentials, createRecordingsService } from '../src/webex/recordings-service.js';
+import { recordingsCredentials } from '../src/auth/recordings-credentials.js';
+import { createRecordingsService } from '../src/webex/recordings-service.js';
 import { WebexClient } from '../src/webex/webex-client.js';
 import { REPO } from './harness.js';
 
@@ -121,7 +122,11 @@ async function scenario(instances: number) {
     });
     const recordings = createRecordingsService({
       client,
-      credentials: adminTokenCredentials(admin.token),
+      credentials: recordingsCredentials({
+        vault: undefined,
+        adminToken: admin.token,
+        adminRefreshable: false,
+      }),
       logger,
       ttlMs: 0,
     });

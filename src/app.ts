@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAccess } from './auth/build-access.js';
 import { TokenKeyError, type TokenRecords } from './auth/user-tokens.js';
-import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
 import { connectCommand, disconnectCommand } from './commands/connect.js';
 import { DIGEST_STOP_ACTION, digestCommand, digestStopAction } from './commands/digest.js';
@@ -21,6 +20,7 @@ import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
 import { createMessenger } from './core/messenger.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
+import { emailDomainFilter } from './core/middleware.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { EXIT_CONFIG, listenStartupError, StartupError, storeStartupError } from './core/startup-error.js';
 import { appVersion } from './core/version.js';
@@ -169,7 +169,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
-  let botPersonId: () => string | undefined = () => undefined;
+  let isBot: (personId: string) => boolean = () => false;
   const seen = createSeenEvents({ store, now, logger });
   const notifications = createNotifications({
     db: store.kysely,
@@ -182,7 +182,8 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhook: { targetUrl: webhookUrl, secret: config.webhookSecret },
     timeZoneFor: recordings.timeZoneFor,
     settingZone: (personId) => store.getTimeZone(personId),
-    botPersonId: () => botPersonId(),
+    isBot: (personId) => isBot(personId),
+    isSignedIn: access.isSignedIn,
     now,
     logger,
     onDelivered: (posted) => metrics.notificationsDelivered.inc(posted),
@@ -229,15 +230,12 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
-    seen,
     registry,
-    isAllowedEmail,
     actions: {
       [SHOW_MORE_ACTION]: showMoreAction(recordings),
       [DIGEST_STOP_ACTION]: digestStopAction(digest, now),
     },
     now,
-    logger,
   });
   const capabilities: Capabilities = {
     version: appVersion(),
@@ -255,7 +253,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     onEvent,
     metrics,
     isAllowedEmail,
-    firstTime: (key) => seen.firstTime(key),
+    seen,
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
         roomType === 'group'
@@ -270,7 +268,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     startRetryDelayMs: deps.startRetryDelayMs,
     maxSpaceObjects: deps.maxSpaceObjects,
   });
-  botPersonId = () => bot.botPerson?.id;
+  isBot = (personId) => bot.isSelf(personId);
 
   const server = createServer({
     webhookPath: config.webhookPath,
@@ -288,7 +286,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       const { roomId, personId } = envelope.data;
       if (envelope.resource === 'memberships' && envelope.event === 'deleted' && roomId && personId) {
         // The bot's own removal is handled by the framework (deactivateRoom); anyone else: their digests there stop.
-        if (personId !== bot.botPerson?.id) {
+        if (!bot.isSelf(personId)) {
           trackDigestStop(stopCreatorDigests(digestStopDeps, personId, 'left', roomId));
         }
       }
