@@ -10,14 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createDigestScheduler } from '../src/digests/scheduler.js';
-import { nextRun, previousRun, type Schedule } from '../src/digests/schedule.js';
+import { createDigestScheduler } from '../src/features/digests/scheduler.js';
+import { nextRun, previousRun, type Schedule } from '../src/features/digests/schedule.js';
 import { WebexEmulator } from '../dev/emulator/index.js';
 import { createLogger } from '../src/logger.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
-import { recordingsCredentials } from '../src/auth/recordings-credentials.js';
-import { createRecordingsService } from '../src/webex/recordings-service.js';
+import { recordingsCredentials } from '../src/features/sign-in/recordings-credentials.js';
+import { createRecordingsService } from '../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../src/webex/webex-client.js';
 import { REPO } from './harness.js';
 

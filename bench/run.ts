@@ -5,11 +5,11 @@
  */
 import { createMessenger } from '../src/core/messenger.js';
 import { createWebexBot } from '../src/bot/webex-adapter.js';
-import { buildRecordingsCard } from '../src/cards/recordings-card.js';
+import { buildRecordingsCard } from '../src/features/recordings/recordings-card.js';
 import { parseRecordingsQuery } from '../src/parsing/parse-recordings-query.js';
 import { createLogger } from '../src/logger.js';
-import { createRecordingsService } from '../src/webex/recordings-service.js';
-import { recordingsCredentials } from '../src/auth/recordings-credentials.js';
+import { createRecordingsService } from '../src/features/recordings/recordings-service.js';
+import { recordingsCredentials } from '../src/features/sign-in/recordings-credentials.js';
 import { WebexClient } from '../src/webex/webex-client.js';
 
 if (!globalThis.gc) throw new Error('run with node --expose-gc (npm run bench does)');

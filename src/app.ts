@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildAccess } from './auth/build-access.js';
-import { TokenKeyError, type TokenRecords } from './auth/user-tokens.js';
+import { buildAccess } from './features/sign-in/build-access.js';
+import { TokenKeyError, type TokenRecords } from './features/sign-in/user-tokens.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
-import { connectCommand, disconnectCommand } from './commands/connect.js';
-import { DIGEST_STOP_ACTION, digestCommand, digestStopAction } from './commands/digest.js';
+import { connectCommand, disconnectCommand } from './features/sign-in/connect-command.js';
+import { DIGEST_STOP_ACTION, digestCommand, digestStopAction } from './features/digests/digest-command.js';
 import { createChatRouter } from './commands/chat-router.js';
-import { helpCommand } from './commands/help.js';
+import { helpCommand } from './features/help/help-command.js';
 import {
   recordingsCommand,
   SHOW_MORE_ACTION,
   showMoreAction,
   ShowMoreSigner,
-} from './commands/recordings.js';
-import { CommandRegistry } from './commands/registry.js';
-import { profileTimeZone, resolveTimeZone, timezoneCommand } from './commands/timezone.js';
+} from './features/recordings/recordings-command.js';
+import { CommandRegistry } from './core/command-registry.js';
+import { profileTimeZone, resolveTimeZone, timezoneCommand } from './features/timezone/timezone-command.js';
 import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
 import { createMessenger } from './core/messenger.js';
@@ -24,16 +24,16 @@ import { emailDomainFilter } from './core/middleware.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { EXIT_CONFIG, listenStartupError, StartupError, storeStartupError } from './core/startup-error.js';
 import { appVersion } from './core/version.js';
-import { createDigestScheduler, startTicker } from './digests/scheduler.js';
-import { stopCreatorDigests } from './digests/stop-creator-digests.js';
+import { createDigestScheduler, startTicker } from './features/digests/scheduler.js';
+import { stopCreatorDigests } from './features/digests/stop-creator-digests.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
 import { metricsRoute } from './server/metrics-route.js';
-import { oauthRoutes } from './server/oauth-routes.js';
+import { oauthRoutes } from './features/sign-in/oauth-routes.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
-import { createRecordingsService } from './webex/recordings-service.js';
+import { createRecordingsService } from './features/recordings/recordings-service.js';
 import type { WebexPerson } from './webex/types.js';
 import { WebexClient } from './webex/webex-client.js';
 

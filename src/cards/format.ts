@@ -4,6 +4,10 @@
  */
 import { formatInZone, safeTimeZone } from '../core/time.js';
 
+/** Every card the bot posts: Webex renders Adaptive Cards up to 1.3. */
+export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const CARD_VERSION = '1.3';
+
 /** Webex's limit for a message's `text`/`markdown`, in UTF-8 bytes. */
 export const WEBEX_MARKDOWN_MAX_BYTES = 7439;
 

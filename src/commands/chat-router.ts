@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ChatAction, ChatMessage, Reply } from '../bot/types.js';
-import { CARD_SCHEMA, CARD_VERSION } from '../cards/recordings-card.js';
+import { CARD_SCHEMA, CARD_VERSION } from '../cards/format.js';
 import { bold, escapeCardText, escapeMarkdown, quote } from '../core/markdown.js';
 import type { Router } from '../core/middleware.js';
 import type { Logger } from '../logger.js';
-import type { ActionHandler, CommandRegistry } from './registry.js';
+import type { ActionHandler, CommandRegistry } from '../core/command-registry.js';
 import { understand } from './plain-words.js';
 
 export interface ChatRouterDeps {

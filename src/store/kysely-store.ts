@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { errorMessage } from '../errors.js';
-import type { DigestFilters, Schedule } from '../digests/schedule.js';
+import type { DigestFilters, Schedule } from '../features/digests/schedule.js';
 import { migrate } from './migrate.js';
 import { isConnectionLost } from './resilient-pg-pool.js';
 import type { Database, SubscriptionsTable } from './schema.js';

@@ -8,9 +8,9 @@
  * any more: its writes fail with LeaseLostError.
  */
 import type { Kysely } from 'kysely';
-import type { NonceLedger } from '../auth/oauth-state.js';
-import type { TokenRecords } from '../auth/user-tokens.js';
-import type { DigestFilters, Schedule } from '../digests/schedule.js';
+import type { NonceLedger } from '../features/sign-in/oauth-state.js';
+import type { TokenRecords } from '../features/sign-in/user-tokens.js';
+import type { DigestFilters, Schedule } from '../features/digests/schedule.js';
 import type { Database } from './schema.js';
 
 export type RoomType = 'direct' | 'group';

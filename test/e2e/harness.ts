@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { freePort } from '../../src/util/free-port.js';
-import type { TokenRecords } from '../../src/auth/user-tokens.js';
+import type { TokenRecords } from '../../src/features/sign-in/user-tokens.js';
 import { configSecrets, loadConfig, type Config } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
 import { WebexEmulator, type WebexMessage } from '../../dev/emulator/index.js';

@@ -9,13 +9,13 @@
 import { escapeMarkdown } from '../../core/markdown.js';
 import type { Messenger } from '../../core/messenger.js';
 import type { Kysely } from 'kysely';
-import type { CommandSpec } from '../../commands/registry.js';
-import type { AccessPolicy } from '../../commands/connect.js';
+import type { CommandSpec } from '../../core/command-registry.js';
+import type { AccessPolicy } from '../sign-in/connect-command.js';
 import { ErrorCode, UserError } from '../../errors.js';
 import type { SeenEvents } from '../../core/seen-events.js';
 import type { Logger } from '../../logger.js';
 import type { Database } from '../../store/schema.js';
-import type { RecordingsCredentials } from '../../webex/recordings-service.js';
+import type { RecordingsCredentials } from '../recordings/recordings-service.js';
 import type { WebexPerson, WebexRecording, WebhookEnvelope } from '../../webex/types.js';
 import { WebexApiError, type WebexClient } from '../../webex/webex-client.js';
 import { ensureWebhookSet, removeWebhookSet, type WebhookSpec } from '../../webex/webhook-registrar.js';

@@ -2,7 +2,7 @@
  * The "your recording is ready" card: topic, when (in the subscriber's zone), duration, Play / Download, and the
  * password only in a 1:1 space. Adaptive Card 1.3 with a markdown fallback. Pure.
  */
-import { CARD_SCHEMA, CARD_VERSION } from '../../cards/recordings-card.js';
+import { CARD_SCHEMA, CARD_VERSION } from '../../cards/format.js';
 import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
 import {
   formatDuration,

@@ -4,7 +4,7 @@
  * (never a password), and it stops when the creator leaves. Anyone can list; the creator or a bot admin can stop.
  */
 import { randomUUID } from 'node:crypto';
-import type { CommandContext, CommandSpec } from '../../commands/registry.js';
+import type { CommandContext, CommandSpec } from '../../core/command-registry.js';
 import { ErrorCode, UserError } from '../../errors.js';
 import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { WebexPerson } from '../../webex/types.js';

@@ -1,4 +1,4 @@
-import type { CardRecording, RecordingsCardInput } from '../../../src/cards/recordings-card.js';
+import type { CardRecording, RecordingsCardInput } from '../../../src/features/recordings/recordings-card.js';
 
 export const LA = 'America/Los_Angeles';
 export const KOLKATA = 'Asia/Kolkata';

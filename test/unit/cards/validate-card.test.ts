@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildRecordingsCard } from '../../../src/cards/recordings-card.js';
+import { buildRecordingsCard } from '../../../src/features/recordings/recordings-card.js';
 import { validateAdaptiveCard } from '../../helpers/validate-card.js';
 import { input, multibyteRecordings, recording } from './fixtures.js';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatMessage, Reply } from '../../../src/bot/types.js';
 import { routerUnderTest } from '../../helpers/router-under-test.js';
-import { helpCommand } from '../../../src/commands/help.js';
-import { CommandRegistry } from '../../../src/commands/registry.js';
+import { helpCommand } from '../../../src/features/help/help-command.js';
+import { CommandRegistry } from '../../../src/core/command-registry.js';
 import { UserError } from '../../../src/errors.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 

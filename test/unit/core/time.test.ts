@@ -11,7 +11,7 @@ import {
   wallTimeAt,
   zoneAbbreviation,
 } from '../../../src/core/time.js';
-import { formatRunTime } from '../../../src/digests/schedule.js';
+import { formatRunTime } from '../../../src/features/digests/schedule.js';
 import { formatInZone as emulatorIso, parseIsoDateTime } from '../../../dev/emulator/recordings.js';
 import { weekRange } from '../../../src/parsing/date-range.js';
 

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { stopCreatorDigests } from '../../../src/digests/stop-creator-digests.js';
+import { stopCreatorDigests } from '../../../src/features/digests/stop-creator-digests.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
-import { createRecordingsService } from '../../../src/webex/recordings-service.js';
+import { createRecordingsService } from '../../../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 import { newSubscription } from '../../store/contract.js';

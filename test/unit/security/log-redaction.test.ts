@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configSecrets, loadConfig } from '../../../src/config.js';
 import { frameworkLine } from '../../../src/logger.js';
-import { OAuthError } from '../../../src/auth/oauth-client.js';
+import { OAuthError } from '../../../src/features/sign-in/oauth-client.js';
 import { WebexApiError } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 

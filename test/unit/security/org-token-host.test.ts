@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { recordingsCredentials } from '../../../src/auth/recordings-credentials.js';
+import { recordingsCredentials } from '../../../src/features/sign-in/recordings-credentials.js';
 import type { ChatAction, ChatMessage, Reply } from '../../../src/bot/types.js';
 import {
   recordingsCommand,
@@ -12,15 +12,15 @@ import {
   showMoreAction,
   ShowMoreSigner,
   toPagedQuery,
-} from '../../../src/commands/recordings.js';
+} from '../../../src/features/recordings/recordings-command.js';
 import { routerUnderTest } from '../../helpers/router-under-test.js';
-import { CommandRegistry } from '../../../src/commands/registry.js';
+import { CommandRegistry } from '../../../src/core/command-registry.js';
 import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
 import {
   createRecordingsService,
   HostEmail,
   NoAskerEmailError,
-} from '../../../src/webex/recordings-service.js';
+} from '../../../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseDigestRequest } from '../../../src/digests/parse-digest.js';
+import { parseDigestRequest } from '../../../src/features/digests/parse-digest.js';
 import { parseRecordingsQuery } from '../../../src/parsing/parse-recordings-query.js';
 import { MAX_QUERY_CHARS } from '../../../src/parsing/tokenize.js';
 
@@ -37,7 +37,7 @@ describe('parser cost (finding 10)', () => {
   });
 
   it('when the parsers’ sources are read, then no pattern rescans a trailing run from every position', () => {
-    const dirs = ['src/parsing', 'src/digests', 'src/core'];
+    const dirs = ['src/parsing', 'src/features/digests', 'src/core'];
     const offenders: string[] = [];
     for (const dir of dirs) {
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { recordingsCredentials } from '../../../src/auth/recordings-credentials.js';
+import { recordingsCredentials } from '../../../src/features/sign-in/recordings-credentials.js';
 import type { ChatAction, Reply } from '../../../src/bot/types.js';
 import {
   recordingsCommand,
@@ -13,13 +13,16 @@ import {
   ShowMoreSigner,
   toPagedQuery,
   type RecordingsDeps,
-} from '../../../src/commands/recordings.js';
+} from '../../../src/features/recordings/recordings-command.js';
 import { routerUnderTest } from '../../helpers/router-under-test.js';
-import { CommandRegistry } from '../../../src/commands/registry.js';
+import { CommandRegistry } from '../../../src/core/command-registry.js';
 import { MAX_RANGE_DAYS } from '../../../src/parsing/parse-recordings-query.js';
 import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
 import { CallBudgetExceededError, CallCancelledError } from '../../../src/webex/call-budget.js';
-import { createRecordingsService, LIST_CALL_BUDGET } from '../../../src/webex/recordings-service.js';
+import {
+  createRecordingsService,
+  LIST_CALL_BUDGET,
+} from '../../../src/features/recordings/recordings-service.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';

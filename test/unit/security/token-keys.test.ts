@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { buildAccess } from '../../../src/auth/build-access.js';
-import { ORG_TOKEN_KEY } from '../../../src/auth/recordings-credentials.js';
-import { reencryptTokens } from '../../../src/auth/reencrypt-tokens.js';
-import { TokenCipher } from '../../../src/auth/token-cipher.js';
-import { memoryTokenRecords } from '../../../src/auth/user-tokens.js';
+import { buildAccess } from '../../../src/features/sign-in/build-access.js';
+import { ORG_TOKEN_KEY } from '../../../src/features/sign-in/recordings-credentials.js';
+import { reencryptTokens } from '../../../src/features/sign-in/reencrypt-tokens.js';
+import { TokenCipher } from '../../../src/features/sign-in/token-cipher.js';
+import { memoryTokenRecords } from '../../../src/features/sign-in/user-tokens.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 import { createMessenger } from '../../../src/core/messenger.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';

@@ -1,0 +1,62 @@
+/**
+ * A digest shows its creator's recordings to a space because she chose to share them there. When she leaves (or is
+ * removed from) that space, or takes back the bot's access with `disconnect`, that choice no longer holds: her digests
+ * stop, and each space is told once. Only the instance whose update stopped them posts the notice, so a redelivered
+ * event or a second instance never says it twice.
+ */
+import { escapeMarkdown, truncate } from '../../core/markdown.js';
+import type { Logger } from '../../logger.js';
+import type { Store, Subscription } from '../../store/store.js';
+
+export interface StopCreatorDigestsDeps {
+  store: Pick<Store, 'listSubscriptions' | 'listSubscriptionsOfCreator' | 'stopSubscriptions'>;
+  say(roomId: string, markdown: string): Promise<void>;
+  now: () => Date;
+  logger: Logger;
+}
+
+export type StopReason = 'left' | 'disconnected';
+
+const numbers = (subs: Subscription[]) => subs.map((s) => `#${s.number}`).join(', ');
+
+function notice(subs: Subscription[], reason: StopReason): string {
+  const name = escapeMarkdown(truncate(subs[0]?.creatorName ?? 'Its creator', 80));
+  const what = `${subs.length === 1 ? 'digest' : 'digests'} ${numbers(subs)}`;
+  return reason === 'left'
+    ? `${name} left this space, so I stopped ${what} (their recordings are no longer posted here).`
+    : `${name} took back my access to their recordings (\`disconnect\`), so I stopped ${what} here.`;
+}
+
+/** Stops the creator's active digests (in one space, or everywhere) and tells each space once. */
+export async function stopCreatorDigests(
+  deps: StopCreatorDigestsDeps,
+  creatorPersonId: string,
+  reason: StopReason,
+  roomId?: string,
+): Promise<Subscription[]> {
+  const candidates = (
+    roomId
+      ? await deps.store.listSubscriptions(roomId)
+      : await deps.store.listSubscriptionsOfCreator(creatorPersonId)
+  ).filter((s) => s.active && s.creatorPersonId === creatorPersonId);
+  if (candidates.length === 0) return [];
+  const stoppedIds = new Set(
+    await deps.store.stopSubscriptions(
+      candidates.map((s) => s.id),
+      reason === 'left' ? 'creator left the space' : 'creator disconnected',
+      deps.now(),
+    ),
+  );
+  const stopped = candidates.filter((s) => stoppedIds.has(s.id));
+  const byRoom = new Map<string, Subscription[]>();
+  for (const s of stopped) byRoom.set(s.roomId, [...(byRoom.get(s.roomId) ?? []), s]);
+  for (const [room, subs] of byRoom) {
+    deps.logger.info({ roomId: room, count: subs.length, reason }, "stopped a creator's digests");
+    try {
+      await deps.say(room, notice(subs, reason));
+    } catch (err) {
+      deps.logger.warn({ err, roomId: room }, 'could not post the digests-stopped notice');
+    }
+  }
+  return stopped;
+}
