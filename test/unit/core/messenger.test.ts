@@ -9,9 +9,16 @@ import { WebexEmulator, type EmulatedPerson } from '../../../dev/emulator/index.
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
-const POST_TIMEOUT_MS = 300;
-/** Well past the POST time-out, so the bot has given up before Webex answers. */
-const LATE_MS = POST_TIMEOUT_MS + 700;
+/**
+ * Long enough that the emulator (in this process) has received and processed the POST before the client gives up,
+ * even on a machine at load 20: with 300 ms the request sometimes had not arrived yet, so nothing had landed.
+ */
+const POST_TIMEOUT_MS = 1500;
+/**
+ * Past the POST time-out, so the bot has given up before Webex answers: the client's timer was set before the
+ * emulator's (at send, not at processing) with an earlier deadline, and Node fires timers in deadline order.
+ */
+const LATE_MS = POST_TIMEOUT_MS + 300;
 
 describe('messenger: one message per send, whatever happens to the answer', () => {
   let emu: WebexEmulator;

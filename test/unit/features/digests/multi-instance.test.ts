@@ -69,10 +69,11 @@ describe('digest scheduler: several instances on one Postgres', () => {
       results.reduce((n, r) => n + r.claimed, 0),
       200,
     );
-    assert.ok(
-      results[0] && results[1] && results[0].claimed > 0 && results[1].claimed > 0,
-      'both instances worked',
-    );
+    // Per instance, over both of its ticks: a tick can end with nothing claimed when the rows it picked were
+    // claimed by the other instance a moment before its lock (Postgres re-checks the lease and skips them).
+    const claimedBy = (first: number, second: number) =>
+      (results[first]?.claimed ?? 0) + (results[second]?.claimed ?? 0);
+    assert.ok(claimedBy(0, 2) > 0 && claimedBy(1, 3) > 0, 'both instances worked');
     const rooms = poster.posts.map((p) => p.roomId);
     assert.equal(rooms.length, 200);
     assert.deepEqual(new Set(rooms), new Set(subs.map((s) => s.roomId)));
