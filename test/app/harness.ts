@@ -7,7 +7,7 @@
  */
 import type { WebexMessage } from '../../dev/emulator/index.js';
 import type { WebhookEnvelope } from '../../src/webex/types.js';
-import { botMessagesIn, startBot, startWorld, type RunningBot, type World } from '../e2e/harness.js';
+import { botMessagesIn, startBot, type RunningBot, type World } from '../e2e/harness.js';
 
 export { actionsOf, botMessagesIn, cardOf, startWorld, type World } from '../e2e/harness.js';
 
