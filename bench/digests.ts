@@ -14,6 +14,7 @@ import { createDigestScheduler } from '../src/features/digests/scheduler.js';
 import { nextRun, previousRun, type Schedule } from '../src/features/digests/schedule.js';
 import { WebexEmulator } from '../dev/emulator/index.js';
 import { createLogger } from '../src/logger.js';
+import { KyselyDigestRepository } from '../src/features/digests/kysely-digest-repository.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { recordingsCredentials } from '../src/features/sign-in/recordings-credentials.js';
@@ -93,7 +94,7 @@ async function scenario(instances: number) {
     if (!host) throw new Error('no host');
     const roomId = emulator.addRoom({ type: 'group', title: `Space ${i}`, memberIds: [host.id, bot.id] }).id;
     rooms.push(roomId);
-    await first.createSubscription({
+    await new KyselyDigestRepository(first.kysely, first.backend).createSubscription({
       id: randomUUID(),
       roomId,
       roomType: 'group',
@@ -131,7 +132,7 @@ async function scenario(instances: number) {
       ttlMs: 0,
     });
     return createDigestScheduler({
-      store,
+      repository: new KyselyDigestRepository(store.kysely, store.backend),
       now,
       instanceId: `bench-${i}`,
       leaseMs: 5 * 60_000,

@@ -15,17 +15,23 @@ import {
   ShowMoreSigner,
 } from './features/recordings/recordings-command.js';
 import { CommandRegistry } from './core/command-registry.js';
-import { profileTimeZone, resolveTimeZone, timezoneCommand } from './features/timezone/timezone-command.js';
+import { timezoneCommand } from './features/timezone/timezone-command.js';
+import { KyselyTimeZoneRepository } from './features/timezone/timezone-repository.js';
+import { createTimeZoneSettings } from './features/timezone/timezone-settings.js';
 import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
 import { createMessenger } from './core/messenger.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
 import { emailDomainFilter } from './core/middleware.js';
+import { KyselySeenEventRepository } from './core/seen-event-repository.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { EXIT_CONFIG, listenStartupError, StartupError, storeStartupError } from './core/startup-error.js';
 import { appVersion } from './core/version.js';
 import { createDigestScheduler, startTicker } from './features/digests/scheduler.js';
-import { stopCreatorDigests } from './features/digests/stop-creator-digests.js';
+import { createDigestService } from './features/digests/digest-service.js';
+import { KyselyDigestRepository } from './features/digests/kysely-digest-repository.js';
+import { KyselyNonceLedger } from './features/sign-in/kysely-nonce-ledger.js';
+import { KyselyTokenRecords } from './features/sign-in/kysely-token-records.js';
 import { createNotifications } from './features/notifications/index.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server/create-server.js';
@@ -109,8 +115,13 @@ export function createApp(config: Config, deps: AppDeps): App {
     now,
     logger,
     fetch: deps.fetch,
-    tokenRecords: deps.tokenRecords ?? store,
-    nonces: store,
+    tokenRecords: deps.tokenRecords ?? new KyselyTokenRecords(store.kysely),
+    nonces: new KyselyNonceLedger(store.kysely),
+  });
+  const timeZones = createTimeZoneSettings({
+    repository: new KyselyTimeZoneRepository(store.kysely),
+    defaultTimeZone: config.defaultTimeZone,
+    logger,
   });
   const recordings = {
     access: access.policy,
@@ -122,15 +133,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       metrics,
       signal: shuttingDown.signal,
     }),
-    // The person's `timezone` setting, then their Webex profile, then DEFAULT_TIMEZONE.
-    timeZoneFor: async (person: WebexPerson) => {
-      try {
-        return (await resolveTimeZone(store, person, config.defaultTimeZone)).timeZone;
-      } catch (err) {
-        logger.warn({ err }, 'could not read the time zone setting; using the profile’s');
-        return profileTimeZone(person, config.defaultTimeZone);
-      }
-    },
+    timeZoneFor: (person: WebexPerson) => timeZones.zoneFor(person),
     weekStartsOn: config.weekStartsOn,
     showMore: new ShowMoreSigner(config.botToken),
   };
@@ -144,8 +147,9 @@ export function createApp(config: Config, deps: AppDeps): App {
     ttlMs: 0,
     signal: shuttingDown.signal,
   });
+  const digestRepository = new KyselyDigestRepository(store.kysely, store.backend);
   const digestScheduler = createDigestScheduler({
-    store,
+    repository: digestRepository,
     now,
     instanceId: deps.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
     leaseMs: config.digestLeaseMs,
@@ -170,7 +174,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
   let isBot: (personId: string) => boolean = () => false;
-  const seen = createSeenEvents({ store, now, logger });
+  const seen = createSeenEvents({ ledger: new KyselySeenEventRepository(store.kysely), now, logger });
   const notifications = createNotifications({
     db: store.kysely,
     seen,
@@ -181,7 +185,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     orgTokenConfigured: Boolean(config.adminToken),
     webhook: { targetUrl: webhookUrl, secret: config.webhookSecret },
     timeZoneFor: recordings.timeZoneFor,
-    settingZone: (personId) => store.getTimeZone(personId),
+    settingZone: (personId) => timeZones.setting(personId),
     isBot: (personId) => isBot(personId),
     isSignedIn: access.isSignedIn,
     now,
@@ -189,12 +193,15 @@ export function createApp(config: Config, deps: AppDeps): App {
     onDelivered: (posted) => metrics.notificationsDelivered.inc(posted),
   });
 
-  const digestStopDeps = {
-    store,
+  const digests = createDigestService({
+    repository: digestRepository,
+    scheduler: digestScheduler,
+    timeZoneFor: recordings.timeZoneFor,
+    admins: new Set(config.botAdmins),
     say: messenger.say,
     now,
     logger: logger.child({ component: 'digests' }),
-  };
+  });
   const digestStops = new Set<Promise<unknown>>();
   const trackDigestStop = (p: Promise<unknown>) => {
     const tracked = p.catch((err: unknown) => logger.error({ err }, "stopping a creator's digests failed"));
@@ -212,19 +219,14 @@ export function createApp(config: Config, deps: AppDeps): App {
         await notifications.beforeDisconnect(personId);
         const removed = await access.policy.disconnect(personId);
         // Her digests showed her recordings because she let the bot read them; that permission is gone now.
-        if (removed) await stopCreatorDigests(digestStopDeps, personId, 'disconnected');
+        if (removed) await digests.creatorGone(personId, 'disconnected');
         return removed;
       },
     }),
   );
-  const digest = digestCommand({
-    store,
-    scheduler: digestScheduler,
-    timeZoneFor: recordings.timeZoneFor,
-    admins: new Set(config.botAdmins),
-  });
+  const digest = digestCommand({ service: digests });
   registry.add(digest);
-  registry.add(timezoneCommand({ store, defaultTimeZone: config.defaultTimeZone }));
+  registry.add(timezoneCommand({ settings: timeZones }));
   for (const c of notifications.commands) registry.add(c);
   registry.add(helpCommand(registry));
 
@@ -262,8 +264,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       );
     },
     async onRemovedFromSpace(roomId) {
-      const stopped = await store.deactivateRoom(roomId, now());
-      if (stopped > 0) logger.info({ roomId, stopped }, 'removed from a space: its digests are stopped');
+      await digests.botRemoved(roomId);
     },
     startRetryDelayMs: deps.startRetryDelayMs,
     maxSpaceObjects: deps.maxSpaceObjects,
@@ -287,7 +288,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       if (envelope.resource === 'memberships' && envelope.event === 'deleted' && roomId && personId) {
         // The bot's own removal is handled by the framework (deactivateRoom); anyone else: their digests there stop.
         if (!bot.isSelf(personId)) {
-          trackDigestStop(stopCreatorDigests(digestStopDeps, personId, 'left', roomId));
+          trackDigestStop(digests.creatorGone(personId, 'left', roomId));
         }
       }
       if (!notifications.onWebhook(envelope)) void bot.handleWebhook(envelope);
@@ -338,7 +339,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       const line = describeCapabilities(capabilities);
       if (capabilities.recordingsAccess === 'none') logger.warn({ ...capabilities, port }, line);
       else logger.info({ ...capabilities, port }, line);
-      digestTicker = startTicker(digestScheduler, config.digestTickMs, logger);
+      digestTicker = startTicker({ tick: () => digests.runDue() }, config.digestTickMs, logger);
       const prune = () =>
         void seen
           .prune()

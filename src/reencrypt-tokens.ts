@@ -5,6 +5,7 @@
 import { reencryptTokens } from './features/sign-in/reencrypt-tokens.js';
 import { TokenCipher } from './features/sign-in/token-cipher.js';
 import { ConfigError, loadConfig } from './config.js';
+import { KyselyTokenRecords } from './features/sign-in/kysely-token-records.js';
 import { openStore } from './store/open-store.js';
 
 async function run(): Promise<number> {
@@ -28,7 +29,7 @@ async function run(): Promise<number> {
   try {
     await store.migrate();
     const cipher = new TokenCipher(config.tokenEncryptionKeys.map((k) => Buffer.from(k, 'base64')));
-    const report = await reencryptTokens(store, cipher);
+    const report = await reencryptTokens(new KyselyTokenRecords(store.kysely), cipher);
     console.log(
       `${report.total} stored tokens: ${report.reencrypted} re-encrypted with the first key of TOKEN_ENCRYPTION_KEYS, ` +
         `${report.total - report.reencrypted - report.unreadable.length} already on it, ${report.unreadable.length} unreadable.`,

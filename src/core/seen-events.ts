@@ -7,7 +7,7 @@
 import { LRUCache } from 'lru-cache';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import type { SeenEventRepository } from './seen-event-repository.js';
 
 /** Long past any redelivery Webex makes; also how long a card button stays answered. */
 export const SEEN_EVENT_TTL_MS = 24 * 60 * 60_000;
@@ -24,7 +24,7 @@ export interface SeenEvents {
 }
 
 export function createSeenEvents(deps: {
-  store: Pick<Store, 'claimEvent' | 'releaseEvent' | 'pruneEvents'>;
+  ledger: SeenEventRepository;
   now: () => Date;
   logger: Logger;
   ttlMs?: number;
@@ -36,7 +36,7 @@ export function createSeenEvents(deps: {
       if (local.has(key)) return false;
       local.set(key, true);
       try {
-        return await deps.store.claimEvent(key, deps.now(), ttl);
+        return await deps.ledger.claimEvent(key, deps.now(), ttl);
       } catch (err) {
         deps.logger.warn(
           { key, err: errorMessage(err) },
@@ -47,12 +47,12 @@ export function createSeenEvents(deps: {
     },
     async forget(key) {
       local.delete(key);
-      await deps.store
+      await deps.ledger
         .releaseEvent(key)
         .catch((err: unknown) =>
           deps.logger.warn({ key, err: errorMessage(err) }, 'could not release a seen event'),
         );
     },
-    prune: () => deps.store.pruneEvents(deps.now()),
+    prune: () => deps.ledger.pruneEvents(deps.now()),
   };
 }

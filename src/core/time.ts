@@ -71,6 +71,16 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
   }
 }
 
+/** The runtime's canonical spelling of a zone name (`europe/berlin` → `Europe/Berlin`), or undefined. */
+export function canonicalTimeZone(name: string): string | undefined {
+  if (!isValidTimeZone(name)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `timeZone` when this runtime knows it, else UTC (so a bad zone degrades to a labelled UTC instead of a crash). */
 export function safeTimeZone(timeZone: string): string {
   return isValidTimeZone(timeZone) ? timeZone : 'UTC';

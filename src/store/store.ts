@@ -1,175 +1,23 @@
 /**
- * Durable state: one interface, one implementation (kysely-store.ts) for both backends.
+ * Durable state: the connection every repository shares, one interface and one implementation (kysely-store.ts)
+ * for both backends. The tables belong to features, each with its own repository over this connection
+ * (src/features/<feature>/…-repository.ts, src/core/seen-event-repository.ts); this module knows none of them.
  * - SQLite (no DATABASE_URL): one file under DATA_DIR, WAL; one bot instance only.
  * - Postgres (DATABASE_URL): any number of instances; due digests are claimed with FOR UPDATE SKIP LOCKED.
- *
- * Digest runs are fenced by a lease: a claim gets a random token and an expiry, and every write a run makes checks
- * that token, so an instance that lost its lease (it stalled or died and another took over) can't change anything
- * any more: its writes fail with LeaseLostError.
  */
 import type { Kysely } from 'kysely';
-import type { NonceLedger } from '../features/sign-in/oauth-state.js';
-import type { TokenRecords } from '../features/sign-in/user-tokens.js';
-import type { DigestFilters, Schedule } from '../features/digests/schedule.js';
 import type { Database } from './schema.js';
-
-export type RoomType = 'direct' | 'group';
-
-export interface NewSubscription {
-  id: string;
-  roomId: string;
-  roomType: RoomType;
-  creatorPersonId: string;
-  creatorEmail: string;
-  creatorName: string;
-  schedule: Schedule;
-  filters: DigestFilters;
-  evenIfEmpty: boolean;
-  createdAt: Date;
-  /** The next scheduled run (at creation: the first). */
-  nextRunAt: Date;
-  /** Where the next window starts (at creation: one period before the first run). */
-  watermark: Date;
-}
-
-/** A card being posted: written just before the POST so that a crash can't lead to posting it twice. */
-export interface PendingPost {
-  recordings: { id: string; createTime: number }[];
-  at: number;
-}
-
-/** A stored subscription: what it was created with, plus its running state. */
-export interface Subscription extends NewSubscription {
-  /** Per space, shown in `digest list`; never reused. */
-  number: number;
-  active: boolean;
-  stoppedAt: Date | undefined;
-  /** When it may run next: nextRunAt, or later while a failed run backs off. */
-  dueAt: Date;
-  failures: number;
-  lastError: string | undefined;
-  failureNotified: boolean;
-  pendingPost: PendingPost | undefined;
-}
-
-/** The right to run one subscription until `leaseUntil`. */
-export interface Claim {
-  subscription: Subscription;
-  owner: string;
-  token: string;
-  leaseUntil: Date;
-}
-
-export interface PostedRecording {
-  id: string;
-  /** createTime of the recording, ms. */
-  createTime: number;
-}
-
-export interface RunRecord {
-  id: string;
-  subscriptionId: string;
-  kind: 'scheduled' | 'manual';
-  instance: string;
-  startedAt: Date;
-  finishedAt: Date;
-  windowFrom: Date;
-  windowTo: Date;
-  status: 'sent' | 'empty' | 'failed' | 'uncertain';
-  recordings: number;
-  error?: string | undefined;
-}
-
-export type NewRun = Omit<RunRecord, 'subscriptionId' | 'instance'>;
-
-export interface RunSuccess {
-  /** Scheduled runs move the window and the schedule; manual runs (`digest now`) leave both as they are. */
-  advance?: { watermark: Date; nextRunAt: Date; prunePostedBefore: Date };
-  run: NewRun;
-}
-
-export interface RunFailure {
-  retryAt: Date;
-  error: string;
-  /** Set when the space has now been told about the repeated failure. */
-  notified: boolean;
-  run: NewRun;
-}
-
-export class LeaseLostError extends Error {
-  constructor(subscriptionId: string) {
-    super(`the lease on subscription ${subscriptionId} was lost (expired and taken over, or released)`);
-    this.name = 'LeaseLostError';
-  }
-}
 
 /** What /readyz reports about the store: reachable, or the reason it is not. */
 export type StoreHealth = { ok: true } | { ok: false; error: string };
 
-export type PersonZoneSource = 'setting' | 'profile' | 'default';
-
-/** Also the durable TokenRecords (encrypted per-user tokens) and NonceLedger (single-use sign-in links) of src/auth. */
-export interface Store extends TokenRecords, NonceLedger {
+export interface Store {
   readonly backend: 'sqlite' | 'postgres';
-  /** The connection, for feature repositories with their own tables (their migrations live in ./migrations). */
+  /** The connection the repositories use (their migrations live in ./migrations). */
   readonly kysely: Kysely<Database>;
   /** Runs the pending migrations (idempotent; safe when several instances start at once). */
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** A cheap round trip to the database, bounded by `timeoutMs` (default 2 s); never throws. */
   health(timeoutMs?: number): Promise<StoreHealth>;
-
-  /**
-   * The seen-event ledger: true for the first claim of `key` (a webhook event, a card button) across every instance
-   * and restart until `ttlMs` after `now`; false for every later one.
-   */
-  claimEvent(key: string, now: Date, ttlMs: number): Promise<boolean>;
-  /** Lets `key` be claimed again (its answer failed, so a redelivery or a second press should be answered). */
-  releaseEvent(key: string): Promise<void>;
-  /** Deletes expired ledger rows; returns how many. */
-  pruneEvents(now: Date): Promise<number>;
-
-  getTimeZone(personId: string): Promise<string | undefined>;
-  setTimeZone(personId: string, timeZone: string, now: Date): Promise<void>;
-  /** True when there was a setting to remove. */
-  clearTimeZone(personId: string): Promise<boolean>;
-
-  /** Inserts it with the next free number in its space (numbers are never reused there). */
-  createSubscription(input: NewSubscription): Promise<Subscription>;
-  getSubscription(id: string): Promise<Subscription | undefined>;
-  /** Active and stopped, by the number shown in the space. */
-  getSubscriptionByNumber(roomId: string, number: number): Promise<Subscription | undefined>;
-  /** The active subscriptions of a space, by number. */
-  listSubscriptions(roomId: string): Promise<Subscription[]>;
-  /** Active subscriptions a person created, in every space. */
-  listSubscriptionsOfCreator(personId: string): Promise<Subscription[]>;
-  /** Stops these (if still active); returns the ids actually stopped. */
-  stopSubscriptions(ids: string[], stoppedBy: string, now: Date): Promise<string[]>;
-  /** Stops every active subscription of a space (the bot was removed from it); returns how many. */
-  deactivateRoom(roomId: string, now: Date): Promise<number>;
-
-  /** Atomically leases up to `limit` active subscriptions due at `now` whose lease is free or expired. */
-  claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Claim[]>;
-  /** Leases one active subscription whatever its due time (`digest now`); undefined when leased by someone else. */
-  claimOne(id: string, now: Date, owner: string, leaseMs: number): Promise<Claim | undefined>;
-  /** Extends the lease; throws LeaseLostError when it is no longer ours. */
-  renewLease(claim: Claim, now: Date, leaseMs: number): Promise<void>;
-  release(claim: Claim): Promise<void>;
-
-  postedIds(subscriptionId: string): Promise<Set<string>>;
-  /** Records the card about to be posted (and renews the lease). */
-  beginPost(claim: Claim, pending: PendingPost, now: Date, leaseMs: number): Promise<void>;
-  /** The card was posted: its recordings become posted ids and the pending post is cleared, in one transaction. */
-  endPost(claim: Claim, now: Date): Promise<void>;
-  /** The card's POST failed (Webex answered with an error): forget the pending card, record nothing as posted. */
-  endPostUnposted(claim: Claim): Promise<void>;
-  /**
-   * A previous holder died while posting: nobody can tell whether Webex got the card, so its recordings are counted
-   * as posted (at most once) and the run is recorded as `uncertain`. Returns how many recordings that was.
-   */
-  settlePendingPost(claim: Claim, now: Date): Promise<number>;
-  completeRun(claim: Claim, result: RunSuccess): Promise<void>;
-  failRun(claim: Claim, result: RunFailure): Promise<void>;
-
-  runs(subscriptionId: string): Promise<RunRecord[]>;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { KyselyTokenRecords } from '../../src/features/sign-in/kysely-token-records.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -24,7 +25,7 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
   let orgBot: RunningBot;
   /** A second connection to the bot's own SQLite file: what is really at rest. */
   let raw: Store;
-  const rawRow = (personId: string) => raw.getToken(personId);
+  const rawRow = (personId: string) => new KyselyTokenRecords(raw.kysely).getToken(personId);
   const encryptionKey = randomBytes(32).toString('base64');
   let clientSecret = '';
   let adminToken = '';

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RecordingObject, WebexMessage } from '../../dev/emulator/index.js';
 import { openStore } from '../../src/store/open-store.js';
+import { repositoriesOf } from '../store/repositories.js';
 import { validateAdaptiveCard } from '../helpers/validate-card.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
@@ -204,14 +205,15 @@ describe('digests, end to end against the emulator', () => {
   it('stops a space’s digests when the bot is removed from it', async () => {
     await world.emulator.removeMember(world.group.id, world.bot.id, { actorId: world.ann.id });
     const store = openStore({ dataDir });
+    const digests = repositoriesOf(store).digests;
     try {
       await waitFor(
-        async () => (await store.listSubscriptions(world.group.id)).length === 0,
+        async () => (await digests.listSubscriptions(world.group.id)).length === 0,
         'the digest to stop',
         5000,
       );
-      assert.equal((await store.getSubscriptionByNumber(world.group.id, 1))?.active, false);
-      assert.equal((await store.listSubscriptions(world.annDm.id)).length, 1, 'other spaces keep theirs');
+      assert.equal((await digests.getSubscriptionByNumber(world.group.id, 1))?.active, false);
+      assert.equal((await digests.listSubscriptions(world.annDm.id)).length, 1, 'other spaces keep theirs');
     } finally {
       await store.close();
     }

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../src/store/open-store.js';
+import { repositoriesOf } from '../store/repositories.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { askBot, botMessagesIn, startBot, startWorld, type RunningBot, type World } from './harness.js';
 
@@ -49,7 +50,7 @@ describe('group privacy (finding 4)', () => {
 
       const store = openStore({ dataDir: bot.config.dataDir });
       try {
-        const active = await store.listSubscriptions(room.id);
+        const active = await repositoriesOf(store).digests.listSubscriptions(room.id);
         assert.deepEqual(
           active.map((s) => s.creatorPersonId),
           [world.bob.id],

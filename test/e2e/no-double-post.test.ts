@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../src/store/open-store.js';
+import { repositoriesOf } from '../store/repositories.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   askBot,
@@ -95,17 +96,18 @@ describe('a POST answered late (or not at all) lands once', () => {
     t = Date.parse('2026-11-25T17:00:00Z');
     await waitFor(() => logged(/at most once/) > unverified, 'the uncertain post to be recorded', 10_000);
     const store = openStore({ dataDir });
+    const digests = repositoriesOf(store).digests;
     try {
-      const [sub] = await store.listSubscriptions(world.group.id);
+      const [sub] = await digests.listSubscriptions(world.group.id);
       assert.ok(sub);
       await waitFor(
-        async () => (await store.runs(sub.id)).some((r) => r.status === 'sent'),
+        async () => (await digests.runs(sub.id)).some((r) => r.status === 'sent'),
         'the run to finish',
       );
       // Later ticks must not post it again.
-      const after = await store.getSubscription(sub.id);
+      const after = await digests.getSubscription(sub.id);
       assert.ok(after && after.nextRunAt.getTime() > t, 'the schedule moved on');
-      assert.deepEqual([...(await store.postedIds(sub.id))].length, 1);
+      assert.deepEqual([...(await digests.postedIds(sub.id))].length, 1);
     } finally {
       await store.close();
     }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../src/store/open-store.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { repositoriesOf } from '../store/repositories.js';
 import { askBot, cardOf, startBot, startWorld, tempDataDir, type RunningBot, type World } from './harness.js';
 
 // Thu 26 Nov 2026: "last week" is 16–22 Nov in every zone used here.
@@ -100,7 +101,7 @@ describe('the framework keeps a bounded number of space objects', () => {
       const store = openStore({ dataDir });
       try {
         await waitFor(
-          async () => (await store.listSubscriptions(world.group.id)).length === 0,
+          async () => (await repositoriesOf(store).digests.listSubscriptions(world.group.id)).length === 0,
           'the digest to stop',
           5000,
         );

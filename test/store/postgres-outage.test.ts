@@ -15,18 +15,21 @@ import {
   terminateBackends,
   TEST_DATABASE_URL,
 } from './backends.js';
+import { repositoriesOf } from './repositories.js';
 
 const T0 = new Date('2026-03-01T12:00:00Z');
 
 describe('store on Postgres when the server drops every connection', () => {
   const backend = postgresBackend();
   let store: Store;
+  let repos: ReturnType<typeof repositoriesOf>;
   let app: string;
 
   before(async () => {
     await assertPostgresReachable();
     const fresh = await backend.fresh();
     store = fresh.store;
+    repos = repositoriesOf(store);
     app = fresh.applicationName ?? assert.fail('the Postgres backend names its connections');
   });
   after(async () => {
@@ -45,12 +48,14 @@ describe('store on Postgres when the server drops every connection', () => {
   });
 
   it('when idle connections are killed, then the process lives on and the next statements reconnect', async () => {
-    await Promise.all(Array.from({ length: 6 }, (_, i) => store.setTimeZone(`idle-${i}`, 'Europe/Rome', T0)));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => repos.timeZones.setTimeZone(`idle-${i}`, 'Europe/Rome', T0)),
+    );
     assert.ok((await countBackends(app)) > 0, 'the pool holds idle connections');
     assert.ok((await terminateBackends(app)) > 0);
     await waitFor(async () => (await countBackends(app)) === 0, 'the killed backends to be gone');
     // The pool's idle clients learn of it asynchronously; without an 'error' listener that event kills the process.
-    for (let i = 0; i < 6; i++) assert.equal(await store.getTimeZone(`idle-${i}`), 'Europe/Rome');
+    for (let i = 0; i < 6; i++) assert.equal(await repos.timeZones.getTimeZone(`idle-${i}`), 'Europe/Rome');
     assert.deepEqual(await store.health(), { ok: true });
   });
 
@@ -60,9 +65,9 @@ describe('store on Postgres when the server drops every connection', () => {
     const worker = async (w: number) => {
       for (let i = 0; !stop; i++) {
         const person = `busy-${w}-${i % 5}`;
-        await store.setTimeZone(person, i % 2 ? 'Asia/Tokyo' : 'Europe/Berlin', T0);
-        assert.equal(await store.getTimeZone(person), i % 2 ? 'Asia/Tokyo' : 'Europe/Berlin');
-        assert.ok((await store.useOnce(`n-${w}-${i}`, T0.getTime() + 60_000, T0)) === true);
+        await repos.timeZones.setTimeZone(person, i % 2 ? 'Asia/Tokyo' : 'Europe/Berlin', T0);
+        assert.equal(await repos.timeZones.getTimeZone(person), i % 2 ? 'Asia/Tokyo' : 'Europe/Berlin');
+        assert.ok((await repos.nonces.useOnce(`n-${w}-${i}`, T0.getTime() + 60_000, T0)) === true);
         done++;
       }
     };

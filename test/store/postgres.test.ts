@@ -1,9 +1,7 @@
 import { before } from 'node:test';
 import { assertPostgresReachable, postgresBackend } from './backends.js';
-import { storeContract } from './contract.js';
-import { notificationsContract } from './notifications.contract.js';
+import { STORE_CONTRACTS } from './contracts.js';
 
 // Not skipped when Postgres is missing: CI has it, and a silently skipped backend would hide its bugs.
 before(() => assertPostgresReachable());
-storeContract(postgresBackend());
-notificationsContract(postgresBackend());
+for (const contract of STORE_CONTRACTS) contract(postgresBackend());

@@ -1,6 +1,4 @@
 import { sqliteBackend } from './backends.js';
-import { notificationsContract } from './notifications.contract.js';
-import { storeContract } from './contract.js';
+import { STORE_CONTRACTS } from './contracts.js';
 
-storeContract(sqliteBackend());
-notificationsContract(sqliteBackend());
+for (const contract of STORE_CONTRACTS) contract(sqliteBackend());

@@ -1,6 +1,6 @@
 /**
  * The upgrade path: a database created by the first release (migration 0001 only) and filled with the rows that
- * release wrote, migrated to the latest version, must keep every row and work through today's Store.
+ * release wrote, migrated to the latest version, must keep every row and work through today's repositories.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Database } from '../../src/store/schema.js';
 import type { Backend } from './backends.js';
+import { repositoriesOf } from './repositories.js';
 
 const T = Date.parse('2026-03-01T12:00:00Z');
 const min = (n: number) => T + n * 60_000;
@@ -199,6 +200,7 @@ export function upgradeContract(backend: Backend): void {
       const store = openStore(options);
       try {
         await store.migrate();
+        const { digests, timeZones, tokens, nonces, seenEvents } = repositoriesOf(store);
         const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
           store.kysely,
         );
@@ -208,9 +210,9 @@ export function upgradeContract(backend: Backend): void {
         );
 
         // Release 1's rows, read through today's code.
-        assert.equal(await store.getTimeZone('p-ann'), 'America/Los_Angeles');
-        assert.equal(await store.getTimeZone('p-bob'), 'America/Argentina/Buenos_Aires');
-        const daily = await store.getSubscription('sub-daily');
+        assert.equal(await timeZones.getTimeZone('p-ann'), 'America/Los_Angeles');
+        assert.equal(await timeZones.getTimeZone('p-bob'), 'America/Argentina/Buenos_Aires');
+        const daily = await digests.getSubscription('sub-daily');
         assert.deepEqual(daily, {
           id: 'sub-daily',
           roomId: 'room-group',
@@ -233,7 +235,7 @@ export function upgradeContract(backend: Backend): void {
           failureNotified: false,
           pendingPost: { recordings: [{ id: 'rec-3', createTime: min(-60) }], at: min(-6) },
         });
-        const weekly = await store.getSubscription('sub-weekly');
+        const weekly = await digests.getSubscription('sub-weekly');
         assert.deepEqual(weekly?.schedule, {
           cadence: 'weekly',
           weekday: 1,
@@ -242,17 +244,17 @@ export function upgradeContract(backend: Backend): void {
           timeZone: 'America/New_York',
         });
         assert.deepEqual(weekly?.filters, { serviceType: 'EventCenter', integrationTag: 'tag 1' });
-        const stopped = await store.getSubscriptionByNumber('room-group', 2);
+        const stopped = await digests.getSubscriptionByNumber('room-group', 2);
         assert.equal(stopped?.active, false);
         assert.equal(stopped?.evenIfEmpty, true);
         assert.equal(stopped?.stoppedAt?.getTime(), min(-100));
         assert.deepEqual(
-          (await store.listSubscriptions('room-group')).map((s) => s.id),
+          (await digests.listSubscriptions('room-group')).map((s) => s.id),
           ['sub-daily'],
         );
-        assert.deepEqual([...(await store.postedIds('sub-daily'))].sort(), ['rec-1', 'rec-2']);
+        assert.deepEqual([...(await digests.postedIds('sub-daily'))].sort(), ['rec-1', 'rec-2']);
         assert.deepEqual(
-          (await store.runs('sub-daily')).map((r) => [r.id, r.status, r.recordings, r.error]),
+          (await digests.runs('sub-daily')).map((r) => [r.id, r.status, r.recordings, r.error]),
           [
             ['run-1', 'sent', 2, undefined],
             ['run-2', 'failed', 0, "Webex isn't answering"],
@@ -261,7 +263,7 @@ export function upgradeContract(backend: Backend): void {
 
         // …and still behaving: numbers continue, the due digest is claimed once its old lease expired, the card
         // an old instance died posting is counted as posted, not sent again.
-        const next = await store.createSubscription({
+        const next = await digests.createSubscription({
           id: 'sub-new',
           roomId: 'room-group',
           roomType: 'group',
@@ -276,23 +278,23 @@ export function upgradeContract(backend: Backend): void {
           watermark: new Date(min(-1380)),
         });
         assert.equal(next.number, 3, 'numbers are never reused');
-        const [claim, ...others] = await store.claimDue(new Date(T), 'new-instance', 60_000, 10);
+        const [claim, ...others] = await digests.claimDue(new Date(T), 'new-instance', 60_000, 10);
         assert.equal(claim?.subscription.id, 'sub-daily');
         assert.equal(others.length, 0);
         assert.ok(claim);
-        assert.equal(await store.settlePendingPost(claim, new Date(T)), 1);
-        assert.deepEqual([...(await store.postedIds('sub-daily'))].sort(), ['rec-1', 'rec-2', 'rec-3']);
+        assert.equal(await digests.settlePendingPost(claim, new Date(T)), 1);
+        assert.deepEqual([...(await digests.postedIds('sub-daily'))].sort(), ['rec-1', 'rec-2', 'rec-3']);
 
         // The tables later migrations added are there and empty.
-        assert.equal(await store.getToken('p-ann'), undefined);
-        await store.putToken('p-ann', 'ciphertext', 'ann@example.com');
-        assert.deepEqual(await store.getToken('p-ann'), {
+        assert.equal(await tokens.getToken('p-ann'), undefined);
+        await tokens.putToken('p-ann', 'ciphertext', 'ann@example.com');
+        assert.deepEqual(await tokens.getToken('p-ann'), {
           ciphertext: 'ciphertext',
           email: 'ann@example.com',
         });
-        assert.equal(await store.useOnce('nonce-1', min(10), new Date(T)), true);
-        assert.equal(await store.claimEvent('messages:created:m1', new Date(T), 60_000), true);
-        assert.equal(await store.claimEvent('messages:created:m1', new Date(T), 60_000), false);
+        assert.equal(await nonces.useOnce('nonce-1', min(10), new Date(T)), true);
+        assert.equal(await seenEvents.claimEvent('messages:created:m1', new Date(T), 60_000), true);
+        assert.equal(await seenEvents.claimEvent('messages:created:m1', new Date(T), 60_000), false);
       } finally {
         await store.close();
       }

@@ -5,7 +5,7 @@
 import { buildRecordingsCard, type CardRecording } from '../recordings/recordings-card.js';
 import { truncateBytes, WEBEX_MARKDOWN_MAX_BYTES } from '../../cards/format.js';
 import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
-import type { Subscription } from '../../store/store.js';
+import type { Subscription } from './digest-repository.js';
 import { describeSchedule } from './schedule.js';
 
 export const DIGEST_PAGE_SIZE = 10;

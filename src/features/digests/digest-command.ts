@@ -1,24 +1,16 @@
 /**
- * `digest …`: subscribe a space to a recurring digest of new recordings, list, stop, send now.
+ * `digest …`: subscribe a space to a recurring digest of new recordings, list, stop, send now. This file parses what
+ * was typed and words the answers; DigestService decides (who may manage a digest, its schedule, duplicates).
  * A digest lists the recordings of the person who created it (in a group space: they chose to share them there);
  * anyone in the space can list digests, only the creator or a BOT_ADMINS member can stop or send one.
  */
-import { randomUUID } from 'node:crypto';
 import { DIGEST_EXAMPLES, parseDigestRequest } from './parse-digest.js';
 import { describeFailure } from './run-digest.js';
-import {
-  describeSchedule,
-  formatRunTime,
-  nextRun,
-  previousRun,
-  type DigestFilters,
-  type Schedule,
-} from './schedule.js';
-import type { DigestScheduler } from './scheduler.js';
+import { describeSchedule, formatRunTime, type DigestFilters } from './schedule.js';
 import { ErrorCode, UserError } from '../../errors.js';
 import { escapeMarkdown, truncate } from '../../core/markdown.js';
-import type { Store, Subscription } from '../../store/store.js';
-import type { WebexPerson } from '../../webex/types.js';
+import type { DigestActor, DigestService, ManageResult } from './digest-service.js';
+import type { Subscription } from './digest-repository.js';
 import { z } from 'zod';
 import { CARD_SCHEMA, CARD_VERSION } from '../../cards/format.js';
 import type { ActionHandler, CommandContext, CommandSpec } from '../../core/command-registry.js';
@@ -32,37 +24,8 @@ const stopDataSchema = z.object({
   n: z.number().int().min(1).max(999_999),
 });
 
-/** Same schedule and the same filters (any order, topic in any case): a duplicate digest. */
-function sameDigest(
-  a: Subscription,
-  b: { schedule: Schedule; filters: DigestFilters; evenIfEmpty: boolean },
-): boolean {
-  const key = (f: DigestFilters) =>
-    JSON.stringify(
-      Object.entries(f)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]: [string, unknown]) => [k, k === 'topic' ? String(v).toLowerCase() : v])
-        .sort(([x], [y]) => String(x).localeCompare(String(y))),
-    );
-  const s = a.schedule;
-  const t = b.schedule;
-  return (
-    s.cadence === t.cadence &&
-    s.weekday === t.weekday &&
-    s.hour === t.hour &&
-    s.minute === t.minute &&
-    s.timeZone === t.timeZone &&
-    a.evenIfEmpty === b.evenIfEmpty &&
-    key(a.filters) === key(b.filters)
-  );
-}
-
 export interface DigestCommandDeps {
-  store: Store;
-  scheduler: Pick<DigestScheduler, 'runNow'>;
-  timeZoneFor(person: WebexPerson): Promise<string>;
-  /** Lower-cased emails of BOT_ADMINS. */
-  admins: ReadonlySet<string>;
+  service: Pick<DigestService, 'subscribe' | 'list' | 'stop' | 'stopAll' | 'sendNow'>;
 }
 
 const SERVICE_TYPE_WORDS: Record<string, string> = {
@@ -119,179 +82,164 @@ function readNumber(word: string | undefined, verb: string): number {
   return Number(m[1]);
 }
 
-export function digestCommand(deps: DigestCommandDeps): CommandSpec {
-  const mayManage = (ctx: CommandContext, sub: Subscription) =>
-    sub.creatorPersonId === ctx.message.personId || deps.admins.has(ctx.message.personEmail.toLowerCase());
+const actorOf = ({ message }: CommandContext): DigestActor => ({
+  personId: message.personId,
+  email: message.personEmail,
+  person: message.person,
+});
 
-  async function find(ctx: CommandContext, number: number): Promise<Subscription> {
-    const sub = await deps.store.getSubscriptionByNumber(ctx.message.roomId, number);
-    if (!sub) {
+/** The digest one asked to manage, or the UserError saying why not. */
+function managed<T>(found: ManageResult<T>, what: string): { subscription: Subscription } & T {
+  switch (found.status) {
+    case 'missing':
       throw new UserError(
         ErrorCode.BadInput,
-        `There's no digest #${number} in this space — \`digest list\` shows them.`,
+        `There's no digest #${found.number} in this space — \`digest list\` shows them.`,
+      );
+    case 'inactive':
+      throw new UserError(ErrorCode.BadInput, `Digest #${found.subscription.number} was already stopped.`);
+    case 'refused': {
+      const sub = found.subscription;
+      throw new UserError(
+        ErrorCode.BadInput,
+        `Only ${escapeMarkdown(sub.creatorName)} (who created digest #${sub.number}) or a bot admin can ${what} it.`,
       );
     }
-    if (!sub.active) throw new UserError(ErrorCode.BadInput, `Digest #${number} was already stopped.`);
-    return sub;
+    case 'ok':
+      return found;
   }
+}
 
-  function refuse(sub: Subscription, what: string): never {
+async function create(deps: DigestCommandDeps, ctx: CommandContext): Promise<void> {
+  const { message, args, now, reply } = ctx;
+  const parsed = parseDigestRequest(args, now());
+  if (!parsed.ok) throw new UserError(ErrorCode.BadInput, parsed.message);
+  const r = parsed.request;
+  const result = await deps.service.subscribe(
+    actorOf(ctx),
+    { id: message.roomId, type: message.roomType },
+    r,
+  );
+  if (result.status === 'no-email') {
     throw new UserError(
       ErrorCode.BadInput,
-      `Only ${escapeMarkdown(sub.creatorName)} (who created digest #${sub.number}) or a bot admin can ${what} it.`,
+      "I couldn't tell your email address, so I can't list your recordings.",
     );
   }
-
-  async function create(ctx: CommandContext): Promise<void> {
-    const { message, args, now, reply } = ctx;
-    const parsed = parseDigestRequest(args, now());
-    if (!parsed.ok) throw new UserError(ErrorCode.BadInput, parsed.message);
-    const r = parsed.request;
-    if (!message.personEmail) {
-      throw new UserError(
-        ErrorCode.BadInput,
-        "I couldn't tell your email address, so I can't list your recordings.",
-      );
-    }
-    const timeZone = r.timeZone ?? (await deps.timeZoneFor(message.person));
-    const schedule: Schedule = { cadence: r.cadence, hour: r.hour, minute: r.minute, timeZone };
-    if (r.weekday !== undefined) schedule.weekday = r.weekday;
-    const same = (await deps.store.listSubscriptions(message.roomId)).find(
-      (s) =>
-        s.creatorPersonId === message.personId &&
-        sameDigest(s, { schedule, filters: r.filters, evenIfEmpty: r.evenIfEmpty }),
+  if (result.status === 'duplicate') {
+    const same = result.existing;
+    return reply.say(
+      `You already have this: digest **#${same.number}** (${describeSchedule(same.schedule)}). \`digest list\` shows this space's digests.`,
     );
-    if (same) {
-      return reply.say(
-        `You already have this: digest **#${same.number}** (${describeSchedule(same.schedule)}). \`digest list\` shows this space's digests.`,
-      );
-    }
-    const first = nextRun(schedule, now());
-    const watermark = previousRun(schedule, first);
-    const creatorName = message.person.displayName || message.personEmail;
-    const sub = await deps.store.createSubscription({
-      id: randomUUID(),
-      roomId: message.roomId,
-      roomType: message.roomType,
-      creatorPersonId: message.personId,
-      creatorEmail: message.personEmail,
-      creatorName,
-      schedule,
-      filters: r.filters,
-      evenIfEmpty: r.evenIfEmpty,
-      createdAt: now(),
-      nextRunAt: first,
-      watermark,
-    });
-    const filters = describeFilters(r.filters);
-    const lines = [
-      `OK — digest **#${sub.number}**: ${describeSchedule(schedule)} (${escapeMarkdown(timeZone)}) I'll post your new recordings${filters ? ` with ${filters}` : ''} here.`,
-      `First one: **${formatRunTime(first, timeZone)}**, with everything since ${formatRunTime(watermark, timeZone)}.` +
-        (r.evenIfEmpty ? ' I post even when nothing is new.' : ' When nothing is new, I post nothing.'),
-    ];
-    if (message.roomType === 'group') {
-      lines.push(
-        `Because you created it in this group space, it shows **your** recordings to everyone here (never their passwords).`,
-      );
-    }
-    lines.push(`\`digest list\` shows this space's digests; \`digest stop ${sub.number}\` stops this one.`);
-    await reply.say(lines.join('\n'));
   }
+  const sub = result.subscription;
+  const { timeZone } = sub.schedule;
+  const filters = describeFilters(r.filters);
+  const lines = [
+    `OK — digest **#${sub.number}**: ${describeSchedule(sub.schedule)} (${escapeMarkdown(timeZone)}) I'll post your new recordings${filters ? ` with ${filters}` : ''} here.`,
+    `First one: **${formatRunTime(sub.nextRunAt, timeZone)}**, with everything since ${formatRunTime(sub.watermark, timeZone)}.` +
+      (r.evenIfEmpty ? ' I post even when nothing is new.' : ' When nothing is new, I post nothing.'),
+  ];
+  if (message.roomType === 'group') {
+    lines.push(
+      `Because you created it in this group space, it shows **your** recordings to everyone here (never their passwords).`,
+    );
+  }
+  lines.push(`\`digest list\` shows this space's digests; \`digest stop ${sub.number}\` stops this one.`);
+  await reply.say(lines.join('\n'));
+}
 
-  async function list(ctx: CommandContext): Promise<void> {
-    const subs = await deps.store.listSubscriptions(ctx.message.roomId);
-    if (subs.length === 0) {
-      return ctx.reply.say('There are no digests in this space. Start one with e.g. `digest daily at 9:00`.');
-    }
-    const markdown = [`Digests in this space:`, ...subs.map(listLine)].join('\n');
-    await ctx.reply.sendCard(
+/** `digest list` as a card: one line per digest, each with its Stop button. */
+function digestListCard(subs: Subscription[]): Record<string, unknown> {
+  const stopButton = (sub: Subscription) => ({
+    type: 'ActionSet',
+    actions: [
       {
-        type: 'AdaptiveCard',
-        $schema: CARD_SCHEMA,
-        version: CARD_VERSION,
-        body: [
-          { type: 'TextBlock', text: 'Digests in this space', weight: 'Bolder', wrap: true },
-          ...subs.map((sub) => ({
-            type: 'ColumnSet',
-            separator: true,
-            columns: [
-              {
-                type: 'Column',
-                width: 'stretch',
-                items: [{ type: 'TextBlock', text: listLine(sub).replace(/^- /u, ''), wrap: true }],
-              },
-              {
-                type: 'Column',
-                width: 'auto',
-                verticalContentAlignment: 'Center',
-                items: [
-                  {
-                    type: 'ActionSet',
-                    actions: [
-                      {
-                        type: 'Action.Submit',
-                        title: `Stop #${sub.number}`,
-                        data: { action: DIGEST_STOP_ACTION, n: sub.number },
-                      },
-                    ],
-                  },
-                ],
-              },
-            ],
-          })),
-        ],
+        type: 'Action.Submit',
+        title: `Stop #${sub.number}`,
+        data: { action: DIGEST_STOP_ACTION, n: sub.number },
       },
-      markdown,
+    ],
+  });
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: CARD_VERSION,
+    body: [
+      { type: 'TextBlock', text: 'Digests in this space', weight: 'Bolder', wrap: true },
+      ...subs.map((sub) => ({
+        type: 'ColumnSet',
+        separator: true,
+        columns: [
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [{ type: 'TextBlock', text: listLine(sub).replace(/^- /u, ''), wrap: true }],
+          },
+          { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [stopButton(sub)] },
+        ],
+      })),
+    ],
+  };
+}
+
+async function list(deps: DigestCommandDeps, ctx: CommandContext): Promise<void> {
+  const subs = await deps.service.list(ctx.message.roomId);
+  if (subs.length === 0) {
+    return ctx.reply.say('There are no digests in this space. Start one with e.g. `digest daily at 9:00`.');
+  }
+  const markdown = [`Digests in this space:`, ...subs.map(listLine)].join('\n');
+  await ctx.reply.sendCard(digestListCard(subs), markdown);
+}
+
+async function stopAll(deps: DigestCommandDeps, ctx: CommandContext): Promise<void> {
+  const { active, stopped, others } = await deps.service.stopAll(actorOf(ctx), ctx.message.roomId);
+  if (active.length === 0) return ctx.reply.say('There are no digests in this space.');
+  const numbers = stopped.map((s) => `#${s.number}`);
+  const lines = [numbers.length > 0 ? `Stopped ${numbers.join(', ')}.` : 'I stopped nothing.'];
+  if (others.length > 0) {
+    lines.push(
+      `Still running: ${others.map((s) => `#${s.number} (${escapeMarkdown(s.creatorName)}'s)`).join(', ')} — only their creator or a bot admin can stop them.`,
     );
   }
+  await ctx.reply.say(lines.join(' '));
+}
 
-  async function stop(ctx: CommandContext, what: string | undefined): Promise<void> {
-    const { message, now, reply } = ctx;
-    if (what?.toLowerCase() === 'all') {
-      const subs = await deps.store.listSubscriptions(message.roomId);
-      if (subs.length === 0) return reply.say('There are no digests in this space.');
-      const mine = subs.filter((s) => mayManage(ctx, s));
-      const others = subs.filter((s) => !mayManage(ctx, s));
-      const stopped = await deps.store.stopSubscriptions(
-        mine.map((s) => s.id),
-        message.personEmail,
-        now(),
+async function stop(deps: DigestCommandDeps, ctx: CommandContext, what: string | undefined): Promise<void> {
+  if (what?.toLowerCase() === 'all') return stopAll(deps, ctx);
+  const number = readNumber(what, 'stop');
+  const { subscription: sub } = managed(
+    await deps.service.stop(actorOf(ctx), ctx.message.roomId, number),
+    'stop',
+  );
+  await ctx.reply.say(`Stopped digest #${sub.number} (${describeSchedule(sub.schedule)}, ${whose(sub)}).`);
+}
+
+async function sendNow(
+  deps: DigestCommandDeps,
+  ctx: CommandContext,
+  what: string | undefined,
+): Promise<void> {
+  const number = readNumber(what, 'now');
+  const found = await deps.service.sendNow(actorOf(ctx), ctx.message.roomId, number);
+  const { subscription: sub, result } = managed(found, 'send');
+  switch (result.status) {
+    case 'sent':
+    case 'empty':
+      return; // the digest card itself is the answer
+    case 'busy':
+    case 'lost':
+      return ctx.reply.say(`Digest #${sub.number} is being sent right now; it will be here in a moment.`);
+    case 'inactive':
+      return ctx.reply.say(`Digest #${sub.number} was stopped.`);
+    case 'failed':
+      return ctx.reply.say(
+        `I couldn't send digest #${sub.number} now: ${describeFailure(result.error)}. Its schedule is unchanged.`,
       );
-      const numbers = mine.filter((s) => stopped.includes(s.id)).map((s) => `#${s.number}`);
-      const lines = [numbers.length > 0 ? `Stopped ${numbers.join(', ')}.` : 'I stopped nothing.'];
-      if (others.length > 0) {
-        lines.push(
-          `Still running: ${others.map((s) => `#${s.number} (${escapeMarkdown(s.creatorName)}'s)`).join(', ')} — only their creator or a bot admin can stop them.`,
-        );
-      }
-      return reply.say(lines.join(' '));
-    }
-    const sub = await find(ctx, readNumber(what, 'stop'));
-    if (!mayManage(ctx, sub)) refuse(sub, 'stop');
-    await deps.store.stopSubscriptions([sub.id], message.personEmail, now());
-    await reply.say(`Stopped digest #${sub.number} (${describeSchedule(sub.schedule)}, ${whose(sub)}).`);
   }
+}
 
-  async function sendNow(ctx: CommandContext, what: string | undefined): Promise<void> {
-    const sub = await find(ctx, readNumber(what, 'now'));
-    if (!mayManage(ctx, sub)) refuse(sub, 'send');
-    const result = await deps.scheduler.runNow(sub.id);
-    switch (result.status) {
-      case 'sent':
-      case 'empty':
-        return; // the digest card itself is the answer
-      case 'busy':
-      case 'lost':
-        return ctx.reply.say(`Digest #${sub.number} is being sent right now; it will be here in a moment.`);
-      case 'inactive':
-        return ctx.reply.say(`Digest #${sub.number} was stopped.`);
-      case 'failed':
-        return ctx.reply.say(
-          `I couldn't send digest #${sub.number} now: ${describeFailure(result.error)}. Its schedule is unchanged.`,
-        );
-    }
-  }
-
+export function digestCommand(deps: DigestCommandDeps): CommandSpec {
   return {
     name: 'digest',
     aliases: ['digests', 'subscribe'],
@@ -305,17 +253,17 @@ export function digestCommand(deps: DigestCommandDeps): CommandSpec {
           return ctx.reply.say(USAGE);
         case 'list':
         case 'ls':
-          return list(ctx);
+          return list(deps, ctx);
         case 'stop':
         case 'cancel':
         case 'unsubscribe':
         case 'delete':
-          return stop(ctx, arg);
+          return stop(deps, ctx, arg);
         case 'now':
         case 'send':
-          return sendNow(ctx, arg);
+          return sendNow(deps, ctx, arg);
         default:
-          return create(ctx);
+          return create(deps, ctx);
       }
     },
   };

@@ -9,7 +9,7 @@
  * - `even if empty`: post a card even when nothing is new.
  */
 import { escapeMarkdown, quote as quoteWord } from '../../core/markdown.js';
-import { isValidTimeZone } from '../../core/time.js';
+import { canonicalTimeZone } from '../../core/time.js';
 import { weekdayNumber } from '../../parsing/parse-date.js';
 import { parseRecordingsQuery } from '../../parsing/parse-recordings-query.js';
 import type { RecordingsQuery } from '../../parsing/recordings-query.js';
@@ -55,16 +55,6 @@ const REFUSED_WORDS: Record<string, string> = {
 };
 
 const ZONE_SHAPE = /^(?:[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc\/[A-Za-z0-9+-]+)$/u;
-
-/** The runtime's canonical spelling of a zone name (`europe/berlin` → `Europe/Berlin`), or undefined. */
-export function canonicalTimeZone(name: string): string | undefined {
-  if (!isValidTimeZone(name)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
 
 function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };

@@ -16,7 +16,13 @@ import { randomUUID } from 'node:crypto';
 import { escapeMarkdown } from '../../core/markdown.js';
 import type { CardRecording } from '../recordings/recordings-card.js';
 import type { Logger } from '../../logger.js';
-import { LeaseLostError, type Claim, type NewRun, type Store, type Subscription } from '../../store/store.js';
+import {
+  LeaseLostError,
+  type Claim,
+  type DigestRepository,
+  type NewRun,
+  type Subscription,
+} from './digest-repository.js';
 import { CallBudgetExceededError, CallCancelledError } from '../../webex/call-budget.js';
 import { NoAskerEmailError, NoRecordingsAccessError } from '../recordings/recordings-service.js';
 import type { WebexRecording } from '../../webex/types.js';
@@ -37,7 +43,7 @@ export type DigestLister = (
 ) => Promise<WebexRecording[]>;
 
 export interface DigestRunDeps {
-  store: Store;
+  repository: DigestRepository;
   poster: DigestPoster;
   list: DigestLister;
   now: () => Date;
@@ -90,7 +96,7 @@ export async function runDigest(
   kind: 'scheduled' | 'manual',
   deps: DigestRunDeps,
 ): Promise<RunOutcome> {
-  const { store, now } = deps;
+  const { repository, now } = deps;
   const sub = claim.subscription;
   const log = deps.logger.child({ subscription: sub.id, room: sub.roomId, number: sub.number, kind });
   const startedAt = now();
@@ -110,7 +116,7 @@ export async function runDigest(
   try {
     // A previous holder died while posting a card: count it as posted, never post it again.
     const hadPending = sub.pendingPost !== undefined;
-    const settled = hadPending ? await store.settlePendingPost(claim, startedAt) : 0;
+    const settled = hadPending ? await repository.settlePendingPost(claim, startedAt) : 0;
     if (hadPending)
       log.warn({ recordings: settled }, 'a previous run died while posting; counted its card as posted');
 
@@ -118,7 +124,7 @@ export async function runDigest(
       from: new Date(window.from.getTime() - deps.overlapMs),
       to: window.to,
     });
-    const posted = await store.postedIds(sub.id);
+    const posted = await repository.postedIds(sub.id);
     const fresh = listed.filter((r) => !posted.has(r.id) && Number.isFinite(createTimeOf(r)));
 
     const cards: CardRecording[][] = [];
@@ -140,11 +146,11 @@ export async function runDigest(
         total: fresh.length,
       });
       const ids = page.map((r) => ({ id: r.id, createTime: createTimeOf(r as WebexRecording) }));
-      await store.beginPost(claim, { recordings: ids, at: now().getTime() }, now(), deps.leaseMs);
+      await repository.beginPost(claim, { recordings: ids, at: now().getTime() }, now(), deps.leaseMs);
       posting = true;
       await deps.poster.postCard(sub.roomId, card, markdown);
       posting = false;
-      await store.endPost(claim, now());
+      await repository.endPost(claim, now());
     }
 
     const status = fresh.length > 0 ? 'sent' : 'empty';
@@ -156,7 +162,7 @@ export async function runDigest(
             prunePostedBefore: new Date(window.to.getTime() - deps.overlapMs - POSTED_RETENTION_MS),
           }
         : undefined;
-    await store.completeRun(claim, { ...(advance ? { advance } : {}), run: run(status, fresh.length) });
+    await repository.completeRun(claim, { ...(advance ? { advance } : {}), run: run(status, fresh.length) });
     log.info({ status, recordings: fresh.length, cards: cards.length }, 'digest run finished');
     return status === 'sent' ? { status, cards: cards.length, recordings: fresh.length } : { status };
   } catch (err) {
@@ -167,9 +173,9 @@ export async function runDigest(
     log.error({ err }, 'digest run failed');
     try {
       // The card's POST failed with an answer (or after the client's retries): it was not posted.
-      if (posting) await store.endPostUnposted(claim);
+      if (posting) await repository.endPostUnposted(claim);
       if (kind === 'manual') {
-        await store.release(claim);
+        await repository.release(claim);
       } else {
         await failScheduled(claim, err, deps, run('failed', 0, describeFailure(err)));
       }
@@ -199,5 +205,5 @@ async function failScheduled(claim: Claim, err: unknown, deps: DigestRunDeps, ru
       );
     }
   }
-  await deps.store.failRun(claim, { retryAt, error: describeFailure(err), notified, run });
+  await deps.repository.failRun(claim, { retryAt, error: describeFailure(err), notified, run });
 }

@@ -1,13 +1,13 @@
 /**
- * The digest scheduler: `tick()` claims every due subscription (atomically, under a lease: see store.ts), runs each
+ * The digest scheduler: `tick()` claims every due subscription (atomically, under a lease: see digest-repository.ts), runs each
  * once and moves its window. Safe to call from several instances at once (each due digest goes to exactly one of
- * them) and from one instance concurrently. Time, store, poster and lister are injected; `startTicker` is the
+ * them) and from one instance concurrently. Time, repository, poster and lister are injected; `startTicker` is the
  * setInterval driver the app uses.
  */
 import pLimit from 'p-limit';
 import type { Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../logger.js';
-import type { Claim } from '../../store/store.js';
+import type { Claim } from './digest-repository.js';
 import { runDigest, type DigestRunDeps, type RunOutcome } from './run-digest.js';
 
 export interface SchedulerOptions extends DigestRunDeps {
@@ -49,7 +49,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       let claimed = 0;
       // Batch after batch until nothing is due: a backlog (after downtime) is worked off in one tick.
       for (let round = 0; round < 1000; round++) {
-        const claims = await opts.store.claimDue(opts.now(), opts.instanceId, opts.leaseMs, batchSize);
+        const claims = await opts.repository.claimDue(opts.now(), opts.instanceId, opts.leaseMs, batchSize);
         if (claims.length === 0) break;
         claimed += claims.length;
         outcomes.push(...(await limit.map(claims, (c) => run(c, 'scheduled'))));
@@ -57,9 +57,9 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       return { claimed, outcomes };
     },
     async runNow(subscriptionId) {
-      const sub = await opts.store.getSubscription(subscriptionId);
+      const sub = await opts.repository.getSubscription(subscriptionId);
       if (!sub?.active) return { status: 'inactive' };
-      const claim = await opts.store.claimOne(subscriptionId, opts.now(), opts.instanceId, opts.leaseMs);
+      const claim = await opts.repository.claimOne(subscriptionId, opts.now(), opts.instanceId, opts.leaseMs);
       if (!claim) return { status: 'busy' };
       return run(claim, 'manual');
     },

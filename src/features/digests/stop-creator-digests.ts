@@ -6,10 +6,13 @@
  */
 import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { Logger } from '../../logger.js';
-import type { Store, Subscription } from '../../store/store.js';
+import type { DigestRepository, Subscription } from './digest-repository.js';
 
 export interface StopCreatorDigestsDeps {
-  store: Pick<Store, 'listSubscriptions' | 'listSubscriptionsOfCreator' | 'stopSubscriptions'>;
+  repository: Pick<
+    DigestRepository,
+    'listSubscriptions' | 'listSubscriptionsOfCreator' | 'stopSubscriptions'
+  >;
   say(roomId: string, markdown: string): Promise<void>;
   now: () => Date;
   logger: Logger;
@@ -36,12 +39,12 @@ export async function stopCreatorDigests(
 ): Promise<Subscription[]> {
   const candidates = (
     roomId
-      ? await deps.store.listSubscriptions(roomId)
-      : await deps.store.listSubscriptionsOfCreator(creatorPersonId)
+      ? await deps.repository.listSubscriptions(roomId)
+      : await deps.repository.listSubscriptionsOfCreator(creatorPersonId)
   ).filter((s) => s.active && s.creatorPersonId === creatorPersonId);
   if (candidates.length === 0) return [];
   const stoppedIds = new Set(
-    await deps.store.stopSubscriptions(
+    await deps.repository.stopSubscriptions(
       candidates.map((s) => s.id),
       reason === 'left' ? 'creator left the space' : 'creator disconnected',
       deps.now(),

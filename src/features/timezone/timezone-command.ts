@@ -1,34 +1,10 @@
-/** `timezone`: show, set (validated IANA name) or reset the zone the bot uses for a person. */
+/** `timezone`: show, set (validated IANA name) or reset the zone the bot uses for a person (TimeZoneSettings). */
 import { closest, distance } from 'fastest-levenshtein';
-import { canonicalTimeZone } from '../digests/parse-digest.js';
+import { canonicalTimeZone } from '../../core/time.js';
 import { ErrorCode, UserError } from '../../errors.js';
 import { escapeMarkdown, quote as quoteWord } from '../../core/markdown.js';
-import { isValidTimeZone } from '../../core/time.js';
-import type { PersonZoneSource, Store } from '../../store/store.js';
-import type { WebexPerson } from '../../webex/types.js';
+import type { PersonZoneSource, TimeZoneSettings } from './timezone-settings.js';
 import type { CommandSpec } from '../../core/command-registry.js';
-
-export interface ResolvedZone {
-  timeZone: string;
-  source: PersonZoneSource;
-}
-
-/** Profile zone when Webex has a valid one, else the configured default. */
-export function profileTimeZone(person: Pick<WebexPerson, 'timezone'>, fallback: string): string {
-  return person.timezone && isValidTimeZone(person.timezone) ? person.timezone : fallback;
-}
-
-/** The order of precedence everywhere: the person's setting here, then their Webex profile, then DEFAULT_TIMEZONE. */
-export async function resolveTimeZone(
-  store: Pick<Store, 'getTimeZone'>,
-  person: Pick<WebexPerson, 'id' | 'timezone'>,
-  fallback: string,
-): Promise<ResolvedZone> {
-  const setting = await store.getTimeZone(person.id);
-  if (setting && isValidTimeZone(setting)) return { timeZone: setting, source: 'setting' };
-  const profile = profileTimeZone(person, '');
-  return profile ? { timeZone: profile, source: 'profile' } : { timeZone: fallback, source: 'default' };
-}
 
 let zonesByLowerName: Map<string, string> | undefined;
 function suggestZone(typed: string): string | undefined {
@@ -45,7 +21,20 @@ const SOURCE_WORDS: Record<PersonZoneSource, string> = {
   default: 'the bot’s default, as your Webex profile has none; set yours with e.g. `timezone Europe/Berlin`',
 };
 
-export function timezoneCommand(deps: { store: Store; defaultTimeZone: string }): CommandSpec {
+/** The IANA zone typed, canonicalized; a UserError (with a suggestion when one is close) for anything else. */
+function readZone(arg: string): string {
+  const oneWord = !/\s/u.test(arg);
+  const zone = oneWord ? canonicalTimeZone(arg) : undefined;
+  if (zone) return zone;
+  const guess = oneWord ? suggestZone(arg) : undefined;
+  throw new UserError(
+    ErrorCode.BadInput,
+    `${quoteWord(arg)} isn't a time zone I know.${guess ? ` Did you mean \`${guess}\`?` : ''} Use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`.`,
+  );
+}
+
+export function timezoneCommand(deps: { settings: TimeZoneSettings }): CommandSpec {
+  const { settings } = deps;
   return {
     name: 'timezone',
     aliases: ['tz', 'timezones', 'zone'],
@@ -54,12 +43,12 @@ export function timezoneCommand(deps: { store: Store; defaultTimeZone: string })
     async handler({ message, args, reply, now }) {
       const arg = args.trim();
       if (arg === '') {
-        const { timeZone, source } = await resolveTimeZone(deps.store, message.person, deps.defaultTimeZone);
+        const { timeZone, source } = await settings.resolve(message.person);
         return reply.say(`Your time zone is **${escapeMarkdown(timeZone)}** (${SOURCE_WORDS[source]}).`);
       }
       if (/^(reset|clear|default|unset)$/iu.test(arg)) {
-        const removed = await deps.store.clearTimeZone(message.personId);
-        const { timeZone, source } = await resolveTimeZone(deps.store, message.person, deps.defaultTimeZone);
+        const removed = await settings.reset(message.personId);
+        const { timeZone, source } = await settings.resolve(message.person);
         const from = source === 'profile' ? 'your Webex profile' : 'the bot’s default';
         return reply.say(
           removed
@@ -67,15 +56,8 @@ export function timezoneCommand(deps: { store: Store; defaultTimeZone: string })
             : `You had no time zone set here; I use **${escapeMarkdown(timeZone)}**, from ${from}.`,
         );
       }
-      const zone = /\s/u.test(arg) ? undefined : canonicalTimeZone(arg);
-      if (!zone) {
-        const guess = /\s/u.test(arg) ? undefined : suggestZone(arg);
-        throw new UserError(
-          ErrorCode.BadInput,
-          `${quoteWord(arg)} isn't a time zone I know.${guess ? ` Did you mean \`${guess}\`?` : ''} Use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`.`,
-        );
-      }
-      await deps.store.setTimeZone(message.personId, zone, now());
+      const zone = readZone(arg);
+      await settings.set(message.personId, zone, now());
       return reply.say(
         `Done: I'll use **${escapeMarkdown(zone)}** for you from now on (recordings and new digests). \`timezone reset\` goes back to your Webex profile’s.`,
       );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { EmulatedPerson, WebexEmulator } from '../../../dev/emulator/index.js';
 import { asRecord, call, startEmulator } from './helpers.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 describe('fault injection', () => {
   let emu: WebexEmulator;
@@ -91,8 +92,13 @@ describe('fault injection', () => {
     });
 
     it('answers late, after the message was created (a client time-out then means "it may have landed")', async () => {
-      emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: 400 });
-      await assert.rejects(post('late', { signal: AbortSignal.timeout(100) }), { name: 'TimeoutError' });
+      emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: 2000 });
+      // The client gives up once the message exists (not after a fixed time, which a busy machine can outrun).
+      const giveUp = new AbortController();
+      const sent = post('late', { signal: giveUp.signal });
+      await waitFor(() => texts().includes('late'), 'the emulator to create the message');
+      giveUp.abort(new DOMException('the client gave up', 'TimeoutError'));
+      await assert.rejects(sent, { name: 'TimeoutError' });
       assert.deepEqual(texts(), ['late'], 'created before the answer was due');
     });
 

@@ -10,7 +10,8 @@ import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
 import { createRecordingsService } from '../../../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
-import { newSubscription } from '../../store/contract.js';
+import { newSubscription } from '../../store/digests.contract.js';
+import { repositoriesOf } from '../../store/repositories.js';
 
 const query: RecordingsQuery = {
   range: {
@@ -65,16 +66,17 @@ describe('group privacy (finding 4)', () => {
   it('when a creator disconnects, then her digests stop in every space with one notice each, and only hers', async () => {
     const store = openStore({ dataDir: '', sqliteFile: ':memory:' });
     await store.migrate();
+    const digests = repositoriesOf(store).digests;
     try {
-      await store.createSubscription(newSubscription({ roomId: 'room-a' }));
-      await store.createSubscription(newSubscription({ roomId: 'room-a' }));
-      await store.createSubscription(newSubscription({ roomId: 'room-b' }));
-      await store.createSubscription(
+      await digests.createSubscription(newSubscription({ roomId: 'room-a' }));
+      await digests.createSubscription(newSubscription({ roomId: 'room-a' }));
+      await digests.createSubscription(newSubscription({ roomId: 'room-b' }));
+      await digests.createSubscription(
         newSubscription({ roomId: 'room-a', creatorPersonId: 'person-bob', creatorName: 'Bob <@all>' }),
       );
       const said: Array<[string, string]> = [];
       const deps = {
-        store,
+        repository: digests,
         say: async (roomId: string, md: string) => void said.push([roomId, md]),
         now: () => new Date('2026-11-25T10:00:00Z'),
         logger: memoryLogger().logger,
@@ -87,7 +89,7 @@ describe('group privacy (finding 4)', () => {
       );
       assert.match(said[0]?.[1] ?? '', /#1, #2/u);
       assert.deepEqual(
-        (await store.listSubscriptions('room-a')).map((s) => s.creatorPersonId),
+        (await digests.listSubscriptions('room-a')).map((s) => s.creatorPersonId),
         ['person-bob'],
       );
       assert.equal((await stopCreatorDigests(deps, 'person-ann', 'disconnected')).length, 0);

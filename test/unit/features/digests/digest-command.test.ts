@@ -1,4 +1,4 @@
-/** The digest and timezone commands through the real router, on an in-memory store and a fake scheduler. */
+/** The digest and timezone commands through the real router, on an in-memory store, the real services and a fake scheduler. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ChatMessage, Reply } from '../../../../src/bot/types.js';
@@ -7,10 +7,13 @@ import { digestCommand } from '../../../../src/features/digests/digest-command.j
 import { CommandRegistry } from '../../../../src/core/command-registry.js';
 import { timezoneCommand } from '../../../../src/features/timezone/timezone-command.js';
 import type { RunNowResult } from '../../../../src/features/digests/scheduler.js';
+import { createDigestService } from '../../../../src/features/digests/digest-service.js';
+import { createTimeZoneSettings } from '../../../../src/features/timezone/timezone-settings.js';
 import { openStore } from '../../../../src/store/open-store.js';
 import type { Store } from '../../../../src/store/store.js';
 import { WebexApiError } from '../../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../../helpers/silent-logger.js';
+import { repositoriesOf } from '../../../store/repositories.js';
 
 const NOW = new Date('2026-11-25T16:00:00Z');
 const people = {
@@ -28,15 +31,20 @@ describe('digest and timezone commands', () => {
     store = openStore({ dataDir: '', sqliteFile: ':memory:' });
     await store.migrate();
     const registry = new CommandRegistry();
-    registry.add(
-      digestCommand({
-        store,
-        scheduler: { runNow: async () => runNow },
-        timeZoneFor: async (p) => (await store.getTimeZone(p.id)) ?? p.timezone ?? 'UTC',
-        admins: new Set(['boss@example.com']),
-      }),
-    );
-    registry.add(timezoneCommand({ store, defaultTimeZone: 'UTC' }));
+    const repos = repositoriesOf(store);
+    const logger = memoryLogger('warn').logger;
+    const timeZones = createTimeZoneSettings({ repository: repos.timeZones, defaultTimeZone: 'UTC', logger });
+    const service = createDigestService({
+      repository: repos.digests,
+      scheduler: { tick: async () => ({ claimed: 0, outcomes: [] }), runNow: async () => runNow },
+      timeZoneFor: timeZones.zoneFor,
+      admins: new Set(['boss@example.com']),
+      say: async () => undefined,
+      now: () => NOW,
+      logger,
+    });
+    registry.add(digestCommand({ service }));
+    registry.add(timezoneCommand({ settings: timeZones }));
     onEvent = routerUnderTest({ registry, now: () => NOW, logger: memoryLogger('warn').logger });
   });
   after(() => store.close());
@@ -109,7 +117,11 @@ describe('digest and timezone commands', () => {
       /Stopped digest #1 \(every day at 09:00, Ann Lee's recordings\)/,
     );
     assert.match(await say('bob', 'digest list'), /no digests in this space/);
-    assert.equal((await store.listSubscriptions('direct-ann')).length, 1, 'other spaces untouched');
+    assert.equal(
+      (await repositoriesOf(store).digests.listSubscriptions('direct-ann')).length,
+      1,
+      'other spaces untouched',
+    );
   });
 
   it('shows, sets and resets the time zone, with the source, and new digests follow it', async () => {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DigestPoster } from '../../../../src/features/digests/run-digest.js';
 import { nextRun, previousRun, type Schedule } from '../../../../src/features/digests/schedule.js';
-import type { Store, Subscription } from '../../../../src/store/store.js';
+import type { DigestRepository, Subscription } from '../../../../src/features/digests/digest-repository.js';
 import type { WebexRecording } from '../../../../src/webex/types.js';
 import { memoryLogger } from '../../../helpers/silent-logger.js';
 
@@ -105,10 +105,10 @@ export class Poster implements DigestPoster {
 }
 
 export async function subscribe(
-  store: Store,
+  store: DigestRepository,
   clock: Clock,
   schedule: Schedule,
-  over: Partial<Parameters<Store['createSubscription']>[0]> = {},
+  over: Partial<Parameters<DigestRepository['createSubscription']>[0]> = {},
 ): Promise<Subscription> {
   const first = nextRun(schedule, clock.now());
   return store.createSubscription({

@@ -4,7 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import { createDigestScheduler } from '../../../../src/features/digests/scheduler.js';
 import type { DigestPoster } from '../../../../src/features/digests/run-digest.js';
 import type { Schedule } from '../../../../src/features/digests/schedule.js';
+import type { DigestRepository } from '../../../../src/features/digests/digest-repository.js';
 import type { Store } from '../../../../src/store/store.js';
+import { repositoriesOf } from '../../../store/repositories.js';
 import { assertPostgresReachable, postgresBackend } from '../../../store/backends.js';
 import { Clock, Poster, quietLogger, Recordings, subscribe } from './fakes.js';
 import { waitFor } from '../../../helpers/wait-for.js';
@@ -22,15 +24,17 @@ describe('digest scheduler: several instances on one Postgres', () => {
   });
 
   async function world() {
-    const { store, reopen } = await backend.fresh();
-    const other = await reopen(); // a second instance: its own connection pool
-    stores.push(store, other);
+    const fresh = await backend.fresh();
+    const second = await fresh.reopen(); // a second instance: its own connection pool
+    stores.push(fresh.store, second);
+    const store = repositoriesOf(fresh.store).digests;
+    const other = repositoriesOf(second).digests;
     const clock = new Clock(Date.parse('2026-03-01T16:00:00Z'));
     const recordings = new Recordings(clock);
     const poster = new Poster(clock);
-    const instance = (name: string, s: Store, r = recordings, p: DigestPoster = poster) =>
+    const instance = (name: string, s: DigestRepository, r = recordings, p: DigestPoster = poster) =>
       createDigestScheduler({
-        store: s,
+        repository: s,
         poster: p,
         list: r.list,
         now: clock.now,

@@ -6,6 +6,8 @@ import type { Schedule } from '../../../../src/features/digests/schedule.js';
 import { wallTimeAt } from '../../../../src/parsing/date-range.js';
 import { openStore } from '../../../../src/store/open-store.js';
 import type { Store } from '../../../../src/store/store.js';
+import type { DigestRepository } from '../../../../src/features/digests/digest-repository.js';
+import { repositoriesOf } from '../../../store/repositories.js';
 import { WebexApiError } from '../../../../src/webex/webex-client.js';
 import { Clock, Poster, quietLogger, Recordings, subscribe } from './fakes.js';
 
@@ -17,6 +19,7 @@ const daily9: Schedule = { cadence: 'daily', hour: 9, minute: 0, timeZone: NY };
 
 describe('digest scheduler', () => {
   let store: Store;
+  let repo: DigestRepository;
   let clock: Clock;
   let recordings: Recordings;
   let poster: Poster;
@@ -24,7 +27,7 @@ describe('digest scheduler', () => {
 
   const make = (over: Partial<Parameters<typeof createDigestScheduler>[0]> = {}) =>
     createDigestScheduler({
-      store,
+      repository: repo,
       poster,
       list: recordings.list,
       now: clock.now,
@@ -47,6 +50,7 @@ describe('digest scheduler', () => {
   beforeEach(async () => {
     store = openStore({ dataDir: '', sqliteFile: ':memory:' });
     await store.migrate();
+    repo = repositoriesOf(store).digests;
     clock = new Clock(Date.parse('2026-03-01T16:00:00Z')); // Sun 1 Mar, 11:00 New York
     recordings = new Recordings(clock);
     poster = new Poster(clock);
@@ -55,7 +59,7 @@ describe('digest scheduler', () => {
   afterEach(() => store.close());
 
   it('fires a daily 09:00 New York digest exactly once a day at 09:00 local across both DST changes', async () => {
-    const sub = await subscribe(store, clock, daily9, { evenIfEmpty: true });
+    const sub = await subscribe(repo, clock, daily9, { evenIfEmpty: true });
     // A recording every day at 15:00 UTC: each must be in exactly one digest.
     for (let d = 0; d < 16; d++) recordings.add(new Date(Date.parse('2026-03-01T15:00:00Z') + d * DAY));
     await runUntil('2026-03-16T00:00:00Z');
@@ -87,7 +91,7 @@ describe('digest scheduler', () => {
   });
 
   it('after downtime, sends one digest covering the whole missed window, then keeps the schedule', async () => {
-    const sub = await subscribe(store, clock, daily9);
+    const sub = await subscribe(repo, clock, daily9);
     const missed = [
       recordings.add('2026-03-01T20:00:00Z'),
       recordings.add('2026-03-02T20:00:00Z'),
@@ -98,7 +102,7 @@ describe('digest scheduler', () => {
     await scheduler.tick();
     assert.equal(poster.posts.length, 1);
     assert.deepEqual(new Set(poster.posts[0]?.ids), new Set(missed.map((r) => r.id)));
-    const after = await store.getSubscription(sub.id);
+    const after = await repo.getSubscription(sub.id);
     assert.equal(after?.nextRunAt.toISOString(), '2026-03-05T14:00:00.000Z');
     assert.equal(after?.watermark.toISOString(), '2026-03-04T16:00:00.000Z');
     const late = recordings.add('2026-03-04T18:00:00Z');
@@ -108,7 +112,7 @@ describe('digest scheduler', () => {
   });
 
   it('posts a recording that the API lists late exactly once (overlap + posted ids), and nothing twice', async () => {
-    const sub = await subscribe(store, clock, daily9);
+    const sub = await subscribe(repo, clock, daily9);
     const early = recordings.add('2026-03-02T13:55:00Z'); // 08:55 New York, listed at once
     const late = recordings.add('2026-03-02T13:56:00Z', { visibleAt: Date.parse('2026-03-02T14:05:00Z') });
     await runUntil('2026-03-02T14:01:00Z');
@@ -125,11 +129,11 @@ describe('digest scheduler', () => {
     assert.equal(recordings.calls.at(-1)?.from.toISOString(), '2026-03-02T13:50:00.000Z');
     await runUntil('2026-03-05T14:01:00Z');
     assert.equal(poster.posts.length, 2, 'empty days post nothing');
-    assert.equal((await store.runs(sub.id)).filter((r) => r.status === 'empty').length, 2);
+    assert.equal((await repo.runs(sub.id)).filter((r) => r.status === 'empty').length, 2);
   });
 
   it('splits a long digest into cards of 10, each recording once; no passwords in a group space', async () => {
-    await subscribe(store, clock, daily9);
+    await subscribe(repo, clock, daily9);
     for (let i = 0; i < 23; i++) recordings.add(new Date(Date.parse('2026-03-01T14:00:00Z') + i * MIN));
     await runUntil('2026-03-02T14:01:00Z');
     assert.deepEqual(
@@ -147,7 +151,7 @@ describe('digest scheduler', () => {
 
   it('retries a failed run with backoff without moving the window, tells the space once, then sends everything', async () => {
     scheduler = make({ backoffMs: (n) => n * 10 * MIN, notifyAfterFailures: 3 });
-    const sub = await subscribe(store, clock, daily9);
+    const sub = await subscribe(repo, clock, daily9);
     const r1 = recordings.add('2026-03-01T20:00:00Z');
     const down = new WebexApiError('GET', '/recordings', 503, 'tid', 'Service Unavailable');
     recordings.failures = [down, down, down, down];
@@ -162,7 +166,7 @@ describe('digest scheduler', () => {
     assert.equal(poster.posts.length, 1);
     assert.equal(poster.posts[0]?.at.toISOString(), '2026-03-02T15:40:00.000Z');
     assert.deepEqual(poster.posts[0]?.ids, [r1.id]);
-    const runs = await store.runs(sub.id);
+    const runs = await repo.runs(sub.id);
     assert.deepEqual(
       runs.map((r) => r.status),
       ['failed', 'failed', 'failed', 'failed', 'sent'],
@@ -172,14 +176,14 @@ describe('digest scheduler', () => {
       '2026-03-01T14:00:00.000Z',
       'the window never moved while failing',
     );
-    const after = await store.getSubscription(sub.id);
+    const after = await repo.getSubscription(sub.id);
     assert.equal(after?.failures, 0);
     assert.equal(after?.nextRunAt.toISOString(), '2026-03-03T14:00:00.000Z');
   });
 
   it('when posting fails (Webex down), the card is not counted as posted and is sent once Webex is back', async () => {
     scheduler = make({ backoffMs: () => 5 * MIN });
-    await subscribe(store, clock, daily9);
+    await subscribe(repo, clock, daily9);
     const r1 = recordings.add('2026-03-01T20:00:00Z');
     poster.failures = [new WebexApiError('POST', '/messages', 502, undefined, 'Bad Gateway')];
     await runUntil('2026-03-02T14:30:00Z', MIN);
@@ -188,12 +192,12 @@ describe('digest scheduler', () => {
   });
 
   it('`digest now` sends without moving the schedule, and the scheduled run does not repeat it', async () => {
-    const sub = await subscribe(store, clock, daily9);
+    const sub = await subscribe(repo, clock, daily9);
     const r1 = recordings.add('2026-03-01T15:00:00Z');
     clock.set('2026-03-01T18:00:00Z');
     const result = await scheduler.runNow(sub.id);
     assert.equal(result.status, 'sent');
-    const after = await store.getSubscription(sub.id);
+    const after = await repo.getSubscription(sub.id);
     assert.equal(after?.nextRunAt.toISOString(), sub.nextRunAt.toISOString());
     assert.equal(after?.watermark.toISOString(), sub.watermark.toISOString());
     const r2 = recordings.add('2026-03-01T19:00:00Z');
@@ -203,10 +207,10 @@ describe('digest scheduler', () => {
       [[r1.id], [r2.id]],
     );
     assert.deepEqual(
-      (await store.runs(sub.id)).map((r) => r.kind),
+      (await repo.runs(sub.id)).map((r) => r.kind),
       ['manual', 'scheduled'],
     );
-    await store.stopSubscriptions([sub.id], 'x', clock.now());
+    await repo.stopSubscriptions([sub.id], 'x', clock.now());
     assert.equal((await scheduler.runNow(sub.id)).status, 'inactive');
   });
 });

@@ -1,0 +1,20 @@
+import type { Kysely, Transaction } from 'kysely';
+import { isConnectionLost } from './resilient-pg-pool.js';
+
+/**
+ * A transaction, run once more when Postgres cut its connection: the server rolled it back, so the second run
+ * starts from the same state. (Only a cut during COMMIT itself is ambiguous; callers pass only transactions that are
+ * fenced or idempotent, so running one again then changes nothing or fails cleanly.)
+ */
+export async function retriedTransaction<DB, T>(
+  db: Kysely<DB>,
+  backend: 'sqlite' | 'postgres',
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(fn);
+  } catch (err) {
+    if (backend !== 'postgres' || !isConnectionLost(err)) throw err;
+    return db.transaction().execute(fn);
+  }
+}
