@@ -119,8 +119,13 @@ function createFramework(Framework: FrameworkConstructor, opts: WebexBotOptions)
   });
   framework.storageDriver(NO_STORAGE).catch(() => undefined);
   const log = opts.logger;
-  framework.debugger = (message: string) => log.trace({ framework: true }, frameworkLine(String(message)));
-  framework.on('log', (message: string) => log.debug({ framework: true }, frameworkLine(String(message))));
+  // The framework talks on every event; masking its lines costs more than the rest of a reply, so only when kept.
+  framework.debugger = (message: string) => {
+    if (log.isLevelEnabled('trace')) log.trace({ framework: true }, frameworkLine(String(message)));
+  };
+  framework.on('log', (message: string) => {
+    if (log.isLevelEnabled('debug')) log.debug({ framework: true }, frameworkLine(String(message)));
+  });
   return framework;
 }
 
