@@ -29,7 +29,10 @@ export function routerUnderTest(deps: RouterUnderTestDeps) {
   return async (event: ChatEvent, reply: Reply): Promise<string | undefined> => {
     const poster: Poster = {
       say: (_roomId, markdown) => reply.say(markdown),
-      sendCard: (_roomId, card, fallback) => reply.sendCard(card, fallback),
+      sendCard: async (_roomId, card, fallback) => {
+        await reply.sendCard(card, fallback);
+        return 'posted';
+      },
     };
     const id = event.kind === 'message' ? event.messageId : event.actionId;
     const ctx: EventContext = {

@@ -63,7 +63,10 @@ function recordingPoster() {
   const posts: Array<{ roomId: string; text: string; card?: boolean }> = [];
   const poster: Poster = {
     say: async (roomId, text) => void posts.push({ roomId, text }),
-    sendCard: async (roomId, _card, text) => void posts.push({ roomId, text, card: true }),
+    sendCard: async (roomId, _card, text) => {
+      posts.push({ roomId, text, card: true });
+      return 'posted';
+    },
   };
   return { posts, poster };
 }

@@ -1,0 +1,37 @@
+/**
+ * A digest card: the recordings card (pure builder in src/cards) with a line on top saying which digest it is and
+ * whose recordings it lists. Passwords only in a 1:1 space, as for `recordings`.
+ */
+import { buildRecordingsCard } from '../recordings/recordings-card.js';
+import { truncateBytes, WEBEX_MARKDOWN_MAX_BYTES } from '../../cards/format.js';
+import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
+import { describeSchedule } from './schedule.js';
+export const DIGEST_PAGE_SIZE = 10;
+export function digestTitle(sub) {
+    return `Digest #${sub.number} (${describeSchedule(sub.schedule)}, ${sub.schedule.timeZone}) · ${truncate(sub.creatorName, 80)}'s recordings`;
+}
+export function buildDigestCard(input) {
+    const sub = input.subscription;
+    const { card, markdown } = buildRecordingsCard({
+        timeZone: sub.schedule.timeZone,
+        range: input.window,
+        filters: sub.filters,
+        recordings: input.recordings,
+        offset: input.offset,
+        total: input.total,
+        showPasswords: sub.roomType === 'direct',
+    });
+    const body = Array.isArray(card.body) ? card.body : [];
+    const title = digestTitle(sub);
+    return {
+        card: {
+            ...card,
+            body: [
+                { type: 'TextBlock', text: escapeCardText(title), size: 'Small', isSubtle: true, wrap: true },
+                ...body,
+            ],
+        },
+        markdown: truncateBytes(`_${escapeMarkdown(title)}_\n${markdown}`, WEBEX_MARKDOWN_MAX_BYTES),
+    };
+}
+//# sourceMappingURL=digest-card.js.map

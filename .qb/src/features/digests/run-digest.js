@@ -1,0 +1,155 @@
+/**
+ * One digest run (the use case): list what is new for the subscription's creator, post it, move the window.
+ *
+ * - Window: [watermark, now). The listing asks from `watermark − overlap` because Webex can list a recording a while
+ *   after its createTime; ids already posted by this subscription are dropped, so a late arrival is posted exactly
+ *   once and nothing twice. The window (watermark) and the schedule move only when every card was posted.
+ * - Each card (≤ 10 recordings) is posted between `beginPost` (the card's ids are written as pending, under the
+ *   lease) and `endPost` (they become posted ids). A run that dies in between leaves the pending card; whoever
+ *   claims the subscription next counts it as posted without re-posting it (`settlePendingPost`). Webex has no
+ *   idempotency key and a bot can't read its own messages back in a group space, so an instance dying during the
+ *   POST itself is the one case where "exactly once" becomes "at most once" for that card.
+ * - A failed scheduled run is retried with backoff (the window doesn't move); after `notifyAfterFailures` failures
+ *   the space is told once. A failed manual run (`digest now`) changes nothing and is reported to the asker.
+ */
+import { randomUUID } from 'node:crypto';
+import { escapeMarkdown } from '../../core/markdown.js';
+import { LeaseLostError, } from './digest-repository.js';
+import { CallBudgetExceededError, CallCancelledError } from '../../webex/call-budget.js';
+import { NoAskerEmailError, NoRecordingsAccessError } from '../recordings/recordings-service.js';
+import { WebexApiError } from '../../webex/webex-client.js';
+import { buildDigestCard, digestTitle, DIGEST_PAGE_SIZE } from './digest-card.js';
+import { nextRun } from './schedule.js';
+/** Posted ids older than the window start by this much more than the overlap are forgotten. */
+const POSTED_RETENTION_MS = 7 * 86_400_000;
+export const defaultBackoffMs = (failures) => Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, failures - 1));
+const createTimeOf = (r) => Date.parse(r.createTime);
+export function describeFailure(err) {
+    if (err instanceof CallBudgetExceededError) {
+        return `listing the recordings needed more than ${err.limit} Webex calls`;
+    }
+    if (err instanceof CallCancelledError)
+        return 'the bot was restarting';
+    if (err instanceof NoAskerEmailError) {
+        return "I can't tell which recordings are the creator's: their Webex profile has no email address";
+    }
+    if (err instanceof NoRecordingsAccessError) {
+        return "I have no access to recordings (the bot's admin has to set up an org admin token)";
+    }
+    if (err instanceof WebexApiError) {
+        if (err.isRefusal)
+            return `Webex refused to list the recordings (${err.status})`;
+        if (err.status === 429)
+            return 'Webex kept rate-limiting me';
+        return err.status ? `Webex answered with an error (${err.status})` : "Webex isn't answering";
+    }
+    return 'something went wrong on my side';
+}
+export async function runDigest(claim, kind, deps) {
+    const { repository, now } = deps;
+    const sub = claim.subscription;
+    const log = deps.logger.child({ subscription: sub.id, room: sub.roomId, number: sub.number, kind });
+    const startedAt = now();
+    const window = { from: sub.watermark, to: startedAt };
+    const run = (status, recordings, error) => ({
+        id: randomUUID(),
+        kind,
+        startedAt,
+        finishedAt: now(),
+        windowFrom: window.from,
+        windowTo: window.to,
+        status,
+        recordings,
+        error,
+    });
+    let posting = false;
+    try {
+        // A previous holder died while posting a card: count it as posted, never post it again.
+        const hadPending = sub.pendingPost !== undefined;
+        const settled = hadPending ? await repository.settlePendingPost(claim, startedAt) : 0;
+        if (hadPending)
+            log.warn({ recordings: settled }, 'a previous run died while posting; counted its card as posted');
+        const listed = await deps.list(sub, {
+            from: new Date(window.from.getTime() - deps.overlapMs),
+            to: window.to,
+        });
+        const posted = await repository.postedIds(sub.id);
+        const fresh = listed.filter((r) => !posted.has(r.id) && Number.isFinite(createTimeOf(r)));
+        const cards = [];
+        for (let i = 0; i < fresh.length; i += DIGEST_PAGE_SIZE)
+            cards.push(fresh.slice(i, i + DIGEST_PAGE_SIZE));
+        // An empty digest is posted only when asked for (and not again after a settled card covered this window).
+        if (cards.length === 0 &&
+            ((kind === 'scheduled' && sub.evenIfEmpty && !hadPending) || kind === 'manual')) {
+            cards.push([]);
+        }
+        for (const [k, page] of cards.entries()) {
+            const { card, markdown } = buildDigestCard({
+                subscription: sub,
+                window,
+                recordings: page,
+                offset: k * DIGEST_PAGE_SIZE,
+                total: fresh.length,
+            });
+            const ids = page.map((r) => ({ id: r.id, createTime: createTimeOf(r) }));
+            await repository.beginPost(claim, { recordings: ids, at: now().getTime() }, now(), deps.leaseMs);
+            posting = true;
+            await deps.poster.postCard(sub.roomId, card, markdown);
+            posting = false;
+            await repository.endPost(claim, now());
+        }
+        const status = fresh.length > 0 ? 'sent' : 'empty';
+        const advance = kind === 'scheduled'
+            ? {
+                watermark: window.to,
+                nextRunAt: nextRun(sub.schedule, now()),
+                prunePostedBefore: new Date(window.to.getTime() - deps.overlapMs - POSTED_RETENTION_MS),
+            }
+            : undefined;
+        await repository.completeRun(claim, { ...(advance ? { advance } : {}), run: run(status, fresh.length) });
+        log.info({ status, recordings: fresh.length, cards: cards.length }, 'digest run finished');
+        return status === 'sent' ? { status, cards: cards.length, recordings: fresh.length } : { status };
+    }
+    catch (err) {
+        if (err instanceof LeaseLostError) {
+            log.warn({ err: err.message }, 'lost the lease during a digest run; another instance has taken over');
+            return { status: 'lost' };
+        }
+        log.error({ err }, 'digest run failed');
+        try {
+            // The card's POST failed with an answer (or after the client's retries): it was not posted.
+            if (posting)
+                await repository.endPostUnposted(claim);
+            if (kind === 'manual') {
+                await repository.release(claim);
+            }
+            else {
+                await failScheduled(claim, err, deps, run('failed', 0, describeFailure(err)));
+            }
+        }
+        catch (e) {
+            if (!(e instanceof LeaseLostError))
+                log.error({ err: e }, 'could not record the failed digest run');
+        }
+        return { status: 'failed', error: err };
+    }
+}
+async function failScheduled(claim, err, deps, run) {
+    const sub = claim.subscription;
+    const failures = sub.failures + 1;
+    const retryAt = new Date(deps.now().getTime() + (deps.backoffMs ?? defaultBackoffMs)(failures));
+    let notified = false;
+    if (failures >= (deps.notifyAfterFailures ?? 3) && !sub.failureNotified) {
+        const text = `⚠️ I couldn't send ${escapeMarkdown(digestTitle(sub))} — ${describeFailure(err)}, ${failures} times in a row. ` +
+            "I'll keep trying, and the next digest will include everything new since the last one.";
+        try {
+            await deps.poster.say(sub.roomId, text);
+            notified = true;
+        }
+        catch (e) {
+            deps.logger.warn({ err: e, subscription: sub.id }, 'could not post the failure notice either; will try again');
+        }
+    }
+    await deps.repository.failRun(claim, { retryAt, error: describeFailure(err), notified, run });
+}
+//# sourceMappingURL=run-digest.js.map

@@ -1,0 +1,65 @@
+/**
+ * The "your recording is ready" card: topic, when (in the subscriber's zone), duration, Play / Download, and the
+ * password only in a 1:1 space. Adaptive Card 1.3 with a markdown fallback. Pure.
+ */
+import { CARD_SCHEMA, CARD_VERSION } from '../../cards/format.js';
+import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
+import { formatDuration, formatWhen, markdownLinkUrl, parseInstant, safeHttpUrl, truncateBytes, WEBEX_MARKDOWN_MAX_BYTES, } from '../../cards/format.js';
+const MAX_TOPIC_CHARS = 200;
+export function buildNotificationCard(input) {
+    const { recording: r, notification: n, timeZone } = input;
+    const topic = truncate(r.topic?.trim() || '(no topic)', MAX_TOPIC_CHARS);
+    const when = parseInstant(r.timeRecorded) ?? parseInstant(r.createTime);
+    const meta = [
+        when ? `${formatWhen(when, timeZone)} (${timeZone})` : undefined,
+        formatDuration(r.durationSeconds),
+    ].filter((s) => Boolean(s));
+    const heading = n.roomType === 'direct'
+        ? 'Your recording is ready'
+        : `${truncate(n.creatorName, 80)}'s recording is ready`;
+    const showPassword = n.roomType === 'direct' && Boolean(r.password);
+    const play = safeHttpUrl(r.playbackUrl);
+    const download = safeHttpUrl(r.downloadUrl);
+    const footer = `Notification #${n.number} · \`notify stop ${n.number}\` stops it`;
+    const body = [
+        { type: 'TextBlock', text: escapeCardText(heading), size: 'Small', isSubtle: true, wrap: true },
+        { type: 'TextBlock', text: escapeCardText(topic), weight: 'Bolder', size: 'Medium', wrap: true },
+        { type: 'TextBlock', text: escapeCardText(meta.join(' · ')), spacing: 'None', wrap: true },
+    ];
+    if (showPassword) {
+        body.push({
+            type: 'TextBlock',
+            text: `Password: ${escapeCardText(r.password ?? '')}`,
+            spacing: 'None',
+            wrap: true,
+        });
+    }
+    body.push({ type: 'TextBlock', text: escapeCardText(footer), size: 'Small', isSubtle: true, wrap: true });
+    const actions = [];
+    // The topic in the title tells screen-reader users which recording the button plays.
+    if (play)
+        actions.push({ type: 'Action.OpenUrl', title: `Play ${truncate(topic, 60)}`, url: play });
+    if (download)
+        actions.push({ type: 'Action.OpenUrl', title: `Download ${truncate(topic, 60)}`, url: download });
+    const links = [
+        play ? `[Play](${markdownLinkUrl(play)})` : undefined,
+        download ? `[Download](${markdownLinkUrl(download)})` : undefined,
+    ].filter(Boolean);
+    const markdown = [
+        `**${escapeMarkdown(heading)}**: ${escapeMarkdown(topic)}`,
+        [escapeMarkdown(meta.join(' · ')), ...links].filter(Boolean).join(' · '),
+        ...(showPassword ? [`Password: ${escapeMarkdown(r.password ?? '')}`] : []),
+        `_Notification #${n.number}: \`notify stop ${n.number}\` stops it_`,
+    ].join('\n');
+    return {
+        card: {
+            type: 'AdaptiveCard',
+            $schema: CARD_SCHEMA,
+            version: CARD_VERSION,
+            body,
+            ...(actions.length > 0 ? { actions } : {}),
+        },
+        markdown: truncateBytes(markdown, WEBEX_MARKDOWN_MAX_BYTES),
+    };
+}
+//# sourceMappingURL=notification-card.js.map

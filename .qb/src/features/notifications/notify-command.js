@@ -1,0 +1,126 @@
+/**
+ * `notify …`: subscribe this space to a card whenever a new recording of the person is ready, list, stop.
+ * A notification is always about its creator's own hosted recordings; in a group space everyone there sees them
+ * (never a password), and it stops when the creator leaves. Anyone can list; the creator or a bot admin can stop.
+ */
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, UserError } from '../../errors.js';
+import { escapeMarkdown, truncate } from '../../core/markdown.js';
+import { describeNotifyFilters, filtersKey } from './notify-filters.js';
+import { NOTIFY_EXAMPLES, NOTIFY_USAGE, parseNotify } from './parse-notify.js';
+const whose = (n) => `${escapeMarkdown(truncate(n.creatorName, 80))}'s recordings`;
+function line(n) {
+    const filters = describeNotifyFilters(n.filters);
+    return `- **#${n.number}** ${whose(n)}${filters ? ` · ${filters}` : ''}`;
+}
+export function notifyCommand(deps) {
+    const mayManage = (ctx, n) => n.creatorPersonId === ctx.message.personId || deps.isBotAdmin(ctx.message.personEmail);
+    async function subscribe(ctx, where, filters) {
+        const { message, reply, now } = ctx;
+        if (where === 'me' && message.roomType === 'group') {
+            throw new UserError(ErrorCode.BadInput, '`notify me` sends the alerts to our 1:1 space, so say it there. To get them in this space, say `notify here`.');
+        }
+        if (!message.personEmail) {
+            throw new UserError(ErrorCode.BadInput, "I couldn't tell your email address, so I can't watch your recordings.");
+        }
+        const key = filtersKey(filters);
+        const same = (await deps.repo.listActive(message.roomId)).find((n) => n.creatorPersonId === message.personId && filtersKey(n.filters) === key);
+        if (same) {
+            return reply.say(`You already have this: notification **#${same.number}**. \`notify list\` shows them all.`);
+        }
+        const person = { personId: message.personId, email: message.personEmail };
+        const source = await deps.sourceFor(person);
+        if (source === 'sign-in-offered') {
+            if (message.roomType === 'group')
+                await reply.say("I've sent you a sign-in link in our 1:1 space.");
+            return;
+        }
+        if (source === 'none') {
+            throw new UserError(ErrorCode.WebexRefused, "I can't watch recordings yet: the bot's admin still has to give me access (an org admin token in `WEBEX_ADMIN_TOKEN`, or per-user sign-in).");
+        }
+        await deps.watch(source, person);
+        const timeZone = await deps.timeZoneFor(message.person);
+        const n = await deps.repo.create({
+            id: randomUUID(),
+            roomId: message.roomId,
+            roomType: message.roomType,
+            creatorPersonId: message.personId,
+            creatorEmail: message.personEmail,
+            creatorName: message.person.displayName || message.personEmail,
+            timeZone,
+            filters,
+            source,
+            createdAt: now(),
+        });
+        const described = describeNotifyFilters(filters);
+        const lines = [
+            `OK — notification **#${n.number}**: when a new recording of yours${described ? ` with ${described}` : ''} is ready, I'll post it here (times in ${escapeMarkdown(timeZone)}).`,
+        ];
+        if (message.roomType === 'group') {
+            lines.push('Because you started it in this group space, everyone here sees **your** recordings (never their passwords). It stops if you leave the space.');
+        }
+        lines.push(`\`notify list\` shows this space's notifications; \`notify stop ${n.number}\` stops this one.`);
+        await reply.say(lines.join('\n'));
+    }
+    async function list(ctx) {
+        const all = await deps.repo.listActive(ctx.message.roomId);
+        if (all.length === 0) {
+            return ctx.reply.say(`There are no notifications in this space. Start one with \`${ctx.message.roomType === 'group' ? 'notify here' : 'notify me'}\`.`);
+        }
+        await ctx.reply.say(['Notifications in this space:', ...all.map(line)].join('\n'));
+    }
+    async function stop(ctx, which) {
+        const { message, reply, now } = ctx;
+        if (which === 'all') {
+            const all = await deps.repo.listActive(message.roomId);
+            if (all.length === 0)
+                return reply.say('There are no notifications in this space.');
+            const mine = all.filter((n) => mayManage(ctx, n));
+            const others = all.filter((n) => !mayManage(ctx, n));
+            const stopped = await deps.repo.stop(mine.map((n) => n.id), message.personEmail, now());
+            for (const personId of new Set(mine.map((n) => n.creatorPersonId)))
+                await deps.afterStop(personId);
+            const numbers = mine.filter((n) => stopped.includes(n.id)).map((n) => `#${n.number}`);
+            const lines = [numbers.length > 0 ? `Stopped ${numbers.join(', ')}.` : 'I stopped nothing.'];
+            if (others.length > 0) {
+                lines.push(`Still running: ${others.map((n) => `#${n.number} (${escapeMarkdown(n.creatorName)}'s)`).join(', ')} — only their creator or a bot admin can stop them.`);
+            }
+            return reply.say(lines.join(' '));
+        }
+        const n = await deps.repo.getByNumber(message.roomId, which);
+        if (!n) {
+            throw new UserError(ErrorCode.BadInput, `There's no notification #${which} in this space — \`notify list\` shows them.`);
+        }
+        if (!n.active)
+            throw new UserError(ErrorCode.BadInput, `Notification #${which} was already stopped.`);
+        if (!mayManage(ctx, n)) {
+            throw new UserError(ErrorCode.BadInput, `Only ${escapeMarkdown(n.creatorName)} (who started notification #${n.number}) or a bot admin can stop it.`);
+        }
+        await deps.repo.stop([n.id], message.personEmail, now());
+        await deps.afterStop(n.creatorPersonId);
+        await reply.say(`Stopped notification #${n.number} (${whose(n)}).`);
+    }
+    return {
+        name: 'notify',
+        aliases: ['notifications', 'alert'],
+        description: 'a card here whenever a new recording of yours is ready (passwords only in 1:1)',
+        examples: NOTIFY_EXAMPLES,
+        async handler(ctx) {
+            const parsed = parseNotify(ctx.args, ctx.now());
+            if (!parsed.ok)
+                throw new UserError(ErrorCode.BadInput, parsed.message);
+            const r = parsed.request;
+            switch (r.kind) {
+                case 'help':
+                    return ctx.reply.say(NOTIFY_USAGE);
+                case 'subscribe':
+                    return subscribe(ctx, r.where, r.filters);
+                case 'list':
+                    return list(ctx);
+                case 'stop':
+                    return stop(ctx, r.which);
+            }
+        },
+    };
+}
+//# sourceMappingURL=notify-command.js.map

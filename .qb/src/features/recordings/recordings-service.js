@@ -1,0 +1,151 @@
+import { LRUCache } from 'lru-cache';
+import { isEmailAddress } from '../../core/email.js';
+import { splitRange } from '../../parsing/date-range.js';
+import { queryKey } from '../../parsing/normalize-query.js';
+import { toApiParams } from '../../parsing/to-api-params.js';
+import { CallBudget, CallBudgetExceededError } from '../../webex/call-budget.js';
+import { WebexApiError } from '../../webex/webex-client.js';
+/**
+ * A validated, non-empty email address. The only way to make one is `HostEmail.parse`, and an org-token credential
+ * cannot be built without one: `GET /recordings` with the org token and no `hostEmail` lists the token owner's
+ * recordings (passwords included), so that call is impossible by construction.
+ */
+export class HostEmail {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    static parse(raw) {
+        const v = raw?.trim() ?? '';
+        return isEmailAddress(v) ? new HostEmail(v) : undefined;
+    }
+}
+/** The org token would be used, but the asker has no (valid) email to limit it to. */
+export class NoAskerEmailError extends Error {
+    constructor() {
+        super("the asker has no email address, so the org token can't be limited to their recordings");
+        this.name = 'NoAskerEmailError';
+    }
+}
+/** The org-token credential for an asker: throws NoAskerEmailError instead of ever listing without a host. */
+export function orgTokenAccess(token, asker, refresh) {
+    const host = HostEmail.parse(asker.email);
+    if (!host)
+        throw new NoAskerEmailError();
+    return refresh ? { mode: 'admin', token, host, refresh } : { mode: 'admin', token, host };
+}
+/** The largest page GET /recordings serves. */
+const PAGE_SIZE = 100;
+/**
+ * Webex calls one question may make (30-day windows, next pages, retries): about three years of a busy calendar.
+ * A question that needs more gets a clear answer instead of an unbounded walk.
+ */
+export const LIST_CALL_BUDGET = 40;
+/** The most recordings one question can list, so the largest offset a Show more button can carry. */
+export const MAX_LISTED_PER_QUESTION = LIST_CALL_BUDGET * PAGE_SIZE;
+/** Newest first; equal times ordered by id so that every page walk sees the same order. */
+export function sortNewestFirst(recordings) {
+    return [...recordings].sort((a, b) => Date.parse(b.createTime) - Date.parse(a.createTime) || a.id.localeCompare(b.id));
+}
+export class NoRecordingsAccessError extends Error {
+    constructor() {
+        super('no credential can list recordings for this person');
+        this.name = 'NoRecordingsAccessError';
+    }
+}
+/** 32 MiB: thousands of answers; memory stays flat however many people ask how many questions. */
+export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
+/** A list's size in memory, estimated from its JSON (UTF-16 strings, plus per-object overhead). */
+export function estimateBytes(recordings) {
+    return 2 * JSON.stringify(recordings).length + 200 * recordings.length + 100;
+}
+export function createRecordingsService(opts) {
+    const rounding = opts.rollingKeyRoundingMs ?? 60_000;
+    const cache = new LRUCache({
+        maxSize: opts.maxCacheBytes ?? DEFAULT_CACHE_BYTES,
+        sizeCalculation: estimateBytes,
+        ttl: Math.max(1, opts.ttlMs),
+        ...(opts.monotonicNow ? { perf: { now: opts.monotonicNow }, ttlResolution: 0 } : {}),
+        // Identical questions asked at the same time share one listing: lru-cache keeps the in-flight promise per key.
+        fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
+    });
+    const budgetLimit = opts.callBudget ?? LIST_CALL_BUDGET;
+    async function fetchAll({ access, query }) {
+        const budget = new CallBudget(budgetLimit);
+        try {
+            return await fetchWith(access, query, budget);
+        }
+        catch (err) {
+            if (!(err instanceof WebexApiError) || err.status !== 401 || !access.refresh)
+                throw err;
+            const token = await access.refresh();
+            if (!token)
+                throw err;
+            opts.logger.info({ mode: access.mode }, 'recordings token refreshed after 401; asking again');
+            return fetchWith({ ...access, token }, query, budget);
+        }
+    }
+    async function fetchWith(access, query, budget) {
+        // Another host's recordings only with the org token; the command has already checked who may ask for them.
+        let hostEmail;
+        if (access.mode === 'admin') {
+            const host = query.hostEmail === undefined ? access.host : HostEmail.parse(query.hostEmail);
+            if (!host)
+                throw new NoAskerEmailError();
+            hostEmail = host.value;
+        }
+        const params = toApiParams(query);
+        const byId = new Map();
+        // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
+        const windows = splitRange(query.range);
+        if (windows.length > budget.limit)
+            throw new CallBudgetExceededError(budget.limit, windows.length);
+        for (const w of windows) {
+            const windowParams = {
+                ...params,
+                from: w.from.toISOString(),
+                to: w.to.toISOString(),
+                max: PAGE_SIZE,
+                ...(hostEmail !== undefined ? { hostEmail } : {}),
+            };
+            for await (const items of opts.client.paginate('/recordings', windowParams, {
+                token: access.token,
+                headers: { timezone: query.timeZone },
+                budget,
+                ...(opts.signal ? { signal: opts.signal } : {}),
+            })) {
+                for (const r of items)
+                    if (r && typeof r.id === 'string')
+                        byId.set(r.id, r);
+            }
+            if (query.max !== undefined && byId.size >= query.max)
+                break;
+        }
+        const sorted = sortNewestFirst([...byId.values()]);
+        return query.max !== undefined ? sorted.slice(0, query.max) : sorted;
+    }
+    return {
+        async list(asker, query, options) {
+            const otherHost = Boolean(query.hostEmail && query.hostEmail.toLowerCase() !== asker.email.toLowerCase());
+            const access = await opts.credentials.forAsker(asker, { otherHost });
+            if (!access || (otherHost && access.mode !== 'admin'))
+                throw new NoRecordingsAccessError();
+            // Whose list it is: the host the org token is limited to, or the signed-in person (never a shared blank email).
+            const who = access.mode === 'admin' ? `host:${access.host.value.toLowerCase()}` : `person:${asker.personId}`;
+            const key = `${who}|${queryKey(query, rounding)}`;
+            const status = {};
+            const result = (await cache.fetch(key, { context: { access, query }, status })) ?? [];
+            // "inflight" (sharing a listing already under way) costs no call, so it counts as a hit.
+            const hit = status.fetch === 'hit' || status.fetch === 'inflight';
+            opts.metrics?.cacheLookups.inc({ cache: 'answers', result: hit ? 'hit' : 'miss' });
+            if (!options?.hostedOnly || access.mode === 'admin')
+                return result; // the org token lists one host only
+            const host = HostEmail.parse(asker.email);
+            if (!host)
+                throw new NoAskerEmailError();
+            const me = host.value.toLowerCase();
+            return result.filter((r) => r.hostEmail?.toLowerCase() === me);
+        },
+    };
+}
+//# sourceMappingURL=recordings-service.js.map

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { buildSignInCard } from './sign-in-card.js';
+import { OAuthClient } from './oauth-client.js';
+import { OAuthStateSigner } from './oauth-state.js';
+import { ORG_TOKEN_KEY, recordingsCredentials } from './recordings-credentials.js';
+import { signInLink } from './sign-in.js';
+import { TokenCipher } from './token-cipher.js';
+import { memoryTokenRecords, TokenVault } from './user-tokens.js';
+export const SIGN_IN_LINK_TTL_MS = 10 * 60_000;
+export function memoryNonceLedger() {
+    const used = new LRUCache({ max: 100_000, ttl: SIGN_IN_LINK_TTL_MS * 2 });
+    return {
+        async useOnce(nonce) {
+            if (used.has(nonce))
+                return false;
+            used.set(nonce, true);
+            return true;
+        },
+    };
+}
+/** Wires who may list what: per-user sign-in, the org token, and the admin/privacy rules around them. */
+export function buildAccess(config, deps) {
+    const log = deps.logger.child({ component: 'access' });
+    const oauth = config.oauth
+        ? new OAuthClient({
+            apiUrl: config.webexApiUrl,
+            clientId: config.oauth.clientId,
+            clientSecret: config.oauth.clientSecret,
+            timeoutMs: config.webexTimeoutMs,
+            now: deps.now,
+            fetch: deps.fetch,
+        })
+        : undefined;
+    const adminRefreshable = Boolean(oauth && config.adminRefreshToken && config.adminToken);
+    const needsVault = Boolean(oauth);
+    const configuredKeys = config.tokenEncryptionKeys.map((k) => Buffer.from(k, 'base64'));
+    let keyRing = [];
+    if (needsVault) {
+        if (configuredKeys.length > 0)
+            keyRing = configuredKeys;
+        else {
+            log.warn('TOKEN_ENCRYPTION_KEY is not set: using a throwaway key, so sign-ins are lost on restart');
+            keyRing = [randomBytes(32)];
+        }
+    }
+    const keyMaterial = keyRing[0];
+    const records = deps.tokenRecords ?? memoryTokenRecords();
+    const vault = oauth && keyMaterial
+        ? new TokenVault({
+            records,
+            cipher: new TokenCipher(keyRing),
+            oauth,
+            now: deps.now,
+            logger: log,
+        })
+        : undefined;
+    const signIn = oauth && vault && keyMaterial
+        ? {
+            oauth,
+            vault,
+            // A separate key for signing states, derived so that one secret in the environment serves both.
+            signer: new OAuthStateSigner(createHash('sha256').update('oauth-state').update(keyMaterial).digest(), SIGN_IN_LINK_TTL_MS),
+            nonces: deps.nonces ?? memoryNonceLedger(),
+            botClient: deps.botClient,
+            messenger: deps.messenger,
+            publicUrl: config.publicUrl,
+            now: deps.now,
+            logger: log,
+        }
+        : undefined;
+    const admins = new Set(config.botAdmins);
+    const policy = {
+        signInEnabled: Boolean(signIn),
+        async offerSignIn(personId, reason) {
+            if (!signIn)
+                return;
+            const { card, markdown } = buildSignInCard(signInLink(signIn, personId), reason);
+            await deps.messenger.sendDirect(personId, markdown, card);
+        },
+        async disconnect(personId) {
+            return vault ? vault.remove(personId) : false;
+        },
+        isBotAdmin: (email) => admins.has(email.toLowerCase()),
+    };
+    return {
+        credentials: recordingsCredentials({ vault, adminToken: config.adminToken, adminRefreshable }),
+        policy,
+        signIn,
+        vault,
+        isSignedIn: async (personId) => (vault ? vault.has(personId) : false),
+        async init() {
+            // A wrong key stops the start here (TokenKeyError names the variable) before anything is written.
+            if (vault && configuredKeys.length > 0)
+                await vault.checkKey();
+            if (!vault || !adminRefreshable || !config.adminToken || !config.adminRefreshToken)
+                return;
+            // A stored org token is newer than the environment's (it is rotated on refresh); it is kept even when it
+            // cannot be decrypted, so a wrong key can never replace it with the stale one.
+            if (await records.getToken(ORG_TOKEN_KEY))
+                return;
+            // Its real expiry is unknown: it is used until Webex answers 401, then refreshed.
+            await vault.save(ORG_TOKEN_KEY, undefined, {
+                accessToken: config.adminToken,
+                refreshToken: config.adminRefreshToken,
+                accessExpiresAt: Number.MAX_SAFE_INTEGER,
+                refreshExpiresAt: Number.MAX_SAFE_INTEGER,
+            });
+        },
+    };
+}
+//# sourceMappingURL=build-access.js.map

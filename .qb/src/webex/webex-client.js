@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode } from '../errors.js';
+import { CallCancelledError } from './call-budget.js';
+import { routeTemplate } from '../core/metrics.js';
+export class WebexApiError extends Error {
+    method;
+    path;
+    status;
+    trackingId;
+    detail;
+    code;
+    /**
+     * A POST whose outcome is unknown (a time-out after sending, a reset, a 5xx): Webex may have acted on it. Set only
+     * for POSTs; the caller decides whether to check and send again (src/core/messenger.ts).
+     */
+    ambiguous = false;
+    constructor(method, path, status, trackingId, detail, code) {
+        super(`${method} ${path} failed${status ? ` with ${status}` : ''}: ${detail}${trackingId ? ` (trackingId ${trackingId})` : ''}`);
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.trackingId = trackingId;
+        this.detail = detail;
+        this.name = 'WebexApiError';
+        this.code = code ?? ErrorCode.WebexHttp;
+    }
+    get isRefusal() {
+        return this.status === 401 || this.status === 403;
+    }
+}
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/** Connection errors that mean the request never reached Webex. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+function causeCode(err) {
+    const cause = err instanceof Error ? err.cause : undefined;
+    const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Parses `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Extracts the rel="next" target of an RFC 8288 Link header. */
+export function parseNextLink(link) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]+)>\s*;(.*)$/.exec(part);
+        if (m && /\brel\s*=\s*"?next"?/i.test(m[2] ?? ''))
+            return m[1];
+    }
+    return undefined;
+}
+export class WebexClient {
+    opts;
+    fetchImpl;
+    sleep;
+    random;
+    maxRetryAfterMs;
+    baseBackoffMs;
+    /** WEBEX_API_URL parsed once: every call is checked against its origin. */
+    home;
+    constructor(opts) {
+        this.opts = opts;
+        this.home = new URL(opts.baseUrl);
+        this.fetchImpl = opts.fetch ?? fetch;
+        this.sleep = opts.sleep ?? defaultSleep;
+        this.random = opts.random ?? Math.random;
+        this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 30_000;
+        this.baseBackoffMs = opts.baseBackoffMs ?? 250;
+    }
+    get baseUrl() {
+        return this.opts.baseUrl;
+    }
+    get(path, query, headers) {
+        return this.request('GET', path, { query, headers }).then((r) => r.data);
+    }
+    post(path, body) {
+        return this.request('POST', path, { body }).then((r) => r.data);
+    }
+    put(path, body) {
+        return this.request('PUT', path, { body }).then((r) => r.data);
+    }
+    delete(path) {
+        return this.request('DELETE', path).then(() => undefined);
+    }
+    /** One page of a list endpoint; pass `page.next` back as `url` to continue. */
+    async getPage(pathOrUrl, query, options = {}) {
+        const res = await this.request('GET', pathOrUrl, { ...options, query });
+        return { items: res.data?.items ?? [], next: parseNextLink(res.headers.get('link')) };
+    }
+    /**
+     * All items of a list endpoint, following `Link rel="next"` (the next URL already carries the query). A link is
+     * followed only on WEBEX_API_URL's origin (see `request`), never twice, and at most `maxPages` pages.
+     */
+    async *paginate(path, query, options = {}) {
+        const maxPages = this.opts.maxPages ?? 100;
+        let page = await this.getPage(path, query, options);
+        yield page.items;
+        const seen = new Set();
+        for (let pages = 1; page.next; pages++) {
+            const next = page.next;
+            if (seen.has(next))
+                throw this.refusedLink(path, 'the next-page link loops back to a page already read');
+            if (pages >= maxPages)
+                throw this.refusedLink(path, `the list has more than ${maxPages} pages`);
+            seen.add(next);
+            page = await this.getPage(next, undefined, options);
+            yield page.items;
+        }
+    }
+    refusedLink(path, why) {
+        this.opts.logger.warn({ path, why }, 'stopped following a Webex list');
+        return new WebexApiError('GET', path, undefined, undefined, why);
+    }
+    async listAll(path, query) {
+        const all = [];
+        for await (const items of this.paginate(path, query))
+            all.push(...items);
+        return all;
+    }
+    /**
+     * Sends a request, retrying 429 (after Retry-After), 5xx, time-outs and connection errors with bounded backoff.
+     * A POST is not idempotent and Webex has no idempotency key, so it is sent again only when Webex certainly did not
+     * act on it (429, a refused connection); any other failure of a POST is thrown at once, marked `ambiguous` when
+     * Webex may have acted.
+     */
+    async request(method, pathOrUrl, options = {}) {
+        const url = this.buildUrl(pathOrUrl, options.query);
+        if (url.origin !== this.home.origin || url.username || url.password) {
+            // The token is only ever sent to WEBEX_API_URL's origin, whatever a Link header (or anything else) says.
+            this.opts.logger.warn({ method, origin: url.origin }, 'refused a Webex call outside WEBEX_API_URL');
+            throw new WebexApiError(method, url.pathname, undefined, undefined, 'URL outside WEBEX_API_URL refused');
+        }
+        const path = url.pathname.replace(this.home.pathname, '') || '/';
+        const maxRetries = options.maxRetries ?? this.opts.maxRetries;
+        // Our own id for the whole logical call; Webex echoes its own trackingid per response, which we log as well.
+        const clientTrackingId = `recbot_${randomUUID()}`;
+        let lastError;
+        for (let attempt = 0; attempt <= maxRetries; attempt++) {
+            if (options.signal?.aborted)
+                throw new CallCancelledError();
+            options.budget?.spend();
+            const outcome = await this.attempt(method, url, path, options, clientTrackingId);
+            if (outcome.ok)
+                return outcome.response;
+            if (options.signal?.aborted)
+                throw new CallCancelledError();
+            lastError = outcome.error;
+            const notActedOn = outcome.retryAfterMs !== undefined || outcome.notSent === true;
+            if (method === 'POST' && !notActedOn) {
+                // Webex rejected it (4xx: nothing happened) or may have acted (time-out, reset, 5xx): never blindly again.
+                outcome.error.ambiguous = outcome.retryable;
+                break;
+            }
+            const retryable = outcome.retryAfterMs !== undefined || outcome.retryable;
+            if (!retryable || attempt === maxRetries)
+                break;
+            if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs) {
+                this.opts.logger.warn({
+                    method,
+                    path,
+                    status: outcome.error.status,
+                    trackingId: outcome.error.trackingId,
+                    retryAfterMs: outcome.retryAfterMs,
+                }, 'Webex asked us to wait longer than we are willing to; giving up');
+                break;
+            }
+            const delay = outcome.retryAfterMs ?? this.backoff(attempt);
+            this.opts.metrics?.webexRetries.inc({
+                method,
+                route: routeTemplate(path),
+                reason: retryReason(outcome.error),
+            });
+            this.opts.logger.warn({
+                method,
+                path,
+                status: outcome.error.status,
+                code: outcome.error.code,
+                trackingId: outcome.error.trackingId,
+                clientTrackingId,
+                attempt: attempt + 1,
+                delayMs: delay,
+            }, 'Webex call failed, retrying');
+            await abortable(this.sleep(delay), options.signal);
+        }
+        const error = lastError ?? new WebexApiError(method, path, undefined, undefined, 'no attempt made');
+        this.opts.logger.error({
+            method,
+            path,
+            status: error.status,
+            code: error.code,
+            trackingId: error.trackingId,
+            clientTrackingId,
+            detail: error.detail,
+        }, 'Webex call failed');
+        throw error;
+    }
+    countResponse(method, path, status, trackingId) {
+        const route = routeTemplate(path);
+        this.opts.logger.debug({ method, route, status, trackingId }, 'Webex answered');
+        const metrics = this.opts.metrics;
+        if (!metrics)
+            return;
+        metrics.webexRequests.inc({ method, route, status: String(status) });
+        if (status === 429)
+            metrics.webexRateLimited.inc({ method, route });
+    }
+    backoff(attempt) {
+        const cap = this.baseBackoffMs * 2 ** attempt;
+        // Full jitter: spreads retries of many instances hitting the same outage.
+        return Math.round(cap / 2 + (this.random() * cap) / 2);
+    }
+    buildUrl(pathOrUrl, query) {
+        const url = /^https?:\/\//.test(pathOrUrl)
+            ? new URL(pathOrUrl)
+            : new URL(this.opts.baseUrl.replace(/\/+$/, '') + (pathOrUrl.startsWith('/') ? pathOrUrl : `/${pathOrUrl}`));
+        for (const [k, v] of Object.entries(query ?? {})) {
+            if (v !== undefined)
+                url.searchParams.set(k, String(v));
+        }
+        return url;
+    }
+    async attempt(method, url, path, options, clientTrackingId) {
+        const headers = {
+            authorization: `Bearer ${options.token ?? this.opts.token}`,
+            accept: 'application/json',
+            trackingid: clientTrackingId,
+            ...options.headers,
+        };
+        let body;
+        if (options.body !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(options.body);
+        }
+        let res;
+        let text;
+        const timeoutMs = options.timeoutMs ?? (method === 'POST' ? this.opts.postTimeoutMs : undefined) ?? this.opts.timeoutMs;
+        try {
+            res = await this.fetchImpl(url, {
+                method,
+                headers,
+                body,
+                signal: options.signal
+                    ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
+                    : AbortSignal.timeout(timeoutMs),
+            });
+            text = await res.text();
+        }
+        catch (err) {
+            this.countResponse(method, path, 0, undefined);
+            const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+            const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+            return {
+                ok: false,
+                retryable: true,
+                // Nothing reached Webex: the connection was refused or the name did not resolve.
+                notSent: !timedOut && NOT_SENT_CODES.has(causeCode(err) ?? ''),
+                error: new WebexApiError(method, path, undefined, undefined, timedOut ? `no answer within ${timeoutMs} ms` : `connection failed${cause}`, timedOut ? ErrorCode.WebexTimeout : ErrorCode.WebexNetwork),
+            };
+        }
+        const trackingId = res.headers.get('trackingid') ?? undefined;
+        this.countResponse(method, path, res.status, trackingId);
+        let data = undefined;
+        if (text.length > 0) {
+            try {
+                data = JSON.parse(text);
+            }
+            catch {
+                if (res.ok) {
+                    return {
+                        ok: false,
+                        retryable: false,
+                        error: new WebexApiError(method, path, res.status, trackingId, 'answer was not JSON'),
+                    };
+                }
+            }
+        }
+        if (res.ok)
+            return {
+                ok: true,
+                response: { status: res.status, data: data, headers: res.headers, trackingId },
+            };
+        const detail = describeErrorBody(data) ?? res.statusText ?? 'error';
+        const error = new WebexApiError(method, path, res.status, trackingId ?? trackingIdFromBody(data), detail, res.status === 401 || res.status === 403 ? ErrorCode.WebexRefused : ErrorCode.WebexHttp);
+        if (res.status === 429) {
+            return {
+                ok: false,
+                error,
+                retryable: true,
+                retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) ?? this.backoff(0) * 4,
+            };
+        }
+        return { ok: false, error, retryable: RETRYABLE_STATUS.has(res.status) };
+    }
+}
+function retryReason(error) {
+    if (error.status === 429)
+        return '429';
+    if (error.status !== undefined)
+        return String(error.status);
+    return error.code === ErrorCode.WebexTimeout ? 'timeout' : 'network';
+}
+/** Resolves with `p`, or rejects with CallCancelledError as soon as `signal` aborts. */
+function abortable(p, signal) {
+    if (!signal)
+        return p;
+    if (signal.aborted)
+        return Promise.reject(new CallCancelledError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new CallCancelledError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        p.then(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, (err) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(err instanceof Error ? err : new Error(String(err)));
+        });
+    });
+}
+function describeErrorBody(data) {
+    if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string')
+        return data.message;
+    return undefined;
+}
+function trackingIdFromBody(data) {
+    if (data && typeof data === 'object' && 'trackingId' in data && typeof data.trackingId === 'string')
+        return data.trackingId;
+    return undefined;
+}
+//# sourceMappingURL=webex-client.js.map

@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { KyselyTokenRecords } from '../../src/features/sign-in/kysely-token-records.js';
+import { openStore } from '../../src/store/open-store.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { WEBHOOK_SECRET, botMessagesIn, freePort, startBot, startWorld, actionsOf, askBot, } from './harness.js';
+const get = (url) => fetch(url, { redirect: 'manual' });
+describe('access: per-user sign-in, org token, privacy rules', () => {
+    let world;
+    let signInBot;
+    let orgBot;
+    /** A second connection to the bot's own SQLite file: what is really at rest. */
+    let raw;
+    const rawRow = (personId) => new KyselyTokenRecords(raw.kysely).getToken(personId);
+    const encryptionKey = randomBytes(32).toString('base64');
+    let clientSecret = '';
+    let adminToken = '';
+    const secretsSeen = new Set();
+    let eve;
+    let eveDm;
+    before(async () => {
+        world = await startWorld();
+        eve = world.emulator.addPerson({ displayName: 'Eve Out', email: 'eve@outside.org' });
+        eveDm = world.emulator.addRoom({ type: 'direct', memberIds: [eve.id, world.bot.id] });
+        const { admin } = world;
+        adminToken = admin.token;
+        world.emulator.addRecording({
+            hostEmail: 'ann@example.com',
+            topic: 'Ann hosts',
+            createTime: '2026-11-18T10:00:00Z',
+            password: 'pw-ann-hosted',
+        });
+        world.emulator.addRecording({
+            hostEmail: 'bob@example.com',
+            topic: 'Shared to Ann',
+            createTime: '2026-11-19T10:00:00Z',
+            sharedWith: ['ann@example.com'],
+        });
+        world.emulator.addRecording({
+            hostEmail: 'bob@example.com',
+            topic: 'Bob only',
+            createTime: '2026-11-19T11:00:00Z',
+        });
+        const port = await freePort();
+        const integration = world.emulator.addIntegration({
+            redirectUris: [`http://127.0.0.1:${port}/oauth/callback`],
+            scopes: ['spark:people_read', 'meeting:recordings_read'],
+        });
+        clientSecret = integration.clientSecret;
+        const now = () => new Date('2026-11-25T20:00:00Z');
+        signInBot = await startBot(world, {
+            PORT: String(port),
+            PUBLIC_URL: `http://127.0.0.1:${port}`,
+            WEBEX_CLIENT_ID: integration.clientId,
+            WEBEX_CLIENT_SECRET: clientSecret,
+            TOKEN_ENCRYPTION_KEY: encryptionKey,
+        }, { now });
+        raw = openStore({ dataDir: signInBot.config.dataDir });
+        for (const s of [
+            world.bot.token,
+            adminToken,
+            clientSecret,
+            encryptionKey,
+            WEBHOOK_SECRET,
+            'pw-ann-hosted',
+        ])
+            secretsSeen.add(s);
+    });
+    after(async () => {
+        await raw?.close();
+        await signInBot?.stop();
+        await orgBot?.stop();
+        await world.emulator.stop();
+    });
+    const recordingsCalls = () => world.emulator.requests.filter((r) => r.path === '/recordings');
+    const say = async (roomId, personId, text, mention = false) => (await askBot(world, roomId, personId, text, mention)).at(-1);
+    /** The link of the newest sign-in card in the 1:1 space: waits for the card, not for a time. */
+    async function signInLinkFor(personId, dmId) {
+        const signInLink = (m) => actionsOf(m).find((a) => a.title === 'Sign in with Webex')?.url;
+        const card = await waitFor(() => botMessagesIn(world, dmId).findLast((m) => signInLink(m) !== undefined), `a sign-in card for ${personId}`, 8000);
+        const link = signInLink(card);
+        assert.ok(link, `no sign-in button for ${personId}`);
+        return link;
+    }
+    /** Browser: start → Webex authorize (as someone) → callback. Returns the callback's response. */
+    async function followSignIn(link, asEmail) {
+        const start = await get(link);
+        assert.equal(start.status, 302);
+        const authorize = new URL(start.headers.get('location') ?? '');
+        authorize.searchParams.set('as', asEmail);
+        const back = await get(authorize.href);
+        assert.equal(back.status, 302);
+        const callback = back.headers.get('location') ?? '';
+        const code = new URL(callback).searchParams.get('code');
+        if (code)
+            secretsSeen.add(code);
+        return { callback, response: await get(callback) };
+    }
+    it('when someone without access asks in a group, then the sign-in card goes to their 1:1 space and Webex is not asked', async () => {
+        world.emulator.clearLog();
+        const reply = await say(world.group.id, world.ann.id, 'recordings last week', true);
+        assert.match(reply?.markdown ?? '', /sent you a sign-in link in our 1:1 space/);
+        assert.equal(actionsOf(reply).length, 0, 'no sign-in button in the group');
+        const card = botMessagesIn(world, world.annDm.id).at(-1);
+        assert.ok(actionsOf(card).some((a) => a.title === 'Sign in with Webex'));
+        assert.equal(recordingsCalls().length, 0);
+    });
+    it('when Ann signs in through Webex, then the bot confirms and lists with HER token and no hostEmail', async () => {
+        const link = actionsOf(botMessagesIn(world, world.annDm.id).at(-1)).find((a) => a.title === 'Sign in with Webex')
+            ?.url ?? '';
+        const before = botMessagesIn(world, world.annDm.id).length;
+        const { callback, response } = await followSignIn(link, 'ann@example.com');
+        assert.equal(response.status, 200);
+        assert.match(await response.text(), /You are connected/);
+        await waitFor(() => botMessagesIn(world, world.annDm.id).length > before, 'the confirmation', 5000);
+        assert.match(botMessagesIn(world, world.annDm.id).at(-1)?.markdown ?? '', /You're connected/);
+        // the same callback again: single use
+        const replay = await get(callback);
+        assert.equal(replay.status, 400);
+        assert.match(await replay.text(), /already used/);
+        world.emulator.clearLog();
+        const cardMsg = await say(world.annDm.id, world.ann.id, 'recordings last week');
+        const call = recordingsCalls()[0];
+        assert.ok(call);
+        assert.equal(call.query.hostEmail, undefined);
+        const bearer = String(call.headers.authorization ?? '').replace(/^Bearer /, '');
+        assert.notEqual(bearer, adminToken);
+        assert.notEqual(bearer, world.bot.token);
+        secretsSeen.add(bearer);
+        const text = JSON.stringify(cardMsg?.attachments);
+        assert.match(text, /Ann hosts/);
+        assert.match(text, /Shared to Ann/);
+        assert.match(text, /Shared with you/i);
+        assert.doesNotMatch(text, /Bob only/);
+        // at rest: ciphertext only
+        const row = await rawRow(world.ann.id);
+        assert.ok(row);
+        assert.match(row.ciphertext, /^v1\./);
+        assert.ok(!row.ciphertext.includes(bearer));
+    });
+    it('when her access token has expired, then it is refreshed transparently and the rotated pair is kept', async () => {
+        const used = String(recordingsCalls()[0]?.headers.authorization ?? '').replace(/^Bearer /, '');
+        world.emulator.expireToken(used);
+        world.emulator.clearLog();
+        const reply = await say(world.annDm.id, world.ann.id, 'recordings this month');
+        assert.match(JSON.stringify(reply?.attachments), /Ann hosts/);
+        // "this month" in Los Angeles is 30 days and an hour (DST ended), so it is asked in two windows.
+        const statuses = recordingsCalls().map((r) => r.status);
+        assert.equal(statuses[0], 401);
+        assert.ok(statuses.length >= 2 && statuses.slice(1).every((s) => s === 200), String(statuses));
+        assert.equal(world.emulator.requests.filter((r) => r.path === '/access_token').length, 1);
+        const fresh = String(recordingsCalls().at(-1)?.headers.authorization ?? '').replace(/^Bearer /, '');
+        secretsSeen.add(fresh);
+        assert.notEqual(fresh, used);
+        // the rotated refresh token works too: expire again and ask something new
+        world.emulator.expireToken(fresh);
+        world.emulator.clearLog();
+        await say(world.annDm.id, world.ann.id, 'recordings last 5 days');
+        assert.deepEqual(recordingsCalls().map((r) => r.status), [401, 200]);
+    });
+    it('when the account that signs in is someone else, then nothing is stored and the sign-in is refused', async () => {
+        await say(world.bobDm.id, world.bob.id, 'connect');
+        const link = await signInLinkFor(world.bob.id, world.bobDm.id);
+        const { response } = await followSignIn(link, 'ann@example.com');
+        assert.equal(response.status, 403);
+        assert.match(await response.text(), /different Webex account/);
+        assert.equal(await rawRow(world.bob.id), undefined);
+    });
+    it('when the state is forged or tampered with, then the callback is refused', async () => {
+        const base = `http://127.0.0.1:${signInBot.port}/oauth/callback`;
+        const forged = Buffer.from(JSON.stringify({ personId: world.bob.id, nonce: 'x', expiresAt: Date.now() + 60_000 })).toString('base64url');
+        for (const state of [`${forged}.AAAA`, 'garbage', '']) {
+            const res = await get(`${base}?code=whatever&state=${encodeURIComponent(state)}`);
+            assert.equal(res.status, 400, state);
+        }
+        assert.equal(await rawRow(world.bob.id), undefined);
+    });
+    it('when Ann disconnects, then her tokens are deleted', async () => {
+        const reply = await say(world.annDm.id, world.ann.id, 'disconnect');
+        assert.match(reply?.markdown ?? '', /deleted your sign-in/);
+        assert.equal(await rawRow(world.ann.id), undefined);
+    });
+    describe('org token mode with BOT_ADMINS and ALLOWED_EMAIL_DOMAINS', () => {
+        before(async () => {
+            await signInBot.stop();
+            orgBot = await startBot(world, {
+                WEBEX_ADMIN_TOKEN: adminToken,
+                BOT_ADMINS: 'bob@example.com',
+                ALLOWED_EMAIL_DOMAINS: 'example.com',
+            }, { now: () => new Date('2026-11-25T20:00:00Z') });
+        });
+        it("when a non-admin asks for someone else's recordings, then it is refused with no API call", async () => {
+            world.emulator.clearLog();
+            const reply = await say(world.annDm.id, world.ann.id, 'recordings last week host bob@example.com');
+            assert.match(reply?.markdown ?? '', /Only the bot's admins/);
+            assert.equal(recordingsCalls().length, 0);
+        });
+        it("when an admin asks for someone else's recordings, then they are listed with the org token", async () => {
+            world.emulator.clearLog();
+            const reply = await say(world.bobDm.id, world.bob.id, 'recordings last week host ann@example.com');
+            const call = recordingsCalls()[0];
+            assert.equal(call?.query.hostEmail, 'ann@example.com');
+            assert.equal(call?.headers.authorization, `Bearer ${adminToken}`);
+            assert.match(JSON.stringify(reply?.attachments), /Ann hosts/);
+        });
+        it('when someone outside the allowed domains writes, then they get a refusal and the bot makes no API call for them', async () => {
+            world.emulator.clearLog();
+            const reply = await say(eveDm.id, eve.id, 'recordings last week');
+            assert.match(reply?.markdown ?? '', /allowed email domains/);
+            const calls = world.emulator.requests.map((r) => `${r.method} ${r.path}`);
+            assert.deepEqual(calls, ['POST /messages'], 'only the refusal itself');
+        });
+    });
+    it('the logs of this whole run contain none of the secrets it used', () => {
+        const logs = signInBot.logs.text() + (orgBot?.logs.text() ?? '');
+        assert.ok(logs.length > 1000);
+        for (const secret of secretsSeen) {
+            assert.ok(secret.length >= 8);
+            assert.ok(!logs.includes(secret), `a secret leaked into the logs: ${secret.slice(0, 4)}…`);
+        }
+    });
+});
+//# sourceMappingURL=access.test.js.map

@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import { freePort } from '../../src/util/free-port.js';
+import { configSecrets, loadConfig } from '../../src/config.js';
+import { WebexEmulator } from '../../dev/emulator/index.js';
+import { memoryLogger } from '../helpers/silent-logger.js';
+import { waitFor } from '../helpers/wait-for.js';
+export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789';
+export { freePort };
+/** A seeded emulator: the bot, two people, a 1:1 space each with the bot, and a group space with all three. */
+export async function startWorld() {
+    const emulator = await WebexEmulator.start();
+    const bot = emulator.addPerson({
+        displayName: 'Rec Bot',
+        email: 'recbot@webex.bot',
+        type: 'bot',
+        firstName: 'Rec',
+    });
+    const ann = emulator.addPerson({
+        displayName: 'Ann Lee',
+        email: 'ann@example.com',
+        timezone: 'America/Los_Angeles',
+        firstName: 'Ann',
+        lastName: 'Lee',
+    });
+    const bob = emulator.addPerson({
+        displayName: 'Bob Roy',
+        email: 'bob@example.com',
+        firstName: 'Bob',
+        lastName: 'Roy',
+    });
+    // An org admin whose token may list anyone's recordings (WEBEX_ADMIN_TOKEN in the tests that need it).
+    const admin = emulator.addPerson({
+        displayName: 'Org Admin',
+        email: 'admin@example.com',
+        scopes: ['spark:all', 'meeting:admin_recordings_read'],
+    });
+    const annDm = emulator.addRoom({ type: 'direct', memberIds: [ann.id, bot.id] });
+    const bobDm = emulator.addRoom({ type: 'direct', memberIds: [bob.id, bot.id] });
+    const group = emulator.addRoom({ type: 'group', title: 'Team sync', memberIds: [ann.id, bob.id, bot.id] });
+    return { emulator, bot, ann, bob, admin, annDm, bobDm, group };
+}
+export function testEnv(world, port, extra = {}) {
+    return {
+        NODE_ENV: 'test',
+        WEBEX_BOT_TOKEN: world.bot.token,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        WEBHOOK_SECRET,
+        PORT: String(port),
+        WEBEX_API_URL: world.emulator.baseUrl,
+        DEFAULT_TIMEZONE: 'UTC',
+        LOG_LEVEL: 'debug',
+        // Generous: on a busy machine a healthy request can take a second; tests of time-outs set their own.
+        WEBEX_TIMEOUT_MS: '5000',
+        WEBEX_MAX_RETRIES: '3',
+        // Each bot its own embedded database unless the test shares one (a restart) by passing DATA_DIR.
+        DATA_DIR: tempDataDir(),
+        ...extra,
+    };
+}
+const dataDirs = [];
+/** A fresh directory for a bot's SQLite file, removed when the test process exits. */
+export function tempDataDir() {
+    if (dataDirs.length === 0) {
+        process.once('exit', () => {
+            for (const d of dataDirs)
+                rmSync(d, { recursive: true, force: true });
+        });
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
+    dataDirs.push(dir);
+    return dir;
+}
+/** Starts the real app (express + framework + client) in this process against the emulator, and waits until ready. */
+export async function startBot(world, extra = {}, opts = {}) {
+    const config = loadConfig(testEnv(world, await freePort(), extra));
+    const port = config.port;
+    const logs = memoryLogger('debug', configSecrets(config));
+    const app = createApp(config, {
+        logger: logs.logger,
+        startRetryDelayMs: () => 50,
+        now: opts.now,
+        tokenRecords: opts.tokenRecords,
+        store: opts.store,
+        maxSpaceObjects: opts.maxSpaceObjects,
+    });
+    await app.start();
+    const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
+    if (opts.waitReady !== false) {
+        await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, 'the bot to be ready', 8000);
+    }
+    return { app, config, port, webhookUrl, logs, stop: () => app.stop() };
+}
+/** Messages the bot posted into a room, in order. */
+export function botMessagesIn(world, roomId) {
+    return world.emulator.messagesIn(roomId).filter((m) => m.personId === world.bot.id);
+}
+/** Says something as a person (with the @mention in group spaces) and waits for the bot's next message there. */
+export async function askBot(world, roomId, personId, text, mention = false) {
+    const before = botMessagesIn(world, roomId).length;
+    await world.emulator.userSays(personId, roomId, text, mention ? { mention: [world.bot.id] } : undefined);
+    await waitFor(() => botMessagesIn(world, roomId).length > before, `a reply to "${text}"`, 8000);
+    return botMessagesIn(world, roomId).slice(before);
+}
+/** The Adaptive Card a message carries (fails the test when there is none). */
+export function cardOf(message) {
+    const attachment = message?.attachments?.[0];
+    if (!attachment?.content)
+        throw new Error(`expected a card, got: ${message?.markdown ?? message?.text}`);
+    return attachment.content;
+}
+/** Every Action.* in a card or message, wherever it is nested (Submit data is not searched). */
+export function actionsOf(node, out = []) {
+    if (Array.isArray(node))
+        for (const n of node)
+            actionsOf(n, out);
+    else if (node && typeof node === 'object') {
+        const o = node;
+        if (typeof o.type === 'string' && o.type.startsWith('Action.'))
+            out.push(o);
+        for (const [k, v] of Object.entries(o))
+            if (k !== 'data')
+                actionsOf(v, out);
+    }
+    return out;
+}
+//# sourceMappingURL=harness.js.map

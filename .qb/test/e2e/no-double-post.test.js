@@ -1,0 +1,86 @@
+/**
+ * Finding: when Webex answered `POST /messages` after the time-out, the client sent it again, so the same reply or
+ * digest card landed twice. The real bot against the emulator, whose answers to POSTs come late (after the message
+ * was created), or never: exactly one message lands in a 1:1 space, and at most one in a group space.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openStore } from '../../src/store/open-store.js';
+import { repositoriesOf } from '../store/repositories.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { askBot, botMessagesIn, startBot, startWorld, tempDataDir, } from './harness.js';
+const POST_TIMEOUT_MS = 1000;
+const LATE_MS = POST_TIMEOUT_MS + 1500;
+// Wed 25 Nov 2026, 08:59 in Los Angeles.
+let t = Date.parse('2026-11-25T16:59:00Z');
+const now = () => new Date(t);
+describe('a POST answered late (or not at all) lands once', () => {
+    let world;
+    let bot;
+    const dataDir = tempDataDir();
+    before(async () => {
+        world = await startWorld();
+        world.emulator.addRecording({
+            hostEmail: 'ann@example.com',
+            topic: 'Sync A',
+            createTime: '2026-11-25T10:00:00Z',
+        });
+        bot = await startBot(world, {
+            WEBEX_ADMIN_TOKEN: world.admin.token,
+            WEBEX_POST_TIMEOUT_MS: String(POST_TIMEOUT_MS),
+            DIGEST_TICK_SECONDS: '1',
+            DATA_DIR: dataDir,
+        }, { now });
+    });
+    after(async () => {
+        await bot.stop();
+        await world.emulator.stop();
+    });
+    const logged = (msg) => bot.logs.lines().filter((l) => msg.test(String(l.msg))).length;
+    it('when Webex posts the reply but answers after the POST time-out, then the reply is not sent again (1:1)', async () => {
+        const before = botMessagesIn(world, world.annDm.id).length;
+        world.emulator.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
+        const checked = logged(/had landed despite the error/);
+        await askBot(world, world.annDm.id, world.ann.id, 'help');
+        await waitFor(() => logged(/had landed despite the error/) > checked, 'the bot to check whether it landed', 10_000);
+        await world.emulator.waitForDeliveries();
+        assert.equal(botMessagesIn(world, world.annDm.id).length, before + 1, 'exactly one reply');
+        assert.ok(world.emulator.requests.some((r) => r.method === 'GET' && r.path === '/messages' && r.query.roomId === world.annDm.id), 'it looked in the 1:1 space');
+    });
+    it('when Webex answers 503 without posting, then the reply is sent again and lands once (1:1)', async () => {
+        const before = botMessagesIn(world, world.bobDm.id).length;
+        world.emulator.injectFault({ method: 'POST', path: '/messages', status: 503 });
+        const resent = logged(/had not landed; sending it again/);
+        await askBot(world, world.bobDm.id, world.bob.id, 'help');
+        await waitFor(() => logged(/had not landed; sending it again/) > resent, 'the resend', 10_000);
+        assert.equal(botMessagesIn(world, world.bobDm.id).length, before + 1, 'exactly one reply');
+    });
+    it('when the digest card’s POST is answered late in a group space, then it is posted once and counted as sent', async () => {
+        assert.match((await askBot(world, world.group.id, world.ann.id, 'digest daily at 9:00', true)).at(-1)?.markdown ??
+            '', /every day at 09:00/);
+        const cards = () => botMessagesIn(world, world.group.id).filter((m) => m.attachments?.length);
+        world.emulator.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
+        const unverified = logged(/at most once/);
+        t = Date.parse('2026-11-25T17:00:00Z');
+        await waitFor(() => logged(/at most once/) > unverified, 'the uncertain post to be recorded', 10_000);
+        const store = openStore({ dataDir });
+        const digests = repositoriesOf(store).digests;
+        try {
+            const [sub] = await digests.listSubscriptions(world.group.id);
+            assert.ok(sub);
+            await waitFor(async () => (await digests.runs(sub.id)).some((r) => r.status === 'sent'), 'the run to finish');
+            // Later ticks must not post it again.
+            const after = await digests.getSubscription(sub.id);
+            assert.ok(after && after.nextRunAt.getTime() > t, 'the schedule moved on');
+            assert.deepEqual([...(await digests.postedIds(sub.id))].length, 1);
+        }
+        finally {
+            await store.close();
+        }
+        assert.equal(cards().length, 1, 'one digest card');
+        const metrics = await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text();
+        assert.match(metrics, /bot_ambiguous_posts_total\{outcome="unverifiable"\} 1\b/);
+        assert.match(metrics, /bot_ambiguous_posts_total\{outcome="landed"\} 1\b/);
+    });
+});
+//# sourceMappingURL=no-double-post.test.js.map

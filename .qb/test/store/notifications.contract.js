@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { KyselyNotificationRepository, } from '../../src/features/notifications/notification-repository.js';
+const at = new Date('2026-11-25T10:00:00Z');
+const base = (over = {}) => ({
+    id: `n-${Math.random().toString(36).slice(2)}`,
+    roomId: 'room-1',
+    roomType: 'direct',
+    creatorPersonId: 'ann',
+    creatorEmail: 'Ann@Example.com',
+    creatorName: 'Ann',
+    timeZone: 'Asia/Tokyo',
+    filters: { topic: 'sync' },
+    source: 'org',
+    createdAt: at,
+    ...over,
+});
+/** The notifications repository on one backend: numbering, stopping once, and the two "once" ledgers. */
+export function notificationsContract(backend) {
+    describe(`notification repository (${backend.name})`, () => {
+        let store;
+        let repo;
+        before(async () => {
+            ({ store } = await backend.fresh());
+            repo = new KyselyNotificationRepository(store.kysely);
+        });
+        after(async () => {
+            await store.close();
+            await backend.cleanup();
+        });
+        it('numbers per space, never reuses a number, and finds by host email (any case) or person id', async () => {
+            const a = await repo.create(base());
+            const b = await repo.create(base({ filters: {} }));
+            const other = await repo.create(base({ roomId: 'room-2' }));
+            assert.deepEqual([a.number, b.number, other.number], [1, 2, 1]);
+            assert.deepEqual(await repo.stop([b.id], 'ann', at), [b.id]);
+            assert.deepEqual(await repo.stop([b.id], 'ann', at), [], 'stopped once');
+            const c = await repo.create(base());
+            assert.equal(c.number, 3);
+            assert.deepEqual((await repo.listActive('room-1')).map((n) => n.number), [1, 3]);
+            assert.equal((await repo.getByNumber('room-1', 2))?.active, false);
+            assert.equal((await repo.activeForHost('ann@example.com', undefined)).length, 3);
+            assert.equal((await repo.activeForHost(undefined, 'ann')).length, 3);
+            assert.equal((await repo.activeForHost('bob@example.com', 'bob')).length, 0);
+            assert.deepEqual((await repo.getByNumber('room-1', 1))?.filters, { topic: 'sync' });
+        });
+        it('numbers concurrent creations in one space distinctly', async () => {
+            const made = await Promise.all([1, 2, 3, 4].map(() => repo.create(base({ roomId: 'race' }))));
+            assert.deepEqual(made.map((n) => n.number).sort(), [1, 2, 3, 4]);
+        });
+        it('claims a post once, and a released claim can be taken again', async () => {
+            const claims = await Promise.all([1, 2, 3].map(() => repo.claimPost('n1', 'r1', at)));
+            assert.deepEqual(claims.filter(Boolean).length, 1);
+            await repo.releasePost('n1', 'r1');
+            assert.equal(await repo.claimPost('n1', 'r1', at), true);
+        });
+        it('keeps one personal webhook per person', async () => {
+            await repo.savePersonalWebhook('ann', 'w1', at);
+            await repo.savePersonalWebhook('ann', 'w2', at);
+            assert.equal(await repo.personalWebhook('ann'), 'w2');
+            assert.equal(await repo.ownerOfWebhook('w2'), 'ann');
+            assert.equal(await repo.ownerOfWebhook('w1'), undefined);
+            await repo.deletePersonalWebhook('ann');
+            assert.equal(await repo.personalWebhook('ann'), undefined);
+        });
+    });
+}
+//# sourceMappingURL=notifications.contract.js.map

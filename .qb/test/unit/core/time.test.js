@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { describeRange, formatWhen, formatWhenShort, yearIn } from '../../../src/cards/format.js';
+import { formatInZone, instantFromWallTime, isValidTimeZone, offsetAt, wallTimeAt, zoneAbbreviation, } from '../../../src/core/time.js';
+import { formatRunTime } from '../../../src/features/digests/schedule.js';
+import { formatInZone as emulatorIso, parseIsoDateTime } from '../../../dev/emulator/recordings.js';
+import { weekRange } from '../../../src/parsing/date-range.js';
+const at = (iso) => new Date(iso);
+const wall = (year, month, day, hour, minute) => ({
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second: 0,
+    millisecond: 0,
+});
+// These expectations hold whatever the process zone is; the last test runs this file again under other TZ values.
+describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
+    it('when a US zone has already sprung forward, then the wall time is the daylight one (2018-03-25 09:00Z is 02:00 in LA)', () => {
+        assert.equal(formatInZone(at('2018-03-25T09:00:00Z'), 'America/Los_Angeles', 'HH:mm'), '02:00');
+        assert.equal(formatWhen(at('2018-03-25T09:00:00Z'), 'America/Los_Angeles'), 'Sun 25 Mar 2018, 02:00');
+    });
+    it('when the process zone itself changes offset, then UTC and other zones are unaffected', () => {
+        // Europe/Berlin springs forward at 01:00Z on 2018-03-25; Sao Paulo sprang forward at 03:00Z on 2018-11-04.
+        assert.equal(formatInZone(at('2018-03-25T00:30:00Z'), 'UTC', 'yyyy-MM-dd HH:mm'), '2018-03-25 00:30');
+        assert.equal(formatInZone(at('2018-11-04T00:30:00Z'), 'UTC', 'yyyy-MM-dd HH:mm'), '2018-11-04 00:30');
+        assert.equal(formatInZone(at('2018-11-04T02:30:00Z'), 'America/Sao_Paulo', 'HH:mm'), '23:30');
+        assert.equal(formatInZone(at('2018-11-04T03:30:00Z'), 'America/Sao_Paulo', 'HH:mm'), '01:30');
+    });
+    it('when clocks spring forward, then the hour before and after the gap show correctly', () => {
+        assert.equal(formatInZone(at('2026-03-29T00:59:00Z'), 'Europe/Berlin', 'HH:mm'), '01:59');
+        assert.equal(formatInZone(at('2026-03-29T01:00:00Z'), 'Europe/Berlin', 'HH:mm'), '03:00');
+        assert.equal(formatInZone(at('2026-03-08T09:59:00Z'), 'America/Los_Angeles', 'HH:mm'), '01:59');
+        assert.equal(formatInZone(at('2026-03-08T10:00:00Z'), 'America/Los_Angeles', 'HH:mm'), '03:00');
+    });
+    it('when clocks fall back, then the repeated hour shows twice and the abbreviation tells them apart', () => {
+        const first = at('2026-11-01T08:30:00Z');
+        const second = at('2026-11-01T09:30:00Z');
+        assert.equal(formatInZone(first, 'America/Los_Angeles', 'HH:mm'), '01:30');
+        assert.equal(formatInZone(second, 'America/Los_Angeles', 'HH:mm'), '01:30');
+        assert.equal(zoneAbbreviation(first, 'America/Los_Angeles'), 'PDT');
+        assert.equal(zoneAbbreviation(second, 'America/Los_Angeles'), 'PST');
+        assert.equal(formatRunTime(second, 'America/Los_Angeles'), 'Sun 1 Nov 2026, 01:30 PST');
+        assert.equal(formatRunTime(at('2026-07-01T07:00:00Z'), 'Europe/Berlin'), 'Wed 1 Jul 2026, 09:00 CEST');
+    });
+    it('when a wall time is skipped or repeated, then instantFromWallTime picks the compatible instant', () => {
+        // 02:30 does not exist on 2026-03-08 in LA: moved forward by the gap, 03:30 PDT.
+        assert.equal(instantFromWallTime(wall(2026, 3, 8, 2, 30), 'America/Los_Angeles').toISOString(), '2026-03-08T10:30:00.000Z');
+        // 01:30 happens twice on 2026-11-01 in LA: the earlier one (PDT).
+        assert.equal(instantFromWallTime(wall(2026, 11, 1, 1, 30), 'America/Los_Angeles').toISOString(), '2026-11-01T08:30:00.000Z');
+        assert.equal(instantFromWallTime(wall(2026, 11, 17, 9, 30), 'Asia/Kolkata').toISOString(), '2026-11-17T04:00:00.000Z');
+        assert.deepEqual(wallTimeAt(at('2026-11-17T04:00:00.250Z'), 'Asia/Kolkata'), {
+            ...wall(2026, 11, 17, 9, 30),
+            millisecond: 250,
+        });
+        assert.equal(offsetAt('America/Los_Angeles', Date.parse('2026-03-08T09:59:00Z')), -8 * 3_600_000);
+        assert.equal(offsetAt('America/Los_Angeles', Date.parse('2026-03-08T10:00:00Z')), -7 * 3_600_000);
+    });
+    it('when a week spans a DST change, then the card says whole days in the local calendar', () => {
+        const week = weekRange(at('2026-03-05T20:00:00Z'), 'America/Los_Angeles', 1, 0);
+        assert.equal(week.to.getTime() - week.from.getTime(), 167 * 3_600_000);
+        assert.equal(describeRange(week, 'America/Los_Angeles'), 'Mon 2 Mar – Sun 8 Mar 2026, America/Los_Angeles');
+        assert.equal(describeRange({ from: at('2026-03-08T09:00:00Z'), to: at('2026-03-08T11:00:00Z') }, 'America/Los_Angeles'), 'Sun 8 Mar 2026 01:00 – 04:00, America/Los_Angeles');
+    });
+    it('when a year is near its end somewhere, then the year and weekday are the local ones', () => {
+        const newYearInTokyo = at('2026-12-31T15:30:00Z');
+        assert.equal(yearIn(newYearInTokyo, 'Asia/Tokyo'), '2027');
+        assert.equal(yearIn(newYearInTokyo, 'America/New_York'), '2026');
+        assert.equal(formatWhenShort(newYearInTokyo, 'Asia/Tokyo', '2026'), 'Fri 1 Jan 2027 00:30');
+        assert.equal(formatWhenShort(newYearInTokyo, 'America/New_York', '2026'), 'Thu 31 Dec 10:30');
+    });
+    it('when the zone is unknown, then times are shown in UTC, and bad zones are recognised without throwing', () => {
+        assert.equal(formatWhen(at('2026-11-17T09:30:00Z'), 'Mars/Olympus'), 'Tue 17 Nov 2026, 09:30');
+        assert.equal(isValidTimeZone('Mars/Olympus'), false);
+        assert.equal(isValidTimeZone('Mars/Olympus'), false);
+        assert.equal(isValidTimeZone(''), false);
+        assert.equal(isValidTimeZone(42), false);
+        assert.equal(isValidTimeZone('Europe/Berlin'), true);
+    });
+    it('when a pattern has an unsupported token, then it is refused instead of printing garbage', () => {
+        assert.throws(() => formatInZone(at('2026-11-17T09:30:00Z'), 'UTC', 'yyyy-MM-dd hh:mm a'), /unsupported/);
+        assert.equal(formatInZone(at('2026-11-17T09:30:05Z'), 'UTC', "yyyy-MM-dd'T'HH:mm:ss"), '2026-11-17T09:30:05');
+    });
+    it('when the emulator shows times in a zone, then offsets follow DST and local times read back the same', () => {
+        assert.equal(emulatorIso('2026-11-01T08:30:00.000Z', 'America/Los_Angeles'), '2026-11-01T01:30:00-07:00');
+        assert.equal(emulatorIso('2026-11-01T09:30:00.000Z', 'America/Los_Angeles'), '2026-11-01T01:30:00-08:00');
+        assert.equal(emulatorIso('2026-11-17T04:00:00.120Z', 'Asia/Kolkata'), '2026-11-17T09:30:00.120+05:30');
+        assert.equal(emulatorIso('2026-11-17T04:00:00.000Z', 'UTC'), '2026-11-17T04:00:00Z');
+        assert.equal(parseIsoDateTime('2026-03-29T03:00:00', 'Europe/Berlin')?.toISOString(), '2026-03-29T01:00:00.000Z');
+    });
+    it("when the process runs under TZ=Europe/Berlin, then 2018-03-25T09:00Z still shows as 02:00 in Los Angeles (the review's date-fns-tz case)", () => {
+        // A fresh process, so the zone is the one Node starts with (whatever this process's own TZ is).
+        const timeModule = new URL('../../../src/core/time.js', import.meta.url).href;
+        const script = `import(${JSON.stringify(timeModule)}).then((t) => {
+      const d = new Date('2018-03-25T09:00:00Z');
+      console.log([new Date(2018, 2, 25, 12).getTimezoneOffset(), t.formatInZone(d, 'America/Los_Angeles', 'HH:mm'),
+        t.zoneAbbreviation(d, 'America/Los_Angeles')].join(' '));
+    });`;
+        const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+            env: { ...process.env, TZ: 'Europe/Berlin' },
+            encoding: 'utf8',
+        });
+        assert.equal(run.status, 0, run.stderr);
+        // -120: the child really ran in Berlin summer time (the day Berlin and LA both sprang forward, hours apart).
+        assert.equal(run.stdout.trim(), '-120 02:00 PDT');
+    });
+    it('under other process time zones, then every expectation above still holds', { skip: process.env.TIME_TEST_CHILD === '1' }, () => {
+        const file = fileURLToPath(import.meta.url);
+        for (const tz of ['Europe/Berlin', 'America/Sao_Paulo', 'Asia/Kolkata', 'Pacific/Chatham']) {
+            const run = spawnSync(process.execPath, ['--test', '--test-reporter=dot', file], {
+                env: { ...process.env, TZ: tz, TIME_TEST_CHILD: '1' },
+                encoding: 'utf8',
+            });
+            assert.equal(run.status, 0, `under TZ=${tz}:\n${run.stdout}\n${run.stderr}`);
+        }
+    });
+});
+//# sourceMappingURL=time.test.js.map

@@ -1,0 +1,117 @@
+/** Several scheduler instances on one Postgres (its own schema), with a shared controlled clock. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createDigestScheduler } from '../../../../src/features/digests/scheduler.js';
+import { repositoriesOf } from '../../../store/repositories.js';
+import { assertPostgresReachable, postgresBackend } from '../../../store/backends.js';
+import { Clock, Poster, quietLogger, Recordings, subscribe } from './fakes.js';
+import { waitFor } from '../../../helpers/wait-for.js';
+const MIN = 60_000;
+const daily9 = { cadence: 'daily', hour: 9, minute: 0, timeZone: 'America/New_York' };
+describe('digest scheduler: several instances on one Postgres', () => {
+    const backend = postgresBackend();
+    const stores = [];
+    before(() => assertPostgresReachable());
+    after(async () => {
+        for (const s of stores)
+            await s.close();
+        await backend.cleanup();
+    });
+    async function world() {
+        const fresh = await backend.fresh();
+        const second = await fresh.reopen(); // a second instance: its own connection pool
+        stores.push(fresh.store, second);
+        const store = repositoriesOf(fresh.store).digests;
+        const other = repositoriesOf(second).digests;
+        const clock = new Clock(Date.parse('2026-03-01T16:00:00Z'));
+        const recordings = new Recordings(clock);
+        const poster = new Poster(clock);
+        const instance = (name, s, r = recordings, p = poster) => createDigestScheduler({
+            repository: s,
+            poster: p,
+            list: r.list,
+            now: clock.now,
+            instanceId: name,
+            leaseMs: 5 * MIN,
+            overlapMs: 10 * MIN,
+            logger: quietLogger(),
+            batchSize: 15,
+            concurrency: 4,
+        });
+        return { store, other, clock, recordings, poster, instance };
+    }
+    it('sends each of 200 due digests exactly once when two instances tick at the same time', async () => {
+        const { store, other, clock, recordings, poster, instance } = await world();
+        const subs = [];
+        for (let i = 0; i < 200; i++)
+            subs.push(await subscribe(store, clock, daily9, { evenIfEmpty: true }));
+        recordings.add('2026-03-01T20:00:00Z');
+        poster.delayMs = 3;
+        clock.set('2026-03-02T14:00:00Z');
+        // Each instance's first post waits until the other has one in hand too: however the machine schedules the two,
+        // both must have claimed a batch before either finishes one, so "both worked" holds under any load.
+        const entered = new Set();
+        const once = (name) => ({
+            async postCard(roomId, card, markdown) {
+                entered.add(name);
+                await waitFor(() => entered.size === 2, 'both instances to be posting', 20_000);
+                return poster.postCard(roomId, card, markdown);
+            },
+            say: (roomId, markdown) => poster.say(roomId, markdown),
+        });
+        const a = instance('a', store, recordings, once('a'));
+        const b = instance('b', other, recordings, once('b'));
+        const results = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+        assert.equal(results.reduce((n, r) => n + r.claimed, 0), 200);
+        // Per instance, over both of its ticks: a tick can end with nothing claimed when the rows it picked were
+        // claimed by the other instance a moment before its lock (Postgres re-checks the lease and skips them).
+        const claimedBy = (first, second) => (results[first]?.claimed ?? 0) + (results[second]?.claimed ?? 0);
+        assert.ok(claimedBy(0, 2) > 0 && claimedBy(1, 3) > 0, 'both instances worked');
+        const rooms = poster.posts.map((p) => p.roomId);
+        assert.equal(rooms.length, 200);
+        assert.deepEqual(new Set(rooms), new Set(subs.map((s) => s.roomId)));
+        await Promise.all([a.tick(), b.tick()]);
+        assert.equal(poster.posts.length, 200, 'nothing more until the next day');
+    });
+    it('when an instance dies mid-run, its lease expires and another sends the digest exactly once', async () => {
+        const { store, other, clock, recordings, poster, instance } = await world();
+        const sub = await subscribe(store, clock, daily9);
+        const r1 = recordings.add('2026-03-01T20:00:00Z');
+        clock.set('2026-03-02T14:00:00Z');
+        // Instance a hangs forever in the listing (killed): its tick never finishes.
+        const hanging = new Recordings(clock);
+        hanging.all.push(...recordings.all);
+        hanging.gate = new Promise(() => undefined);
+        void instance('a', store, hanging).tick();
+        await waitFor(() => hanging.calls.length > 0, 'instance a to be stuck in the listing');
+        const b = instance('b', other);
+        assert.equal((await b.tick()).claimed, 0, 'a holds the lease');
+        clock.advance(5 * MIN);
+        assert.equal((await b.tick()).claimed, 1, 'the lease expired');
+        assert.deepEqual(poster.posts.map((p) => p.ids), [[r1.id]]);
+        clock.advance(10 * MIN);
+        await b.tick();
+        assert.equal(poster.posts.length, 1);
+        assert.equal((await store.getSubscription(sub.id))?.nextRunAt.toISOString(), '2026-03-03T14:00:00.000Z');
+    });
+    it('when an instance dies right after Webex took its card, the next one does not post it again', async () => {
+        const { store, other, clock, recordings, poster, instance } = await world();
+        const sub = await subscribe(store, clock, daily9);
+        const r1 = recordings.add('2026-03-01T20:00:00Z');
+        clock.set('2026-03-02T14:00:00Z');
+        poster.dieAfterPosting = true;
+        void instance('a', store).tick();
+        await waitFor(() => poster.posts.length > 0, 'instance a to have posted');
+        assert.equal(poster.posts.length, 1);
+        poster.dieAfterPosting = false;
+        const r2 = recordings.add('2026-03-02T14:02:00Z');
+        clock.advance(6 * MIN);
+        await instance('b', other).tick();
+        assert.deepEqual(poster.posts.map((p) => p.ids), [[r1.id], [r2.id]], 'r1 once (by the dead instance); only what is new since then from the second');
+        assert.deepEqual((await store.runs(sub.id)).map((r) => [r.status, r.instance]), [
+            ['uncertain', 'b'],
+            ['sent', 'b'],
+        ]);
+    });
+});
+//# sourceMappingURL=multi-instance.test.js.map

@@ -1,0 +1,286 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { WEBEX_MARKDOWN_MAX_BYTES } from '../../../../src/cards/format.js';
+import { MAX_TOPIC_CHARS, buildNoRecordingsMessage, buildRecordingsCard, describeRange, } from '../../../../src/features/recordings/recordings-card.js';
+import { validateAdaptiveCard } from '../../../helpers/validate-card.js';
+import { KOLKATA, LA, PASSWORD, WEEK_LA, actions, input, multibyteRecordings, recording, texts, } from '../../cards/fixtures.js';
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+/** The first TextBlock of each recording's row: its topic. */
+const topicTexts = (card) => card.body
+    .filter((n) => n.type === 'Container')
+    .map((c) => texts(c)[0] ?? '');
+describe('describeRange', () => {
+    it('ends on the day containing to − 1 ms (to is exclusive)', () => {
+        assert.equal(describeRange(WEEK_LA, LA), 'Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles');
+    });
+    it('shows a single day once', () => {
+        const day = { from: new Date('2026-11-03T08:00:00Z'), to: new Date('2026-11-04T08:00:00Z') };
+        assert.equal(describeRange(day, LA), 'Tue 3 Nov 2026, America/Los_Angeles');
+    });
+    it('treats a week spanning the LA DST change (25-hour Sunday) as whole days', () => {
+        // Mon 26 Oct 00:00 PDT (UTC−7) to Mon 2 Nov 00:00 PST (UTC−8).
+        const week = { from: new Date('2026-10-26T07:00:00Z'), to: new Date('2026-11-02T08:00:00Z') };
+        assert.equal(describeRange(week, LA), 'Mon 26 Oct – Sun 1 Nov 2026, America/Los_Angeles');
+        const sunday = { from: new Date('2026-11-01T07:00:00Z'), to: new Date('2026-11-02T08:00:00Z') };
+        assert.equal(describeRange(sunday, LA), 'Sun 1 Nov 2026, America/Los_Angeles');
+    });
+    it('treats a day that starts at 01:00 (Santiago DST gap at midnight) as a whole day', () => {
+        const day = { from: new Date('2026-09-06T04:00:00Z'), to: new Date('2026-09-07T03:00:00Z') };
+        assert.equal(describeRange(day, 'America/Santiago'), 'Sun 6 Sep 2026, America/Santiago');
+    });
+    it('shows times for rolling ranges, with `to` as is', () => {
+        const rolling = { from: new Date('2026-11-26T22:05:00Z'), to: new Date('2026-11-29T22:05:00Z') };
+        assert.equal(describeRange(rolling, LA), 'Thu 26 Nov 14:05 – Sun 29 Nov 14:05 2026, America/Los_Angeles');
+        const sameDay = { from: new Date('2026-11-03T17:00:00Z'), to: new Date('2026-11-03T20:30:00Z') };
+        assert.equal(describeRange(sameDay, LA), 'Tue 3 Nov 2026 09:00 – 12:30, America/Los_Angeles');
+    });
+    it('shows both years when they differ', () => {
+        // Mon 28 Dec 2026 00:00 – Mon 4 Jan 2027 00:00 in Kolkata (UTC+05:30).
+        const r = { from: new Date('2026-12-27T18:30:00Z'), to: new Date('2027-01-03T18:30:00Z') };
+        assert.equal(describeRange(r, KOLKATA), 'Mon 28 Dec 2026 – Sun 3 Jan 2027, Asia/Kolkata');
+        const rolling = { from: new Date('2026-12-30T10:00:00Z'), to: new Date('2027-01-02T10:00:00Z') };
+        assert.equal(describeRange(rolling, KOLKATA), 'Wed 30 Dec 2026 15:30 – Sat 2 Jan 2027 15:30, Asia/Kolkata');
+    });
+    it('describes the same instants in the asker’s zone', () => {
+        assert.equal(describeRange(WEEK_LA, KOLKATA), 'Mon 16 Nov 13:30 – Mon 23 Nov 13:30 2026, Asia/Kolkata');
+    });
+    it('falls back to a labelled UTC for an unknown zone', () => {
+        assert.equal(describeRange(WEEK_LA, 'Mars/Olympus'), 'Mon 16 Nov 08:00 – Mon 23 Nov 08:00 2026, UTC');
+    });
+});
+describe('buildRecordingsCard: times in the asker’s zone', () => {
+    it('Asia/Kolkata (+05:30), crossing midnight', () => {
+        const r1 = recording(1, { timeRecorded: '2026-11-17T04:00:00Z' });
+        const r2 = recording(2, { timeRecorded: '2026-11-16T20:00:00Z' });
+        const { card, markdown } = buildRecordingsCard(input({ timeZone: KOLKATA, recordings: [r1, r2] }));
+        const t = texts(card).join('\n');
+        assert.match(t, /Tue 17 Nov 2026, 09:30/);
+        assert.match(t, /Tue 17 Nov 2026, 01:30/);
+        assert.match(markdown, /Tue 17 Nov 09:30/);
+        assert.match(markdown, /Tue 17 Nov 01:30/);
+    });
+    it('America/Los_Angeles around the DST change on 2026-11-01', () => {
+        const recs = [
+            recording(1, { timeRecorded: '2026-11-02T17:00:00Z' }), // Mon 09:00 PST
+            recording(2, { timeRecorded: '2026-11-01T09:30:00Z' }), // Sun 01:30 PST (second 01:30)
+            recording(3, { timeRecorded: '2026-11-01T08:30:00Z' }), // Sun 01:30 PDT (first 01:30)
+            recording(4, { timeRecorded: '2026-10-31T16:00:00Z' }), // Sat 09:00 PDT
+        ];
+        const range = { from: new Date('2026-10-26T07:00:00Z'), to: new Date('2026-11-09T08:00:00Z') };
+        const t = texts(buildRecordingsCard(input({ range, recordings: recs })).card);
+        assert.ok(t.includes('Mon 26 Oct – Sun 8 Nov 2026, America/Los\\_Angeles') === false, 'intraword _ is not escaped');
+        assert.ok(t.includes('Mon 26 Oct – Sun 8 Nov 2026, America/Los_Angeles'));
+        const when = t.filter((s) => s.includes(' · ')).map((s) => s.split(' · ')[0]);
+        assert.deepEqual(when, [
+            'Mon 2 Nov 2026, 09:00',
+            'Sun 1 Nov 2026, 01:30',
+            'Sun 1 Nov 2026, 01:30',
+            'Sat 31 Oct 2026, 09:00',
+        ]);
+    });
+    it('uses createTime when timeRecorded is missing', () => {
+        const r = recording(1, { timeRecorded: undefined, createTime: '2026-11-18T18:15:00Z' });
+        assert.ok(texts(buildRecordingsCard(input({ recordings: [r] })).card).some((s) => s.startsWith('Wed 18 Nov 2026, 10:15')));
+    });
+    it('adds the year to fallback lines only when it differs from the range’s', () => {
+        const r = recording(1, { timeRecorded: '2025-12-31T20:00:00Z' });
+        const { markdown } = buildRecordingsCard(input({ recordings: [r, recording(2)] }));
+        assert.match(markdown, /Wed 31 Dec 2025 12:00/);
+        assert.match(markdown, /Tue 17 Nov 09:30 /);
+    });
+});
+describe('buildRecordingsCard: passwords', () => {
+    const recs = [recording(1), recording(2, { password: 'p*ss_[w0rd]' })];
+    it('never appear when showPasswords is false (card JSON and markdown)', () => {
+        const { card, markdown } = buildRecordingsCard(input({ recordings: recs, showPasswords: false }));
+        const json = JSON.stringify(card);
+        for (const needle of [PASSWORD, 'p*ss', 'ss_[w0rd', 'w0rd', 'Password', 'password']) {
+            assert.ok(!json.includes(needle), `card contains ${needle}`);
+            assert.ok(!markdown.includes(needle), `markdown contains ${needle}`);
+        }
+    });
+    it('appear (escaped) when showPasswords is true', () => {
+        const { card, markdown } = buildRecordingsCard(input({ recordings: recs, showPasswords: true }));
+        assert.ok(JSON.stringify(card).includes(PASSWORD));
+        assert.ok(markdown.includes(PASSWORD));
+        assert.ok(texts(card).includes('Password: p\\*ss\\_\\[w0rd\\]'));
+    });
+});
+describe('buildRecordingsCard: buttons', () => {
+    it('Play opens playbackUrl; Download only with downloadUrl; each recording has its own buttons, titled with its topic', () => {
+        const withDl = recording(1);
+        const withoutDl = recording(2, { downloadUrl: undefined });
+        const { card, markdown } = buildRecordingsCard(input({ recordings: [withDl, withoutDl] }));
+        const containers = card.body.filter((n) => n.type === 'Container');
+        assert.equal(containers.length, 2);
+        const [c1, c2] = containers;
+        assert.deepEqual(actions(c1).map((a) => [a.type, a.title, a.url]), [
+            ['Action.OpenUrl', 'Play Weekly sync 1', withDl.playbackUrl],
+            ['Action.OpenUrl', 'Download Weekly sync 1', withDl.downloadUrl],
+        ]);
+        assert.deepEqual(actions(c2).map((a) => [a.title, a.url]), [['Play Weekly sync 2', withoutDl.playbackUrl]]);
+        assert.equal(actions(card, 'Download').length, 1);
+        assert.equal((markdown.match(/\[Download\]/g) ?? []).length, 1);
+        assert.equal((markdown.match(/\[Play\]/g) ?? []).length, 2);
+    });
+    it('no buttons (and no ActionSet) without urls; non-http urls are dropped', () => {
+        const r = recording(1, { playbackUrl: 'javascript:alert(1)', downloadUrl: undefined });
+        const { card, markdown } = buildRecordingsCard(input({ recordings: [r] }));
+        assert.equal(actions(card).length, 0);
+        assert.ok(!JSON.stringify(card).includes('ActionSet'));
+        assert.ok(!markdown.includes('javascript:'));
+    });
+    it('"Show more" carries exactly moreData, and is absent without it', () => {
+        const moreData = {
+            action: 'recordings.more',
+            offset: 10,
+            q: { from: '2026-11-16T08:00:00.000Z', topic: 'sync' },
+        };
+        const { card, markdown } = buildRecordingsCard(input({ moreData, total: 37 }));
+        const more = actions(card, 'Show more');
+        assert.equal(more.length, 1);
+        assert.equal(more[0]?.type, 'Action.Submit');
+        assert.deepEqual(more[0]?.data, moreData);
+        assert.match(markdown, /Show more/);
+        const without = buildRecordingsCard(input());
+        assert.equal(actions(without.card, 'Show more').length, 0);
+        assert.equal(without.card.actions, undefined);
+        assert.doesNotMatch(without.markdown, /Show more/);
+    });
+});
+describe('buildRecordingsCard: header, details, escaping', () => {
+    it('restates range, filters and count', () => {
+        const recs = Array.from({ length: 10 }, (_, i) => recording(i));
+        const { card, markdown } = buildRecordingsCard(input({
+            recordings: recs,
+            offset: 10,
+            total: 37,
+            filters: {
+                topic: 'sync',
+                format: 'MP4',
+                serviceType: 'EventCenter',
+                status: 'deleted',
+                siteUrl: 'example.webex.com',
+                integrationTag: 'crm',
+                meetingId: 'abc123',
+            },
+        }));
+        const t = texts(card);
+        assert.equal(t[0], 'Deleted recordings (recycle bin)');
+        assert.equal(t[1], 'Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles');
+        assert.equal(t[2], 'topic “sync” · format MP4 · type Events · site example.webex.com · tag “crm” · meeting id abc123');
+        assert.equal(t[3], 'Showing 11–20 of 37 recordings');
+        assert.match(markdown, /^\*\*Deleted recordings \(recycle bin\)\*\* · Mon 16 Nov – Sun 22 Nov 2026/);
+        assert.match(markdown, /Showing 11–20 of 37 recordings/);
+    });
+    it('counts a single recording and an empty page', () => {
+        assert.ok(texts(buildRecordingsCard(input()).card).includes('Showing 1 of 1 recording'));
+        assert.ok(texts(buildRecordingsCard(input({ recordings: [], total: 0 })).card).includes('No recordings'));
+    });
+    it('shows duration, decimal size, format and the shared marker', () => {
+        const r = recording(1, {
+            durationSeconds: 3900,
+            sizeBytes: 1_234_000_000,
+            format: 'ARF',
+            shareToMe: true,
+        });
+        const t = texts(buildRecordingsCard(input({ recordings: [r] })).card);
+        assert.ok(t.includes('Tue 17 Nov 2026, 09:30 · 1 h 05 min · 1.2 GB · ARF'), t.join('\n'));
+        assert.ok(t.some((s) => s.startsWith('Shared with you')));
+    });
+    it('escapes markdown and Adaptive Card date functions in topics, folds newlines', () => {
+        const topic = '**Q3** [draft](https://evil.test) _wip_\n# {{DATE(2026-11-17T04:00:00Z)}} <@all>';
+        const { card, markdown } = buildRecordingsCard(input({ recordings: [recording(1, { topic })] }));
+        const shown = topicTexts(card)[0];
+        assert.equal(shown, '\\*\\*Q3\\*\\* \\[draft\\](https://evil.test) \\_wip\\_ # {\u200B{DATE(2026-11-17T04:00:00Z)}} \\<@all\\>');
+        const line = markdown.split('\n').find((l) => l.startsWith('- '));
+        assert.ok(line?.startsWith('- **\\*\\*Q3\\*\\* \\[draft\\](https://evil.test) \\_wip\\_ # '), line);
+    });
+    it('truncates very long topics to 200 code points', () => {
+        const topic = 'x'.repeat(150) + '🎥'.repeat(100);
+        const shown = topicTexts(buildRecordingsCard(input({ recordings: [recording(1, { topic })] })).card)[0] ?? '';
+        assert.equal(Array.from(shown).length, MAX_TOPIC_CHARS);
+        assert.ok(shown.endsWith('🎥…'));
+    });
+    it('keeps the card well under 20 KB for 10 recordings with 200-char multibyte topics', () => {
+        const typical = buildRecordingsCard(input({
+            recordings: multibyteRecordings(10),
+            total: 37,
+            showPasswords: true,
+            moreData: { offset: 10 },
+        }));
+        assert.ok(bytes(JSON.stringify(typical.card)) < 16_000, String(bytes(JSON.stringify(typical.card))));
+        assert.ok(topicTexts(typical.card).every((t) => Array.from(t).length === 200), 'typical topics are not shortened');
+        // Worst case: 4-byte characters only, 300-character urls.
+        const url = `https://example.webex.com/${'a'.repeat(274)}`;
+        const worst = Array.from({ length: 10 }, (_, i) => recording(i, { topic: '🎥'.repeat(500), playbackUrl: url, downloadUrl: url, shareToMe: true }));
+        const c = buildRecordingsCard(input({ recordings: worst, showPasswords: true, moreData: { offset: 10 } })).card;
+        assert.ok(bytes(JSON.stringify(c)) < 20_000, String(bytes(JSON.stringify(c))));
+        assert.ok(topicTexts(c).every((t) => Array.from(t).length < 200), 'worst-case topics are shortened');
+        assert.deepEqual(validateAdaptiveCard(c), []);
+    });
+});
+describe('buildRecordingsCard: fallback markdown', () => {
+    it('stays within 7439 bytes for 10 recordings with 200-char multibyte topics, keeping every recording', () => {
+        const { markdown } = buildRecordingsCard(input({
+            recordings: multibyteRecordings(10),
+            total: 37,
+            showPasswords: true,
+            moreData: { offset: 10 },
+        }));
+        assert.ok(bytes(markdown) <= WEBEX_MARKDOWN_MAX_BYTES, String(bytes(markdown)));
+        assert.equal(markdown.split('\n').filter((l) => l.startsWith('- **')).length, 10);
+        assert.doesNotMatch(markdown, /…and \d+ more/);
+    });
+    it('drops lines with "…and N more" when even short topics don’t fit', () => {
+        const url = `https://example.webex.com/${'b'.repeat(600)}`;
+        const recs = multibyteRecordings(10).map((r) => ({ ...r, playbackUrl: url, downloadUrl: url }));
+        const { markdown } = buildRecordingsCard(input({ recordings: recs, total: 10 }));
+        assert.ok(bytes(markdown) <= WEBEX_MARKDOWN_MAX_BYTES, String(bytes(markdown)));
+        const listed = markdown.split('\n').filter((l) => l.startsWith('- **')).length;
+        assert.ok(listed > 0 && listed < 10, String(listed));
+        assert.match(markdown, new RegExp(`…and ${10 - listed} more`));
+    });
+    it('has one line per recording in the documented shape', () => {
+        const { markdown } = buildRecordingsCard(input({ recordings: [recording(1, { downloadUrl: undefined })] }));
+        assert.equal(markdown.split('\n')[2], `- **Weekly sync 1** — Tue 17 Nov 09:30 · 45 min · [Play](${recording(1).playbackUrl})`);
+    });
+    it('keeps a link usable when the url contains parentheses or spaces', () => {
+        const r = recording(1, { playbackUrl: 'https://x.test/a (1).mp4', downloadUrl: undefined });
+        const { card, markdown } = buildRecordingsCard(input({ recordings: [r] }));
+        assert.match(markdown, /\[Play\]\(https:\/\/x\.test\/a%20%281%29\.mp4\)/);
+        assert.equal(actions(card, 'Play')[0]?.url, 'https://x.test/a (1).mp4');
+    });
+});
+describe('buildNoRecordingsMessage', () => {
+    it('says nothing matched, restates the question and suggests widening', () => {
+        const text = buildNoRecordingsMessage({ timeZone: LA, range: WEEK_LA, filters: { topic: 'sync', format: 'MP4' } }, 'recordings last month');
+        assert.equal(text, 'I found no recordings for **Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles** with topic “sync”, format MP4.\n' +
+            'Try fewer filters or a wider range, e.g. `recordings last month`.');
+    });
+    it('mentions the recycle bin, and works without a suggestion', () => {
+        const text = buildNoRecordingsMessage({
+            timeZone: KOLKATA,
+            range: WEEK_LA,
+            filters: { status: 'deleted' },
+        });
+        assert.match(text, /^I found no deleted recordings \(recycle bin\) for \*\*Mon 16 Nov 13:30 – Mon 23 Nov 13:30 2026/);
+        assert.match(text, /Try a wider range\.$/);
+    });
+    it('escapes and bounds user text', () => {
+        const text = buildNoRecordingsMessage({
+            timeZone: LA,
+            range: WEEK_LA,
+            filters: { topic: `*${'会'.repeat(5000)}` },
+        });
+        assert.ok(bytes(text) <= WEBEX_MARKDOWN_MAX_BYTES);
+        assert.match(text, /topic “\\\*会/);
+    });
+});
+describe('every card here validates', () => {
+    it('is checked by validateAdaptiveCard', () => {
+        const c = buildRecordingsCard(input({ recordings: multibyteRecordings(3), showPasswords: true, moreData: { x: 1 } }));
+        assert.deepEqual(validateAdaptiveCard(c.card), []);
+    });
+});
+//# sourceMappingURL=recordings-card.test.js.map

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { recordingsCredentials } from '../../../../src/features/sign-in/recordings-credentials.js';
+import { createRecordingsService } from '../../../../src/features/recordings/recordings-service.js';
+import { WebexClient } from '../../../../src/webex/webex-client.js';
+import { memoryLogger } from '../../../helpers/silent-logger.js';
+/** A fake Webex that serves recordings from a list, paging 2 at a time with Link rel="next". */
+function fakeRecordingsApi(recordings, delayMs = 0) {
+    const calls = [];
+    const impl = (async (input, init) => {
+        const url = new URL(String(input));
+        calls.push({ url, headers: new Headers(init?.headers) });
+        if (delayMs)
+            await new Promise((r) => setTimeout(r, delayMs));
+        const from = Date.parse(url.searchParams.get('from') ?? '');
+        const to = Date.parse(url.searchParams.get('to') ?? '');
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        const inRange = recordings
+            .filter((r) => Date.parse(r.createTime) >= from && Date.parse(r.createTime) < to)
+            .sort((a, b) => Date.parse(b.createTime) - Date.parse(a.createTime));
+        const page = inRange.slice(offset, offset + 2);
+        const headers = { 'content-type': 'application/json' };
+        if (offset + 2 < inRange.length) {
+            const next = new URL(url);
+            next.searchParams.set('offset', String(offset + 2));
+            headers.link = `<${next.href}>; rel="next"`;
+        }
+        return new Response(JSON.stringify({ items: page }), { status: 200, headers });
+    });
+    return { impl, calls };
+}
+function service(api, ttlMs = 60_000, monotonicNow) {
+    const logger = memoryLogger().logger;
+    const client = new WebexClient({
+        baseUrl: 'http://127.0.0.1:9/v1',
+        token: 'bot',
+        timeoutMs: 1000,
+        maxRetries: 0,
+        logger,
+        fetch: api.impl,
+    });
+    return createRecordingsService({
+        client,
+        credentials: recordingsCredentials({ vault: undefined, adminToken: 'admin', adminRefreshable: false }),
+        logger,
+        ttlMs,
+        monotonicNow,
+    });
+}
+const query = (from, to, extra = {}) => ({
+    range: { from: new Date(from), to: new Date(to), kind: 'calendar', label: 'test', isDefault: false },
+    timeZone: 'Asia/Kolkata',
+    ...extra,
+});
+const ann = { personId: 'p-ann', email: 'Ann@Example.com' };
+describe('recordings service', () => {
+    const recs = Array.from({ length: 9 }, (_, i) => ({
+        id: `r${i}`,
+        // one every 10 days from 1 Aug: spans several 30-day windows
+        createTime: new Date(Date.parse('2026-08-01T00:00:00Z') + i * 10 * 86_400_000).toISOString(),
+    }));
+    it('when the range is longer than 30 days, then it asks window by window and merges newest first', async () => {
+        const api = fakeRecordingsApi(recs);
+        const got = await service(api).list(ann, query('2026-08-01T00:00:00Z', '2026-10-31T00:00:00Z'));
+        assert.deepEqual(got.map((r) => r.id), ['r8', 'r7', 'r6', 'r5', 'r4', 'r3', 'r2', 'r1', 'r0']);
+        const windows = api.calls
+            .filter((c) => !c.url.searchParams.has('offset'))
+            .map((c) => [
+            Date.parse(c.url.searchParams.get('from') ?? ''),
+            Date.parse(c.url.searchParams.get('to') ?? ''),
+        ]);
+        assert.ok(windows.length >= 4);
+        for (const [from = 0, to = 0] of windows)
+            assert.ok(to - from <= 30 * 86_400_000);
+        // contiguous, covering the whole range
+        const sorted = [...windows].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+        assert.equal(sorted[0]?.[0], Date.parse('2026-08-01T00:00:00Z'));
+        assert.equal(sorted.at(-1)?.[1], Date.parse('2026-10-31T00:00:00Z'));
+        for (let i = 1; i < sorted.length; i++)
+            assert.equal(sorted[i]?.[0], sorted[i - 1]?.[1]);
+    });
+    it('follows Link rel="next", re-sending the timezone header, with hostEmail, max=100 and the admin token', async () => {
+        const api = fakeRecordingsApi(recs);
+        const got = await service(api).list(ann, query('2026-08-01T00:00:00Z', '2026-08-30T00:00:00Z', { topic: 'x' }));
+        assert.equal(got.length, 3);
+        assert.equal(api.calls.length, 2);
+        for (const c of api.calls) {
+            assert.equal(c.headers.get('timezone'), 'Asia/Kolkata');
+            assert.equal(c.headers.get('authorization'), 'Bearer admin');
+            assert.equal(c.url.searchParams.get('hostEmail'), 'Ann@Example.com');
+            assert.equal(c.url.searchParams.get('max'), '100');
+            assert.equal(c.url.searchParams.get('topic'), 'x');
+        }
+    });
+    it('when the same question is asked twice at once, then one request serves both', async () => {
+        const api = fakeRecordingsApi(recs, 50);
+        const s = service(api);
+        const q = query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z');
+        const [a, b] = await Promise.all([s.list(ann, q), s.list({ ...ann, email: 'ann@example.com' }, q)]);
+        assert.deepEqual(a, b);
+        assert.equal(api.calls.length, 1);
+    });
+    it('keeps answers apart per asker and filter, and refetches after the TTL', async () => {
+        const api = fakeRecordingsApi(recs);
+        let t = 1_000_000;
+        const s = service(api, 30, () => t);
+        const q = query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z');
+        await s.list(ann, q);
+        await s.list({ personId: 'p-bob', email: 'bob@example.com' }, q);
+        await s.list(ann, { ...q, format: 'MP4' });
+        assert.equal(api.calls.length, 3);
+        await s.list(ann, q);
+        assert.equal(api.calls.length, 3, 'cached');
+        t += 29;
+        await s.list(ann, q);
+        assert.equal(api.calls.length, 3, 'still cached just before the TTL');
+        t += 2;
+        await s.list(ann, q);
+        assert.equal(api.calls.length, 4, 'expired');
+    });
+    it('stops early and trims when max is given', async () => {
+        const api = fakeRecordingsApi(recs);
+        const got = await service(api).list(ann, query('2026-08-01T00:00:00Z', '2026-10-31T00:00:00Z', { max: 2 }));
+        assert.deepEqual(got.map((r) => r.id), ['r8', 'r7']);
+    });
+    it('when no credential can list recordings, then it says so without calling Webex', async () => {
+        const api = fakeRecordingsApi(recs);
+        const logger = memoryLogger().logger;
+        const client = new WebexClient({
+            baseUrl: 'http://127.0.0.1:9/v1',
+            token: 'bot',
+            timeoutMs: 100,
+            maxRetries: 0,
+            logger,
+            fetch: api.impl,
+        });
+        const s = createRecordingsService({
+            client,
+            credentials: recordingsCredentials({
+                vault: undefined,
+                adminToken: undefined,
+                adminRefreshable: false,
+            }),
+            logger,
+            ttlMs: 1000,
+        });
+        await assert.rejects(s.list(ann, query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z')), /no credential/);
+        assert.equal(api.calls.length, 0);
+    });
+});
+//# sourceMappingURL=recordings-service.test.js.map

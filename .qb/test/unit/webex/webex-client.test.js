@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { WebexApiError, WebexClient, parseNextLink, parseRetryAfter, } from '../../../src/webex/webex-client.js';
+import { memoryLogger } from '../../helpers/silent-logger.js';
+function scriptedFetch(steps) {
+    const calls = [];
+    const impl = (async (input, init) => {
+        const req = new Request(input, init);
+        calls.push({
+            url: req.url,
+            method: req.method,
+            headers: req.headers,
+            body: typeof init?.body === 'string' ? init.body : undefined,
+        });
+        const step = steps.shift();
+        if (!step)
+            throw new Error('unexpected extra request');
+        if (step instanceof Error)
+            throw step;
+        return typeof step === 'function' ? step(req) : step;
+    });
+    return { impl, calls };
+}
+const json = (status, body, headers = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+function client(steps, extra = {}) {
+    const f = scriptedFetch(steps);
+    const sleeps = [];
+    const log = memoryLogger();
+    const c = new WebexClient({
+        baseUrl: 'http://127.0.0.1:9/v1',
+        token: 'tok',
+        timeoutMs: 1000,
+        maxRetries: 3,
+        logger: log.logger,
+        fetch: f.impl,
+        sleep: async (ms) => {
+            sleeps.push(ms);
+        },
+        random: () => 0.5,
+        ...extra,
+    });
+    return { c, calls: f.calls, sleeps, log };
+}
+describe('WebexClient', () => {
+    it('when Webex answers 429 with Retry-After, then it waits that long and retries', async () => {
+        const { c, calls, sleeps } = client([
+            json(429, { message: 'slow down' }, { 'retry-after': '2' }),
+            json(200, { id: 'p1' }),
+        ]);
+        const person = await c.get('/people/me');
+        assert.equal(person.id, 'p1');
+        assert.deepEqual(sleeps, [2000]);
+        assert.equal(calls.length, 2);
+        assert.equal(calls[0]?.headers.get('authorization'), 'Bearer tok');
+    });
+    it('when Retry-After is longer than the bound, then it gives up with the 429 instead of hanging', async () => {
+        const { c, sleeps } = client([json(429, { message: 'x' }, { 'retry-after': '3600' })]);
+        await assert.rejects(c.get('/people/me'), (e) => e instanceof WebexApiError && e.status === 429);
+        assert.deepEqual(sleeps, []);
+    });
+    it('when 5xx and connection errors repeat, then it backs off exponentially and finally throws with the trackingId', async () => {
+        const { c, sleeps, calls, log } = client([
+            json(503, { message: 'busy' }),
+            new TypeError('fetch failed'),
+            json(500, { message: 'boom' }),
+            json(502, { message: 'bad gateway', trackingId: 'T-1' }, { trackingid: 'T-1' }),
+        ]);
+        await assert.rejects(c.get('/rooms/r1'), (e) => {
+            assert.ok(e instanceof WebexApiError);
+            assert.equal(e.status, 502);
+            assert.equal(e.trackingId, 'T-1');
+            return true;
+        });
+        assert.equal(calls.length, 4);
+        assert.deepEqual(sleeps, [188, 375, 750]); // 250·2^n with jitter fixed at 0.5 → 3/4 of the cap
+        const failure = log.lines().find((l) => l.msg === 'Webex call failed');
+        assert.equal(failure?.trackingId, 'T-1');
+    });
+    it('when the request times out, then it is retried and reported as a time-out', async () => {
+        const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+        const { c } = client([timeout, timeout], { maxRetries: 1 });
+        await assert.rejects(c.get('/messages/m1'), (e) => e instanceof WebexApiError && e.code === 'webex_timeout');
+    });
+    it('when Webex refuses (403), then it does not retry', async () => {
+        const { c, calls } = client([json(403, { message: 'forbidden' })]);
+        await assert.rejects(c.get('/recordings'), (e) => e instanceof WebexApiError && e.isRefusal);
+        assert.equal(calls.length, 1);
+    });
+    describe('POST: Webex has no idempotency key, so a POST is repeated only when Webex certainly did not act', () => {
+        const refused = () => new TypeError('fetch failed', {
+            cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+        });
+        const reset = () => new TypeError('fetch failed', {
+            cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+        });
+        const timeout = () => Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+        it('when the answer is 429 or the connection was refused, then it is sent again', async () => {
+            const { c, calls } = client([
+                json(429, { message: 'slow down' }, { 'retry-after': '1' }),
+                refused(),
+                json(200, { id: 'm1' }),
+            ]);
+            assert.deepEqual(await c.post('/messages', { roomId: 'r', text: 'hi' }), { id: 'm1' });
+            assert.equal(calls.length, 3);
+        });
+        for (const [label, step] of [
+            ['a time-out', timeout],
+            ['a reset', reset],
+            ['a 502', () => json(502, { message: 'bad gateway' })],
+            ['a 503', () => json(503, { message: 'busy' })],
+        ]) {
+            it(`when ${label} leaves it unknown whether Webex acted, then it is not sent again and the error says so`, async () => {
+                const { c, calls } = client([step(), json(200, { id: 'twice' })]);
+                await assert.rejects(c.post('/messages', { roomId: 'r', text: 'hi' }), (e) => {
+                    assert.ok(e instanceof WebexApiError);
+                    assert.equal(e.ambiguous, true);
+                    return true;
+                });
+                assert.equal(calls.length, 1);
+            });
+        }
+        it('when Webex rejects the POST (400), then it is not ambiguous: Webex did not act', async () => {
+            const { c } = client([json(400, { message: 'bad' })]);
+            await assert.rejects(c.post('/messages', { roomId: 'r', text: 'hi' }), (e) => e instanceof WebexApiError && e.ambiguous === false);
+        });
+        it('uses the POST time-out for POSTs and the normal one for everything else', async () => {
+            const slow = (ms) => (req) => new Promise((resolve, reject) => {
+                const t = setTimeout(() => resolve(json(200, { id: 'late' })), ms);
+                req.signal.addEventListener('abort', () => {
+                    clearTimeout(t);
+                    reject(req.signal.reason);
+                });
+            });
+            const posting = client([slow(300)], { timeoutMs: 100, postTimeoutMs: 5000 });
+            assert.deepEqual(await posting.c.post('/messages', { text: 'x' }), { id: 'late' });
+            const getting = client([slow(300)], { timeoutMs: 100, postTimeoutMs: 5000, maxRetries: 0 });
+            await assert.rejects(getting.c.get('/people/me'), (e) => e instanceof WebexApiError && e.code === 'webex_timeout');
+        });
+    });
+    it('when a list has Link rel="next", then paginate follows it as given', async () => {
+        const { c, calls } = client([
+            json(200, { items: [1, 2] }, { link: '<http://127.0.0.1:9/v1/things?cursor=abc&max=2>; rel="next"' }),
+            json(200, { items: [3] }),
+        ]);
+        assert.deepEqual(await c.listAll('/things', { max: 2 }), [1, 2, 3]);
+        assert.equal(calls[1]?.url, 'http://127.0.0.1:9/v1/things?cursor=abc&max=2');
+    });
+});
+describe('header parsing', () => {
+    it('reads Retry-After in seconds and as an HTTP date', () => {
+        assert.equal(parseRetryAfter('5'), 5000);
+        assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', Date.parse('2026-01-01T00:00:00Z')), 10_000);
+        assert.equal(parseRetryAfter('soon'), undefined);
+        assert.equal(parseRetryAfter(null), undefined);
+    });
+    it('finds rel="next" among several links', () => {
+        assert.equal(parseNextLink('<https://a/1>; rel="prev", <https://a/3>; rel="next"'), 'https://a/3');
+        assert.equal(parseNextLink('<https://a/1>; rel="prev"'), undefined);
+    });
+});
+//# sourceMappingURL=webex-client.test.js.map
