@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { zoneAbbreviation } from '../../src/core/time.js';
 import { WebexEmulator } from '../../dev/emulator/index.js';
 import { packageRoot } from '../../dev/demo/demo-routes.js';
 import { startDemo, type RunningDemo } from '../../dev/demo/start-demo.js';
@@ -23,9 +24,11 @@ describe('the demo page, in headless Chromium', () => {
   let page: Page;
   let pageErrors: string[];
 
-  /** A card button; the renderer gives Action.OpenUrl buttons role="link", so they are found by label. */
-  // Buttons are titled with their recording ("Play Weekly sync"), so match the start of the label.
-  const button = (label: string) => `button.ac-pushButton[aria-label^="${label}"]`;
+  /**
+   * A card button, found by its accessible name: Action.OpenUrl buttons, and the Play/Download cells of a recordings
+   * row (a selectAction, role="link"), are labelled with their recording ("Play Weekly sync, …"), so match the start.
+   */
+  const button = (label: string) => `[aria-label="${label}"], [aria-label^="${label} "]`;
   const cards = () => page.locator('.msg.from-bot .card');
   const lastCard = () => cards().last();
 
@@ -60,7 +63,15 @@ describe('the demo page, in headless Chromium', () => {
     await lastCard().locator('.ac-adaptiveCard').waitFor();
     const card = lastCard();
     assert.match(await card.innerText(), /Showing 1–10 of \d+ recordings/);
-    assert.match(await card.innerText(), new RegExp(ann.timezone ?? 'UTC'));
+    // The range is labelled with her zone's name (PST, CET…; both names when last week crossed a DST change).
+    const zoneNames = [Date.now(), Date.now() - 8 * 86_400_000].map((t) =>
+      zoneAbbreviation(new Date(t), ann.timezone ?? 'UTC'),
+    );
+    const shown = await card.innerText();
+    assert.ok(
+      zoneNames.some((z) => shown.includes(`(${z}`) || shown.includes(`/${z})`)),
+      `${zoneNames.join(', ')} in ${shown}`,
+    );
     assert.equal(await card.locator(button('Play')).count(), 10);
     assert.ok((await card.locator(button('Download')).count()) >= 9);
 
