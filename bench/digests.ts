@@ -148,6 +148,7 @@ async function scenario(instances: number) {
             markdown,
             attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
           });
+          return 'posted' as const;
         },
         async say(roomId, markdown) {
           await client.post('/messages', { roomId, markdown });

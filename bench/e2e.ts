@@ -23,8 +23,9 @@ import {
 import { latencyChartSvg } from './svg-chart.js';
 
 type Variant = 'echo' | 'help' | 'hit' | 'miss';
-const VARIANTS: Variant[] = ['echo', 'help', 'hit', 'miss'];
-const CONCURRENCY = [1, 8, 32];
+// BENCH_VARIANTS / BENCH_CONCURRENCY (comma-separated) narrow a run, e.g. to profile one path.
+const VARIANTS = (process.env.BENCH_VARIANTS?.split(',') ?? ['echo', 'help', 'hit', 'miss']) as Variant[];
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY?.split(',') ?? ['1', '8', '32']).map(Number);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 2500);
 const WARMUP_MS = 400;

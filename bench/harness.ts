@@ -112,10 +112,14 @@ export async function startRecBot(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(BUILD, 'src', 'main.js')], {
+  // BENCH_BOT_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=prof`) profiles the bot processes of any benchmark.
+  const envArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...envArgs, ...(opts.nodeArgs ?? [])];
+  const child = spawn(process.execPath, [...nodeArgs, join(BUILD, 'src', 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
+      // Not 'production': that demands an https PUBLIC_URL, and the emulator delivers webhooks over plain http.
+      NODE_ENV: 'development',
       WEBEX_BOT_TOKEN: token,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       WEBHOOK_SECRET,

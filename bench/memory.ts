@@ -32,7 +32,29 @@ const people = Array.from({ length: PEOPLE }, (_, i) => {
   return { personId: p.id, roomId: room.id };
 });
 const bot = await startRecBot(emulator, botPerson.token, { WEBEX_ADMIN_TOKEN: admin.token });
-const samples: Array<{ phase: string; answered: number; rssMb: number }> = [];
+const samples: Array<{
+  phase: string;
+  answered: number;
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+}> = [];
+
+/** What the bot's V8 heap holds (from its /metrics): tells live objects from heap V8 keeps and from native memory. */
+async function heapOf(url: string): Promise<{ heapUsedMb: number; heapTotalMb: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const mb = (name: string) =>
+    Math.round(
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${name} `))
+          ?.split(' ')[1] ?? NaN,
+      ) /
+        2 ** 20,
+    );
+  return { heapUsedMb: mb('nodejs_heap_size_used_bytes'), heapTotalMb: mb('nodejs_heap_size_total_bytes') };
+}
 const startRss = rssMb(bot.pid);
 console.log(`started: RSS ${startRss.toFixed(0)} MB`);
 
@@ -55,8 +77,11 @@ async function drive(
         answered++;
         if (answered % 1000 === 0) {
           const rss = rssMb(bot.pid);
-          samples.push({ phase, answered, rssMb: Math.round(rss) });
-          console.log(`${phase}: ${answered} answered, RSS ${rss.toFixed(0)} MB`);
+          const heap = await heapOf(bot.url);
+          samples.push({ phase, answered, rssMb: Math.round(rss), ...heap });
+          console.log(
+            `${phase}: ${answered} answered, RSS ${rss.toFixed(0)} MB (V8 heap ${heap.heapUsedMb} MB used of ${heap.heapTotalMb} MB)`,
+          );
           emulator.clearLog();
         }
       }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAccess } from './features/sign-in/build-access.js';
+import { createAnswerMemo } from './features/recordings/answer-memo.js';
 import { TokenKeyError, type TokenRecords } from './features/sign-in/user-tokens.js';
 import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
@@ -136,6 +137,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     timeZoneFor: (person: WebexPerson) => timeZones.zoneFor(person),
     weekStartsOn: config.weekStartsOn,
     showMore: new ShowMoreSigner(config.botToken),
+    answers: createAnswerMemo(),
   };
 
   // Digests: the creator's recordings listed without the answer cache (a digest must never get a stale list),

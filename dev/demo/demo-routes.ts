@@ -5,9 +5,12 @@
  * The page plays a Webex client: what it sends goes through the emulator's own `userSays` / `userSubmits`, i.e. the
  * same logic as `POST /messages` and `POST /attachment/actions`, and reaches the bot as signed webhooks over HTTP.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { OAUTH_START_PATH } from '../../src/features/sign-in/sign-in.js';
+import { takeTypedMentions } from '../../src/core/mentions.js';
 import { formatInZone } from '../../src/core/time.js';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -18,11 +21,19 @@ import type { DemoSeed } from './seed.js';
 export interface DemoContext {
   emulator?: WebexEmulator;
   seed?: DemoSeed;
+  /** The bot's origin, e.g. http://127.0.0.1:39191: its sign-in links go through /_demo/sign-in. */
+  botUrl?: string;
+  /** Where Play/Download links of recordings made on the page point (the stand-in pages below). */
+  linkBase?: string;
+  /** The zone the bot uses for a person: their `timezone` setting, else their profile's, else UTC. */
+  timeZoneOf?: (person: EmulatedPerson) => Promise<string | undefined>;
+  now?: () => Date;
 }
 
 export const DEMO_API = '/_demo/api';
 export const DEMO_RECORDINGS = '/_demo/recordings';
 const MAX_TEXT_CHARS = 7000;
+const MAX_TOPIC_CHARS = 150;
 
 /** The package root: the nearest folder up from this file holding package.json (works from .dev-build/ and .build/). */
 export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
@@ -63,38 +74,18 @@ class HttpError extends Error {
   }
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Turns `@Rec Bot recordings today` into the mention a Webex client would make: `@Name` (display or first name of
- * someone else in the space, longest match first, any case) becomes a mention and leaves the text.
+ * someone else in the space, or the display name without spaces) becomes a mention and leaves the text.
  */
 export function parseMentions(
   text: string,
   others: readonly Pick<EmulatedPerson, 'id' | 'displayName' | 'firstName'>[],
 ): { text: string; mentionIds: string[] } {
-  const names = others
-    .flatMap((p) =>
-      [p.displayName, p.firstName, p.displayName.replace(/\s+/g, '')].map((name) => ({ name, p })),
-    )
-    .filter((n) => n.name.trim() !== '')
-    .sort((a, b) => b.name.length - a.name.length);
-  const mentionIds: string[] = [];
-  let rest = text;
-  for (const { name, p } of names) {
-    const re = new RegExp(`(^|\\s)@${escapeRegExp(name)}(?=$|[\\s,:;.!?])`, 'giu');
-    rest = rest.replace(re, (_m, lead: string) => {
-      if (!mentionIds.includes(p.id)) mentionIds.push(p.id);
-      return lead;
-    });
-  }
-  return {
-    text: rest
-      .replace(/\s+/g, ' ')
-      .replace(/^[\s,:;]+/, '')
-      .trim(),
-    mentionIds,
-  };
+  return takeTypedMentions(
+    text,
+    others.map((p) => ({ id: p.id, names: [p.displayName, p.firstName, p.displayName.replace(/\s+/g, '')] })),
+  );
 }
 
 function escapeHtml(s: string): string {
@@ -144,8 +135,8 @@ ${body}
 </main></body></html>`;
 }
 
-export function demoRoutes(ctx: DemoContext): Router {
-  const router = Router();
+/** What every route group needs: the seeded world (503 until it exists) and the visitor's checks. */
+function helpers(ctx: DemoContext) {
   const ready = () => {
     if (!ctx.emulator || !ctx.seed) throw new HttpError(503, 'The demo is still starting');
     return { emulator: ctx.emulator, seed: ctx.seed };
@@ -156,8 +147,9 @@ export function demoRoutes(ctx: DemoContext): Router {
     return person;
   };
   const roomOf = (roomId: string, personId: string) => {
-    const { emulator } = ready();
-    const room = emulator.roomsOf(personId).find((r) => r.id === roomId);
+    const room = ready()
+      .emulator.roomsOf(personId)
+      .find((r) => r.id === roomId);
     if (!room) throw new HttpError(404, 'No such space for this person');
     return room;
   };
@@ -180,8 +172,12 @@ export function demoRoutes(ctx: DemoContext): Router {
       ...(card ? { card } : {}),
     };
   };
+  return { ready, visitor, roomOf, pageMessage };
+}
+type Helpers = ReturnType<typeof helpers>;
 
-  // The page and its assets. A strict policy: nothing but our own scripts runs, whatever a message contains.
+/** The page and its assets. A strict policy: nothing but our own scripts runs, whatever a message contains. */
+function pageRoutes(router: Router): void {
   router.get(['/', '/index.html'], (_req, res) => {
     res.setHeader(
       'Content-Security-Policy',
@@ -197,9 +193,10 @@ export function demoRoutes(ctx: DemoContext): Router {
   router.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
+}
 
-  // The page's API.
-  router.use(DEMO_API, express.json({ limit: '64kb' }));
+/** Who the visitor can be, their spaces, and the zone the bot uses for them (their `timezone` setting first). */
+function peopleRoutes(router: Router, ctx: DemoContext, { ready, visitor }: Helpers): void {
   router.get(`${DEMO_API}/state`, (_req, res) => {
     const { seed } = ready();
     res.json({
@@ -210,9 +207,10 @@ export function demoRoutes(ctx: DemoContext): Router {
         email: p.email,
         timezone: p.timezone,
       })),
+      ...(ctx.botUrl ? { signInStart: `${ctx.botUrl}${OAUTH_START_PATH}` } : {}),
     });
   });
-  router.get(`${DEMO_API}/people/:personId/rooms`, (req, res) => {
+  router.get(`${DEMO_API}/people/:personId/rooms`, async (req, res) => {
     const { emulator, seed } = ready();
     const person = visitor(req.params.personId);
     const rooms = emulator
@@ -234,8 +232,13 @@ export function demoRoutes(ctx: DemoContext): Router {
       }))
       // The 1:1 with the bot first, then group spaces.
       .sort((a, b) => Number(a.type === 'group') - Number(b.type === 'group'));
-    res.json({ rooms, botId: seed.bot.id });
+    const timeZone = (await ctx.timeZoneOf?.(person)) ?? person.timezone ?? 'UTC';
+    res.json({ rooms, botId: seed.bot.id, timeZone });
   });
+}
+
+/** Reading and writing messages and card actions, as the visitor, through the emulator's own logic. */
+function messageRoutes(router: Router, { ready, visitor, roomOf, pageMessage }: Helpers): void {
   router.get(`${DEMO_API}/rooms/:roomId/messages`, (req, res) => {
     const { emulator } = ready();
     const personId = typeof req.query['personId'] === 'string' ? req.query['personId'] : '';
@@ -277,11 +280,84 @@ export function demoRoutes(ctx: DemoContext): Router {
     const action = await emulator.userSubmits(person.id, messageId, inputs as Record<string, unknown>);
     res.status(202).json({ action });
   });
-  router.use(DEMO_API, (_req, res) => {
-    res.status(404).json({ error: 'Not found' });
-  });
+}
 
-  // Where the seeded recordings' Play / Download links lead.
+/**
+ * "End a meeting with a recording": the emulator makes the recording ready and delivers `recordings:created` to the
+ * recordings webhooks (the org's and the host's own), as Webex does when a recorded meeting ends.
+ */
+function meetingRoutes(router: Router, ctx: DemoContext, { ready, visitor }: Helpers): void {
+  router.post(`${DEMO_API}/meetings/end`, async (req, res) => {
+    const { emulator, seed } = ready();
+    const host = visitor(stringField(req.body, 'hostId'));
+    const topic = stringField(req.body, 'topic').trim();
+    if (topic.length > MAX_TOPIC_CHARS)
+      throw new HttpError(400, `The topic is longer than ${MAX_TOPIC_CHARS} characters`);
+    const now = (ctx.now ?? (() => new Date()))();
+    const durationSeconds = 25 * 60;
+    const id = randomBytes(16).toString('hex');
+    const links = ctx.linkBase ?? '';
+    const recording = await emulator.recordingReady({
+      id,
+      hostEmail: host.email,
+      hostDisplayName: host.displayName,
+      topic,
+      createTime: now.toISOString(),
+      timeRecorded: new Date(now.getTime() - (durationSeconds + 120) * 1000).toISOString(),
+      durationSeconds,
+      siteUrl: 'example.webex.com',
+      playbackUrl: `${links}/${id}/play`,
+      downloadUrl: `${links}/${id}/download`,
+    });
+    seed.recordings.push(recording);
+    res
+      .status(201)
+      .json({ recording: { id: recording.id, topic: recording.topic, hostEmail: recording.hostEmail } });
+  });
+}
+
+/**
+ * The bot's sign-in card links to its own /oauth/start, which sends the browser to Webex's /authorize. A real Webex
+ * asks who is signing in; here the visitor already said who they are, so this hop adds `as` (the emulator's
+ * "signed in as") to the bot's redirect. Only the demo bot's start link is followed: no open redirect.
+ */
+function signInRoute(router: Router, ctx: DemoContext, { ready, visitor }: Helpers): void {
+  router.get('/_demo/sign-in', async (req, res) => {
+    const { emulator } = ready();
+    const person = visitor(typeof req.query['personId'] === 'string' ? req.query['personId'] : '');
+    const link = typeof req.query['link'] === 'string' ? req.query['link'] : '';
+    let start: URL;
+    try {
+      start = new URL(link);
+    } catch {
+      throw new HttpError(400, 'link must be a URL');
+    }
+    if (
+      !ctx.botUrl ||
+      `${start.origin}${start.pathname}` !== `${new URL(ctx.botUrl).origin}${OAUTH_START_PATH}`
+    ) {
+      throw new HttpError(400, "Not the demo bot's sign-in link");
+    }
+    const answer = await fetch(start, { redirect: 'manual' });
+    const location = answer.headers.get('location');
+    if (answer.status !== 302 || !location) {
+      // The bot's own refusal (an expired or used link): show it as the bot wrote it.
+      res
+        .status(answer.status)
+        .type('html')
+        .send(await answer.text());
+      return;
+    }
+    const authorize = new URL(location);
+    if (authorize.origin !== new URL(emulator.baseUrl).origin)
+      throw new HttpError(502, 'The bot sent the sign-in elsewhere');
+    authorize.searchParams.set('as', person.email);
+    res.redirect(302, authorize.href);
+  });
+}
+
+/** Where the seeded recordings' Play / Download links lead. */
+function recordingPageRoutes(router: Router, { ready }: Helpers): void {
   router.get(`${DEMO_RECORDINGS}/:id/:kind`, (req, res, next) => {
     const { seed } = ready();
     const kind = req.params.kind;
@@ -293,16 +369,32 @@ export function demoRoutes(ctx: DemoContext): Router {
     const host = seed.people.find((p) => p.email === r.hostEmail);
     res.type('html').send(recordingPage(r, kind, host?.timezone));
   });
+}
 
-  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status =
-      err instanceof HttpError
-        ? err.status
-        : typeof (err as { status?: unknown }).status === 'number'
-          ? (err as { status: number }).status
-          : 500;
-    const message = err instanceof Error ? err.message : String(err);
-    res.status(status >= 400 && status < 600 ? status : 500).json({ error: message });
+function errorNet(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  const status =
+    err instanceof HttpError
+      ? err.status
+      : typeof (err as { status?: unknown }).status === 'number'
+        ? (err as { status: number }).status
+        : 500;
+  const message = err instanceof Error ? err.message : String(err);
+  res.status(status >= 400 && status < 600 ? status : 500).json({ error: message });
+}
+
+export function demoRoutes(ctx: DemoContext): Router {
+  const router = Router();
+  const h = helpers(ctx);
+  pageRoutes(router);
+  router.use(DEMO_API, express.json({ limit: '64kb' }));
+  peopleRoutes(router, ctx, h);
+  messageRoutes(router, h);
+  meetingRoutes(router, ctx, h);
+  router.use(DEMO_API, (_req, res) => {
+    res.status(404).json({ error: 'Not found' });
   });
+  signInRoute(router, ctx, h);
+  recordingPageRoutes(router, h);
+  router.use(errorNet);
   return router;
 }

@@ -1,7 +1,9 @@
 /**
  * The demo's org: a handful of people in different time zones, a 1:1 space each with the bot, one group space,
- * and ~80 recordings over the last two months. Topics, formats and the rest come from a seeded PRNG, so every run
- * looks the same apart from the dates, which follow the real calendar (so "recordings last week" always finds some).
+ * and ~100 recordings over the last two months. Topics, formats and the rest come from a seeded PRNG, so every run
+ * looks the same apart from the dates, which follow the real calendar: everyone has recordings today, yesterday and
+ * on working days last week (in their own zone), a few shared with them by a colleague (seen once they `connect`),
+ * and everything older falls on working days too.
  */
 import { instantFromWallTime, wallTimeAt } from '../../src/core/time.js';
 import type {
@@ -112,6 +114,10 @@ interface Planned {
   status: RecordingStatus;
   format: RecordingFormat;
   preventDownload: boolean;
+  /** Emails the host shared it with: listed for them with their own token ("Shared with you"). */
+  sharedWith?: string[];
+  /** Fixed length (today's recordings must have ended by now); a seeded random one otherwise. */
+  durationSeconds?: number;
 }
 
 /** A wall-clock time in `zone` on the day `dayOffset` days from `base` (a zoned wall date), as an instant. */
@@ -142,6 +148,79 @@ function previousMonday(now: Date, zone: string): Date {
   return utcWall;
 }
 
+/** The local date (as a UTC-fields wall date) `daysAgo` days before `now` in `zone`. */
+function localDay(now: Date, zone: string, daysAgo: number): Date {
+  const wall = wallTimeAt(now, zone);
+  return new Date(Date.UTC(wall.year, wall.month - 1, wall.day - daysAgo));
+}
+
+const isWeekend = (wallDate: Date) => wallDate.getUTCDay() === 0 || wallDate.getUTCDay() === 6;
+
+/**
+ * One recording earlier today and one yesterday for `host` (in their zone). Today's starts at 09:00 when that was over
+ * an hour ago, else it is a short one that has just ended (whatever the hour, "recordings today" finds it).
+ */
+function todayAndYesterday(now: Date, host: PersonSpec, spec: TopicSpec, other: TopicSpec): Planned[] {
+  const wall = wallTimeAt(now, host.timezone);
+  const sinceMidnight = wall.hour * 60 + wall.minute;
+  const today = localDay(now, host.timezone, 0);
+  const early = sinceMidnight >= 10 * 60;
+  const minutes = early ? 9 * 60 : Math.max(0, sinceMidnight - 20);
+  const durationSeconds = early ? 45 * 60 : Math.max(60, Math.min(15, sinceMidnight - minutes - 1) * 60);
+  const common = { host, status: 'available' as const, format: 'MP4' as const, preventDownload: false };
+  return [
+    { ...common, spec, start: atWallTime(today, 0, minutes, host.timezone), durationSeconds },
+    { ...common, spec: other, start: atWallTime(today, -1, 14 * 60 + 30, host.timezone) },
+  ];
+}
+
+/**
+ * Everyone but the first person: working days last week (Monday, Wednesday, Friday in their zone). Everyone: two
+ * recordings a colleague hosted and shared with them (Tuesday, Thursday in the host's zone).
+ */
+function lastWeekOfEveryone(
+  now: Date,
+  people: readonly PersonSpec[],
+  pick: <T>(xs: readonly T[]) => T,
+  formatOf: () => RecordingFormat,
+): Planned[] {
+  const out: Planned[] = [];
+  const first = people[0];
+  const rand = prng(1123);
+  people.forEach((person, i) => {
+    if (person !== first) {
+      const monday = previousMonday(now, person.timezone);
+      for (const day of [0, 2, 4]) {
+        const start = atWallTime(monday, day, 10 * 60 + Math.floor(rand() * 24) * 15, person.timezone);
+        out.push({
+          host: person,
+          spec: pick(TOPICS),
+          start,
+          status: 'available',
+          format: formatOf(),
+          preventDownload: false,
+        });
+      }
+    }
+    const host = people[(i + 1) % people.length];
+    if (!host || host === person) return;
+    const monday = previousMonday(now, host.timezone);
+    for (const day of [1, 3]) {
+      out.push({
+        host,
+        spec: pick(TOPICS),
+        start: atWallTime(monday, day, 11 * 60, host.timezone),
+        status: 'available',
+        format: 'MP4',
+        preventDownload: false,
+        sharedWith: [person.email],
+      });
+    }
+  });
+
+  return out;
+}
+
 /** Plans the recordings (pure: same `now`, same plan). */
 export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_PEOPLE): Planned[] {
   const rand = prng(20261125);
@@ -150,6 +229,9 @@ export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_P
   const plans: Planned[] = [];
   const first = people[0];
   if (!first) return plans;
+  const recent: Planned[] = people.flatMap((host) =>
+    todayAndYesterday(now, host, pick(TOPICS), pick(TOPICS)),
+  );
 
   // 14 for the first person last week, Monday to Friday, working hours in their zone.
   const monday = previousMonday(now, first.timezone);
@@ -171,7 +253,10 @@ export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_P
   for (const host of people) {
     const wallToday = wallTimeAt(now, host.timezone);
     const firstOfLastMonth = new Date(Date.UTC(wallToday.year, wallToday.month - 2, 1));
-    for (const day of [6, 19]) {
+    for (const dayOfMonth of [8, 19]) {
+      let day = dayOfMonth;
+      const dateOf = (d: number) => new Date(firstOfLastMonth.getTime() + d * 86_400_000);
+      while (isWeekend(dateOf(day))) day--;
       plans.push({
         host,
         spec: pick(TOPICS),
@@ -183,15 +268,17 @@ export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_P
     }
   }
 
-  // 56 more over the last 60 days, spread across everyone (the first person hosts a few more than the rest).
+  plans.push(...lastWeekOfEveryone(now, people, pick, formatOf));
+
+  // 56 more over the last 60 days, on working days, spread across everyone (the first person hosts a few more).
   const hosts = [first, first, ...people];
   for (let i = 0; i < 56; i++) {
     const host = pick(hosts);
-    const daysAgo = 1 + Math.floor(rand() * 59);
-    const wallToday = wallTimeAt(now, host.timezone);
-    const base = new Date(Date.UTC(wallToday.year, wallToday.month - 1, wallToday.day));
+    let daysAgo = 2 + Math.floor(rand() * 58);
+    // A weekend moves back to the Friday before.
+    while (isWeekend(localDay(now, host.timezone, daysAgo))) daysAgo++;
     const minutes = 8 * 60 + Math.floor(rand() * 36) * 15;
-    const start = atWallTime(base, -daysAgo, minutes, host.timezone);
+    const start = atWallTime(localDay(now, host.timezone, 0), -daysAgo, minutes, host.timezone);
     plans.push({
       host,
       spec: pick(TOPICS),
@@ -201,7 +288,7 @@ export function planRecordings(now: Date, people: readonly PersonSpec[] = DEMO_P
       preventDownload: false,
     });
   }
-  return plans.filter((p) => p.start.getTime() < now.getTime() - 2 * 60 * 60 * 1000);
+  return [...plans.filter((p) => p.start.getTime() < now.getTime() - 2 * 60 * 60 * 1000), ...recent];
 }
 
 const hex = (rand: () => number, n: number) =>
@@ -237,7 +324,8 @@ export function seedDemo(emulator: WebexEmulator, now: Date, linkBase: string): 
 
   const rand = prng(4821);
   const recordings = planRecordings(now).map((plan) => {
-    const durationSeconds = (15 + Math.floor(rand() * 16) * 5) * 60;
+    const randomDuration = (15 + Math.floor(rand() * 16) * 5) * 60;
+    const durationSeconds = plan.durationSeconds ?? randomDuration;
     const id = hex(rand, 32);
     const created = new Date(plan.start.getTime() + (durationSeconds + 300) * 1000);
     return emulator.addRecording({
@@ -257,6 +345,7 @@ export function seedDemo(emulator: WebexEmulator, now: Date, linkBase: string): 
       siteUrl: 'example.webex.com',
       playbackUrl: `${linkBase}/${id}/play`,
       downloadUrl: plan.preventDownload ? '' : `${linkBase}/${id}/download`,
+      ...(plan.sharedWith ? { sharedWith: plan.sharedWith } : {}),
     });
   });
   return { bot, admin, people, directRooms, group, recordings };

@@ -12,6 +12,10 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { WebexEmulator } from '../emulator/index.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import { OAUTH_CALLBACK_PATH, SIGN_IN_SCOPES } from '../../src/features/sign-in/sign-in.js';
+import { KyselyTimeZoneRepository } from '../../src/features/timezone/timezone-repository.js';
+import { createTimeZoneSettings } from '../../src/features/timezone/timezone-settings.js';
+import { openStore } from '../../src/store/open-store.js';
 import { demoRoutes, DEMO_RECORDINGS, type DemoContext } from './demo-routes.js';
 import { seedDemo, type DemoSeed } from './seed.js';
 
@@ -82,12 +86,21 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   };
   try {
     const now = opts.now ?? (() => new Date());
-    const seed = seedDemo(emulator, now(), `${origin}${DEMO_RECORDINGS}`);
+    ctx.linkBase = `${origin}${DEMO_RECORDINGS}`;
+    const seed = seedDemo(emulator, now(), ctx.linkBase);
     ctx.emulator = emulator;
     ctx.seed = seed;
+    ctx.now = now;
 
     dataDir = await mkdtemp(join(tmpdir(), 'webex-recordings-demo-'));
     const botPort = await freePort();
+    const botUrl = `http://127.0.0.1:${botPort}`;
+    // `connect` works as in production: an Integration registered with (emulated) Webex, redirecting to the bot.
+    const integration = emulator.addIntegration({
+      name: 'Recordings Bot (demo)',
+      redirectUris: [`${botUrl}${OAUTH_CALLBACK_PATH}`],
+      scopes: SIGN_IN_SCOPES.split(' '),
+    });
     const config = loadConfig({
       NODE_ENV: 'development',
       LOG_LEVEL: opts.logLevel ?? process.env['LOG_LEVEL'] ?? 'warn',
@@ -96,15 +109,26 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
       WEBEX_BOT_TOKEN: seed.bot.token,
       WEBEX_ADMIN_TOKEN: seed.admin.token,
       WEBEX_API_URL: emulator.baseUrl,
-      PUBLIC_URL: `http://127.0.0.1:${botPort}`,
+      PUBLIC_URL: botUrl,
       PORT: String(botPort),
       WEBHOOK_SECRET: randomBytes(32).toString('hex'),
       DATA_DIR: dataDir,
+      WEBEX_CLIENT_ID: integration.clientId,
+      WEBEX_CLIENT_SECRET: integration.clientSecret,
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     });
     const logger = opts.logger ?? createLogger(config.logLevel);
-    app = createApp(config, { logger, ...(opts.now ? { now: opts.now } : {}) });
+    // The demo opens the bot's store itself, to show times in the zone the bot uses for each person.
+    const store = openStore({ dataDir, logger: logger.child({ component: 'store' }) });
+    app = createApp(config, { logger, store, ...(opts.now ? { now: opts.now } : {}) });
+    ctx.botUrl = botUrl;
+    const timeZones = createTimeZoneSettings({
+      repository: new KyselyTimeZoneRepository(store.kysely),
+      defaultTimeZone: config.defaultTimeZone,
+      logger,
+    });
+    ctx.timeZoneOf = (person) => timeZones.zoneFor(person);
     const { botStarted } = await app.start();
-    const botUrl = `http://127.0.0.1:${botPort}`;
     await waitUntilReady(`${botUrl}/readyz`, opts.readyTimeoutMs ?? 20_000, botStarted);
 
     let stopped: Promise<void> | undefined;

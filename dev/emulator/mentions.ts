@@ -2,8 +2,10 @@
  * Turns Webex mention markup (`<@personId:ID|Name>`, `<@personEmail:a@b.c|Name>`, `<@all>`) and a small
  * Markdown subset into what Webex stores: plain `text`, rendered `html` with `<spark-mention>` tags, and the
  * `mentionedPeople` / `mentionedGroups` lists. Webex's renderer is richer; bots only rely on the mention
- * structure and the plain text, which is what this reproduces.
+ * structure and the plain text, which is what this reproduces. The mentions are found by the bot's own parser
+ * (src/core/mentions.ts), so the emulator and the bot cannot disagree on what a mention is.
  */
+import { splitMentions } from '../../src/core/mentions.js';
 
 export interface MentionTarget {
   id: string;
@@ -19,11 +21,9 @@ export interface RenderedMessage {
   mentionedGroups: string[];
 }
 
-const MENTION = /<@(personId|personEmail):([^|>]+)(?:\|([^>]*))?>|<@all>/g;
-
+/** True when the text holds mention markup a sender wrote (`<@personId:…>`, `<@personEmail:…>`, `<@all>`). */
 export function containsMentionMarkup(source: string): boolean {
-  MENTION.lastIndex = 0;
-  return MENTION.test(source);
+  return splitMentions(source).some((p) => p.kind !== 'text' && p.form === 'markup');
 }
 
 export function renderMessage(source: string, resolve: MentionResolver): RenderedMessage {
@@ -31,35 +31,34 @@ export function renderMessage(source: string, resolve: MentionResolver): Rendere
   const mentionedGroups: string[] = [];
   let text = '';
   let html = '';
-  let last = 0;
-  MENTION.lastIndex = 0;
-  for (let m = MENTION.exec(source); m !== null; m = MENTION.exec(source)) {
-    const literal = source.slice(last, m.index);
-    text += markdownToText(literal);
-    html += markdownToHtml(literal);
-    last = m.index + m[0].length;
-    if (m[0] === '<@all>') {
+  const literal = (s: string) => {
+    text += markdownToText(s);
+    html += markdownToHtml(s);
+  };
+  for (const part of splitMentions(source)) {
+    // Html a sender typed is text to Webex: only markup makes a mention.
+    if (part.kind === 'text' || part.form === 'html') {
+      literal(part.kind === 'text' ? part.text : part.source);
+      continue;
+    }
+    if (part.kind === 'all') {
       if (!mentionedGroups.includes('all')) mentionedGroups.push('all');
       text += 'All';
       html += '<spark-mention data-object-type="groupMention" data-group-type="all">All</spark-mention>';
       continue;
     }
-    const kind = m[1] === 'personEmail' ? 'personEmail' : 'personId';
-    const target = resolve(kind, (m[2] ?? '').trim());
+    const target = resolve(part.by === 'email' ? 'personEmail' : 'personId', part.value);
     if (!target) {
       // Webex leaves markup it cannot resolve as literal text.
-      text += m[0];
-      html += escapeHtml(m[0]);
+      text += part.source;
+      html += escapeHtml(part.source);
       continue;
     }
-    const name = m[3]?.trim() || target.displayName;
+    const name = part.name || target.displayName;
     if (!mentionedPeople.includes(target.id)) mentionedPeople.push(target.id);
     text += name;
     html += `<spark-mention data-object-type="person" data-object-id="${escapeHtml(target.id)}">${escapeHtml(name)}</spark-mention>`;
   }
-  const rest = source.slice(last);
-  text += markdownToText(rest);
-  html += markdownToHtml(rest);
   return { text: text.trim(), html: wrapParagraphs(html), mentionedPeople, mentionedGroups };
 }
 

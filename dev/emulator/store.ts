@@ -91,6 +91,39 @@ export interface MessageCreated {
   events: DomainEvent[];
 }
 
+/** The fields of a `POST /messages` body, checked as Webex checks them. */
+function parseMessageBody(body: unknown) {
+  const b = asObject(body);
+  const roomIdIn = optionalString(b, 'roomId');
+  const toPersonId = optionalString(b, 'toPersonId');
+  const toPersonEmail = optionalString(b, 'toPersonEmail');
+  const text = optionalString(b, 'text');
+  const markdown = optionalString(b, 'markdown');
+  const parentId = optionalString(b, 'parentId');
+  const files = optionalStringArray(b, 'files');
+  const attachments = parseAttachments(b['attachments']);
+
+  const targets = [roomIdIn, toPersonId, toPersonEmail].filter((v) => v !== undefined).length;
+  if (targets === 0) throw badRequest('Either roomId, toPersonId or toPersonEmail must be specified.');
+  if (targets > 1) throw badRequest('Only one of roomId, toPersonId or toPersonEmail may be specified.');
+  for (const [name, value] of [
+    ['text', text],
+    ['markdown', markdown],
+  ] as const) {
+    if (value !== undefined && Buffer.byteLength(value, 'utf8') > MAX_MESSAGE_BYTES) {
+      throw badRequest(`The ${name} exceeds the maximum message length of ${MAX_MESSAGE_BYTES} bytes.`);
+    }
+  }
+  if (files && files.length > 1) throw badRequest('Only one file may be attached to a message.');
+  if (attachments && attachments.length > 0 && !nonEmpty(text) && !nonEmpty(markdown)) {
+    throw badRequest('A message with attachments must include text or markdown as a fallback.');
+  }
+  if (!nonEmpty(text) && !nonEmpty(markdown) && !(files && files.length > 0)) {
+    throw badRequest('The message must contain text, markdown or a file.');
+  }
+  return { roomIdIn, toPersonId, toPersonEmail, text, markdown, parentId, files, attachments };
+}
+
 /** In-memory state of the emulated Webex plus the rules that do not depend on HTTP. */
 export class EmulatorStore {
   /** Emits `message` (WebexMessage) whenever one is created, for `waitForMessage`. */
@@ -425,72 +458,35 @@ export class EmulatorStore {
     return [...this.messages.values()].filter((m) => m.roomId === roomId);
   }
 
-  /**
-   * The single implementation behind `POST /messages` and `userSays`.
-   * `asClient` drops the `markdown` field, because messages typed in a Webex client carry text and html only.
-   * `mentionIds` prefixes the text with those people's names the way a client renders an @mention.
-   */
-  createMessage(
+  /** The room a new message goes to: the given one (the caller must be in it), or the 1:1 with the person named. */
+  private roomForMessage(
     caller: PersonRecord,
-    body: unknown,
-    opts: { asClient?: boolean; mentionIds?: string[] } = {},
-  ): MessageCreated {
-    const b = asObject(body);
-    const roomIdIn = optionalString(b, 'roomId');
-    const toPersonId = optionalString(b, 'toPersonId');
-    const toPersonEmail = optionalString(b, 'toPersonEmail');
-    const text = optionalString(b, 'text');
-    const markdown = optionalString(b, 'markdown');
-    const parentId = optionalString(b, 'parentId');
-    const files = optionalStringArray(b, 'files');
-    const attachments = parseAttachments(b['attachments']);
+    roomIdIn: string | undefined,
+    toPersonId: string | undefined,
+    toPersonEmail: string | undefined,
+    events: DomainEvent[],
+  ): RoomRecord {
+    if (roomIdIn !== undefined) return this.requireRoomFor(roomIdIn, caller.id);
+    const target =
+      toPersonId !== undefined ? this.people.get(toPersonId) : this.personByEmail(toPersonEmail ?? '');
+    if (!target) throw notFound('Could not find the person to send the message to.');
+    if (target.id === caller.id) throw badRequest('Cannot send a direct message to yourself.');
+    return this.directRoomBetween(caller.id, target.id) ?? this.openDirectRoom(caller, target, events);
+  }
 
-    const targets = [roomIdIn, toPersonId, toPersonEmail].filter((v) => v !== undefined).length;
-    if (targets === 0) throw badRequest('Either roomId, toPersonId or toPersonEmail must be specified.');
-    if (targets > 1) throw badRequest('Only one of roomId, toPersonId or toPersonEmail may be specified.');
-    for (const [name, value] of [
-      ['text', text],
-      ['markdown', markdown],
-    ] as const) {
-      if (value !== undefined && Buffer.byteLength(value, 'utf8') > MAX_MESSAGE_BYTES) {
-        throw badRequest(`The ${name} exceeds the maximum message length of ${MAX_MESSAGE_BYTES} bytes.`);
-      }
-    }
-    if (files && files.length > 1) throw badRequest('Only one file may be attached to a message.');
-    if (attachments && attachments.length > 0 && !nonEmpty(text) && !nonEmpty(markdown)) {
-      throw badRequest('A message with attachments must include text or markdown as a fallback.');
-    }
-    if (!nonEmpty(text) && !nonEmpty(markdown) && !(files && files.length > 0)) {
-      throw badRequest('The message must contain text, markdown or a file.');
-    }
-
-    const events: DomainEvent[] = [];
-    let room: RoomRecord;
-    if (roomIdIn !== undefined) {
-      room = this.requireRoomFor(roomIdIn, caller.id);
-    } else {
-      const target =
-        toPersonId !== undefined ? this.people.get(toPersonId) : this.personByEmail(toPersonEmail ?? '');
-      if (!target) throw notFound('Could not find the person to send the message to.');
-      if (target.id === caller.id) throw badRequest('Cannot send a direct message to yourself.');
-      room = this.directRoomBetween(caller.id, target.id) ?? this.openDirectRoom(caller, target, events);
-    }
-
-    if (parentId !== undefined) {
-      const parent = this.messages.get(parentId);
-      if (!parent || parent.roomId !== room.id || !this.canRead(caller, parent)) {
-        throw badRequest('The parent message was not found in this room.');
-      }
-      if (parent.parentId !== undefined) throw badRequest('Replies to a reply are not supported.');
-    }
-
+  /** Text, html and mentions as Webex stores them, from mention markup or from a client's @mentions (`mentionIds`). */
+  private renderedMessage(
+    text: string | undefined,
+    markdown: string | undefined,
+    mentionIds: string[] | undefined,
+  ) {
     let outText = text;
     let html: string | undefined;
     let mentionedPeople: string[] = [];
     let mentionedGroups: string[] = [];
     const rich = markdown ?? (text !== undefined && containsMentionMarkup(text) ? text : undefined);
-    if (opts.mentionIds && opts.mentionIds.length > 0) {
-      const people = opts.mentionIds.map((id) => {
+    if (mentionIds && mentionIds.length > 0) {
+      const people = mentionIds.map((id) => {
         const p = this.people.get(id);
         if (!p) throw badRequest(`Cannot mention unknown person ${id}.`);
         return p;
@@ -510,6 +506,39 @@ export class EmulatorStore {
       mentionedGroups = rendered.mentionedGroups;
       outText = markdown !== undefined && text !== undefined ? text : rendered.text;
     }
+
+    return { outText, html, mentionedPeople, mentionedGroups };
+  }
+
+  /**
+   * The single implementation behind `POST /messages` and `userSays`.
+   * `asClient` drops the `markdown` field, because messages typed in a Webex client carry text and html only.
+   * `mentionIds` prefixes the text with those people's names the way a client renders an @mention.
+   */
+  createMessage(
+    caller: PersonRecord,
+    body: unknown,
+    opts: { asClient?: boolean; mentionIds?: string[] } = {},
+  ): MessageCreated {
+    const { roomIdIn, toPersonId, toPersonEmail, text, markdown, parentId, files, attachments } =
+      parseMessageBody(body);
+
+    const events: DomainEvent[] = [];
+    const room = this.roomForMessage(caller, roomIdIn, toPersonId, toPersonEmail, events);
+
+    if (parentId !== undefined) {
+      const parent = this.messages.get(parentId);
+      if (!parent || parent.roomId !== room.id || !this.canRead(caller, parent)) {
+        throw badRequest('The parent message was not found in this room.');
+      }
+      if (parent.parentId !== undefined) throw badRequest('Replies to a reply are not supported.');
+    }
+
+    const { outText, html, mentionedPeople, mentionedGroups } = this.renderedMessage(
+      text,
+      markdown,
+      opts.mentionIds,
+    );
 
     const { id } = newWebexId('MESSAGE');
     const created = this.stamp();

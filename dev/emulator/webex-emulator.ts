@@ -340,6 +340,45 @@ export class WebexEmulator {
     this.url = `http://${urlHost}:${port}${API_PREFIX}`;
   }
 
+  /** Every request goes into `requests` (with its trackingId, also sent back as Webex does). */
+  private recordRequest(req: Request, res: Response, next: NextFunction): void {
+    const trackingId = newTrackingId();
+    res.setHeader('trackingid', trackingId);
+    const record: RecordedRequest = {
+      method: req.method,
+      path: req.path.startsWith(`${API_PREFIX}/`) ? req.path.slice(API_PREFIX.length) : req.path,
+      query: queryOf(req),
+      headers: flattenHeaders(req.headers),
+      body: undefined,
+      status: 0,
+      at: new Date(),
+      trackingId,
+    };
+    this.requests.push(record);
+    res.once('finish', () => {
+      if (record.status === 0) record.status = res.statusCode;
+    });
+    Object.assign(res.locals, { trackingId, record });
+    next();
+  }
+
+  /** The bearer token names the caller; no valid token, 401 as Webex answers it. */
+  private authenticate(req: Request, res: Response, next: NextFunction): void {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const caller = match?.[1] !== undefined ? this.oauth.callerFor(match[1]) : undefined;
+    if (!caller) {
+      sendError(
+        res,
+        401,
+        'The request requires a valid access token set in the Authorization request header.',
+      );
+      return;
+    }
+    locals(res).caller = caller;
+    next();
+  }
+
   private buildApp(): express.Express {
     const app = express();
     app.disable('x-powered-by');
@@ -352,26 +391,7 @@ export class WebexEmulator {
       baseUrl: () => this.url,
     };
 
-    app.use((req, res, next) => {
-      const trackingId = newTrackingId();
-      res.setHeader('trackingid', trackingId);
-      const record: RecordedRequest = {
-        method: req.method,
-        path: req.path.startsWith(`${API_PREFIX}/`) ? req.path.slice(API_PREFIX.length) : req.path,
-        query: queryOf(req),
-        headers: flattenHeaders(req.headers),
-        body: undefined,
-        status: 0,
-        at: new Date(),
-        trackingId,
-      };
-      this.requests.push(record);
-      res.once('finish', () => {
-        if (record.status === 0) record.status = res.statusCode;
-      });
-      Object.assign(res.locals, { trackingId, record });
-      next();
-    });
+    app.use((req, res, next) => this.recordRequest(req, res, next));
     app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '5mb' }));
     app.use((req, res, next) => {
       if (req.body !== undefined) locals(res).record.body = req.body;
@@ -381,21 +401,7 @@ export class WebexEmulator {
     app.use((req, res, next) => this.applyFault(req, res, next));
     app.use(U2C_PREFIX, u2cRoutes(ctx));
     app.use(API_PREFIX, oauthRoutes(this.oauth));
-    app.use(API_PREFIX, (req, res, next) => {
-      const header = req.headers.authorization ?? '';
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const caller = match?.[1] !== undefined ? this.oauth.callerFor(match[1]) : undefined;
-      if (!caller) {
-        sendError(
-          res,
-          401,
-          'The request requires a valid access token set in the Authorization request header.',
-        );
-        return;
-      }
-      locals(res).caller = caller;
-      next();
-    });
+    app.use(API_PREFIX, (req, res, next) => this.authenticate(req, res, next));
     for (const routes of [
       peopleRoutes,
       roomsRoutes,

@@ -1,16 +1,7 @@
+import { splitMentions } from '../core/mentions.js';
 import type { WebexPerson } from '../webex/types.js';
 
-/** Webex puts an @mention into `html` as a spark-mention tag whose data-object-id is the person's id (or its uuid). */
-const MENTION_TAG =
-  /<spark-mention[^>]*data-object-type="person"[^>]*data-object-id="([^"]+)"[^>]*>(.*?)<\/spark-mention>/gi;
-
-const decodeEntities = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+const MAX_BOT_MENTIONS_REMOVED = 8;
 
 /** The uuid inside a Webex id (base64 of ciscospark://us/PEOPLE/<uuid>), or the id itself. */
 export function uuidOfWebexId(id: string): string {
@@ -35,13 +26,16 @@ export function stripBotMention(
   let text = (message.text ?? '').replace(/\s+/g, ' ').trim();
   const botUuid = uuidOfWebexId(bot.id);
   const mentionedAs: string[] = [];
-  for (const m of (message.html ?? '').matchAll(MENTION_TAG)) {
-    const [, objectId = '', inner = ''] = m;
-    if (objectId === bot.id || objectId === botUuid || uuidOfWebexId(objectId) === botUuid) {
-      mentionedAs.push(decodeEntities(inner.replace(/<[^>]*>/g, '')).trim());
-    }
+  // Webex puts an @mention into `html` as a spark-mention tag whose data-object-id is the person's id (or its uuid).
+  for (const part of splitMentions(message.html ?? '')) {
+    if (part.kind !== 'person' || part.form !== 'html') continue;
+    const objectId = part.value;
+    if (objectId === bot.id || objectId === botUuid || uuidOfWebexId(objectId) === botUuid)
+      mentionedAs.push(part.name);
   }
-  for (const name of mentionedAs) {
+  // Each removal scans the text, so a message with hundreds of bot mentions would cost hundreds of scans: a person
+  // never needs more than a few.
+  for (const name of mentionedAs.slice(0, MAX_BOT_MENTIONS_REMOVED)) {
     if (!name) continue;
     const idx = text.indexOf(name);
     if (idx >= 0) text = `${text.slice(0, idx)} ${text.slice(idx + name.length)}`;

@@ -31,5 +31,6 @@ export type ChatEvent = ChatMessage | ChatAction;
 /** How a handler answers: always into the space the event came from. */
 export interface Reply {
   say(markdown: string): Promise<void>;
-  sendCard(card: Record<string, unknown>, fallbackMarkdown: string): Promise<void>;
+  /** Resolves once posted (what it resolves with is the messenger's business: handlers only await it). */
+  sendCard(card: Record<string, unknown>, fallbackMarkdown: string): Promise<unknown>;
 }

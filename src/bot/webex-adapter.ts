@@ -209,8 +209,13 @@ export function createWebexBot(opts: WebexBotOptions): WebexBot {
     messageFormat: 'markdown',
   });
   void framework.storageDriver(noStorage);
-  framework.debugger = (message: string) => log.trace({ framework: true }, frameworkLine(String(message)));
-  framework.on('log', (message: string) => log.debug({ framework: true }, frameworkLine(String(message))));
+  // The framework talks on every event; masking its lines costs more than the rest of a reply, so only when kept.
+  framework.debugger = (message: string) => {
+    if (log.isLevelEnabled('trace')) log.trace({ framework: true }, frameworkLine(String(message)));
+  };
+  framework.on('log', (message: string) => {
+    if (log.isLevelEnabled('debug')) log.debug({ framework: true }, frameworkLine(String(message)));
+  });
   const webhookHandler = webhookHandlerFactory(framework);
 
   const track = <T>(p: Promise<T>): Promise<T> => {

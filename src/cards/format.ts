@@ -1,8 +1,7 @@
 /**
- * Small pure formatters and guards shared by the card builders. No I/O, no clock: every time is formatted from the
- * instant and IANA zone it is given.
+ * Small pure formatters and guards shared by the card builders. No I/O, no clock. Times, ranges and durations are
+ * formatted by src/core/time.ts (one style each, everywhere).
  */
-import { formatInZone, safeTimeZone } from '../core/time.js';
 
 /** Every card the bot posts: Webex renders Adaptive Cards up to 1.3. */
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -47,17 +46,6 @@ export function markdownLinkUrl(url: string): string {
   );
 }
 
-/** "45 min", "1 h", "1 h 05 min", "< 1 min"; undefined when unknown. Minutes are rounded to the nearest. */
-export function formatDuration(seconds: number | undefined): string | undefined {
-  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
-  if (seconds < 60) return '< 1 min';
-  const minutes = Math.round(seconds / 60);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`;
-}
-
 /**
  * "152 MB", "1.2 GB". Decimal (SI) units — 1 MB = 1,000,000 bytes — because that is what Webex's own pages and
  * most download managers show for recordings; one decimal below 10, whole numbers above.
@@ -76,66 +64,9 @@ export function formatSize(bytes: number | undefined): string | undefined {
   return `${shown(v, i)} ${units[i] ?? 'B'}`;
 }
 
-const validDate = (d: Date): boolean => !Number.isNaN(d.getTime());
-
 /** The instant of a Webex timestamp string, or undefined when missing/unreadable. */
 export function parseInstant(s: string | undefined): Date | undefined {
   if (!s) return undefined;
   const d = new Date(s);
-  return validDate(d) ? d : undefined;
-}
-
-const dayKey = (d: Date, tz: string) => formatInZone(d, tz, 'yyyy-MM-dd');
-
-/**
- * True when `d` is the first instant of its calendar day in `tz`. Compares with the instant 1 ms earlier instead of
- * testing for 00:00, so zones whose day starts at 01:00 on a DST change still count as "whole days".
- */
-function isStartOfDay(d: Date, tz: string): boolean {
-  return dayKey(d, tz) !== dayKey(new Date(d.getTime() - 1), tz);
-}
-
-/**
- * The half-open range `[from, to)` in words, in `timeZone`, ending with the zone's name:
- * - whole days: "Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles" (the last day is the one containing `to − 1 ms`);
- *   one day: "Tue 3 Nov 2026, …"; years on both sides when they differ.
- * - otherwise (rolling ranges) with times, `to` shown as is: "Thu 26 Nov 14:05 – Sun 29 Nov 14:05 2026, …".
- */
-export function describeRange(range: { from: Date; to: Date }, timeZone: string): string {
-  const tz = safeTimeZone(timeZone);
-  const { from, to } = range;
-  if (!validDate(from) || !validDate(to)) return `an unknown period, ${tz}`;
-  const f = (d: Date, pattern: string) => formatInZone(d, tz, pattern);
-  const wholeDays = to.getTime() > from.getTime() && isStartOfDay(from, tz) && isStartOfDay(to, tz);
-  let text: string;
-  if (wholeDays) {
-    const last = new Date(to.getTime() - 1);
-    if (dayKey(from, tz) === dayKey(last, tz)) text = f(from, 'EEE d MMM yyyy');
-    else if (f(from, 'yyyy') === f(last, 'yyyy'))
-      text = `${f(from, 'EEE d MMM')} – ${f(last, 'EEE d MMM yyyy')}`;
-    else text = `${f(from, 'EEE d MMM yyyy')} – ${f(last, 'EEE d MMM yyyy')}`;
-  } else if (dayKey(from, tz) === dayKey(to, tz)) {
-    text = `${f(from, 'EEE d MMM yyyy HH:mm')} – ${f(to, 'HH:mm')}`;
-  } else if (f(from, 'yyyy') === f(to, 'yyyy')) {
-    text = `${f(from, 'EEE d MMM HH:mm')} – ${f(to, 'EEE d MMM HH:mm yyyy')}`;
-  } else {
-    text = `${f(from, 'EEE d MMM yyyy HH:mm')} – ${f(to, 'EEE d MMM yyyy HH:mm')}`;
-  }
-  return `${text}, ${tz}`;
-}
-
-/** "Tue 17 Nov 2026, 09:30" in `timeZone`. */
-export function formatWhen(d: Date, timeZone: string): string {
-  return formatInZone(d, timeZone, 'EEE d MMM yyyy, HH:mm');
-}
-
-/** The calendar year of `d` in `timeZone` ("2026"), or undefined for an invalid date. */
-export function yearIn(d: Date, timeZone: string): string | undefined {
-  return validDate(d) ? formatInZone(d, timeZone, 'yyyy') : undefined;
-}
-
-/** "Tue 17 Nov 09:30" in `timeZone`; the year is added when it differs from `contextYear`. */
-export function formatWhenShort(d: Date, timeZone: string, contextYear?: string): string {
-  const tz = safeTimeZone(timeZone);
-  return formatInZone(d, tz, yearIn(d, tz) === contextYear ? 'EEE d MMM HH:mm' : 'EEE d MMM yyyy HH:mm');
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }

@@ -28,9 +28,16 @@ export interface MessengerCounters {
   unverifiable: number;
 }
 
+/**
+ * What became of a message that did not fail: `posted` (Webex answered with it, or it was found after an ambiguous
+ * failure) or `uncertain` (Webex may have it and nobody can tell; it was not sent again). Callers that keep records
+ * of what was posted (digests) store the difference.
+ */
+export type PostOutcome = 'posted' | 'uncertain';
+
 export interface Messenger {
   say(roomId: string, markdown: string): Promise<void>;
-  sendCard(roomId: string, card: Record<string, unknown>, fallbackMarkdown: string): Promise<void>;
+  sendCard(roomId: string, card: Record<string, unknown>, fallbackMarkdown: string): Promise<PostOutcome>;
   /** Into the person's 1:1 space with the bot (created by Webex if needed). */
   sendDirect(personId: string, markdown: string, card?: Record<string, unknown>): Promise<void>;
   /**
@@ -154,7 +161,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       await post({ roomId, markdown });
     },
     async sendCard(roomId, card, fallbackMarkdown) {
-      await post({ roomId, markdown: fallbackMarkdown, ...withCard(card) });
+      const message = await post({ roomId, markdown: fallbackMarkdown, ...withCard(card) });
+      return message === undefined ? 'uncertain' : 'posted';
     },
     async sendDirect(personId, markdown, card) {
       await post({ toPersonId: personId, markdown, ...withCard(card) });

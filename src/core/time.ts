@@ -221,7 +221,28 @@ export function formatWallTime(wall: WallTime, pattern: string): string {
   return compile(pattern)(wall);
 }
 
+/**
+ * Locales asked for a zone's short name, in order. CLDR gives each locale only the names its readers know (en-IN:
+ * IST for India, en-IE: IST for Irish summer time, ja-JP: JST, en-AU: AEST and LHST…), so a name found this way is
+ * the one people in that zone use; a zone no locale names (Asia/Shanghai: "CST" would be ambiguous) shows as GMT+8.
+ */
+const ABBREVIATION_LOCALES = [
+  'en-US',
+  'en-GB',
+  'en-CA',
+  'en-AU',
+  'en-NZ',
+  'en-IN',
+  'en-IE',
+  'en-SG',
+  'en-HK',
+  'en-ZA',
+  'ja-JP',
+] as const;
+const LETTERS_ONLY = /^[A-Z][A-Za-z]{1,5}$/u;
 const abbreviationFormatters = new Map<string, Intl.DateTimeFormat>();
+/** `zone|offset` → name: a zone's name changes only with its offset (DST), so this is a handful per zone. */
+const abbreviations = new Map<string, string>();
 
 function abbreviationFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}`;
@@ -234,17 +255,120 @@ function abbreviationFormatter(locale: string, timeZone: string): Intl.DateTimeF
   return f;
 }
 
-/** The zone's short name at `instant`: PST, CET… (each locale knows different ones), else GMT+1-style. */
+const shortName = (locale: string, timeZone: string, instant: Date): string =>
+  abbreviationFormatter(locale, timeZone)
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')?.value ?? '';
+
+/**
+ * The zone's name at `instant` as people there know it: PST/PDT, CET/CEST, JST, IST (India), AEST, LHDT…; where no
+ * unambiguous name exists, its offset ("GMT+8", "GMT+5:45"); "UTC" for UTC and for zones this runtime doesn't know.
+ */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   const tz = safeTimeZone(timeZone);
-  let fallback = '';
-  for (const locale of ['en-US', 'en-GB']) {
-    const name =
-      abbreviationFormatter(locale, tz)
-        .formatToParts(instant)
-        .find((p) => p.type === 'timeZoneName')?.value ?? '';
-    if (name && !/^(GMT|UTC)[+-−]/u.test(name)) return name;
-    fallback ||= name;
+  const key = `${tz}|${offsetAt(tz, instant.getTime())}`;
+  let name = abbreviations.get(key);
+  if (name === undefined) {
+    const fallback = shortName('en-US', tz, instant);
+    name = fallback;
+    if (fallback !== 'UTC' && fallback !== 'GMT') {
+      for (const locale of ABBREVIATION_LOCALES) {
+        const candidate = shortName(locale, tz, instant);
+        if (LETTERS_ONLY.test(candidate) && !/^(GMT|UTC)./u.test(candidate)) {
+          name = candidate;
+          break;
+        }
+      }
+    }
+    if (abbreviations.size >= MAX_CACHED_ZONES) abbreviations.clear();
+    abbreviations.set(key, name);
   }
-  return fallback;
+  return name;
+}
+
+// ---- How times are shown to people: one style for a timestamp, one for a range, one for a duration. ----
+
+const DAY_PATTERN = 'EEE d MMM';
+const validInstant = (d: Date): boolean => !Number.isNaN(d.getTime());
+
+/** The calendar year of `instant` in `timeZone` ("2026"), or undefined for an invalid date. */
+export function yearIn(instant: Date, timeZone: string): string | undefined {
+  return validInstant(instant) ? formatInZone(instant, timeZone, 'yyyy') : undefined;
+}
+
+/**
+ * A timestamp: "Tue 17 Nov 2026, 09:30 PST". `zone: false` leaves the zone's name out (where a heading already says
+ * it); `contextYear` leaves the year out when it is that year ("Tue 17 Nov, 09:30" in a list under a 2026 heading).
+ */
+export function formatTimestamp(
+  instant: Date,
+  timeZone: string,
+  opts: { zone?: boolean; contextYear?: string | undefined } = {},
+): string {
+  const tz = safeTimeZone(timeZone);
+  const day = yearIn(instant, tz) === opts.contextYear ? DAY_PATTERN : `${DAY_PATTERN} yyyy`;
+  const text = formatInZone(instant, tz, `${day}, HH:mm`);
+  return opts.zone === false ? text : `${text} ${zoneAbbreviation(instant, tz)}`;
+}
+
+const dayKey = (d: Date, tz: string) => formatInZone(d, tz, 'yyyy-MM-dd');
+
+/**
+ * True when `d` is the first instant of its calendar day in `tz`. Compares with the instant 1 ms earlier instead of
+ * testing for 00:00, so zones whose day starts at 01:00 on a DST change still count as "whole days".
+ */
+function isStartOfDay(d: Date, tz: string): boolean {
+  return dayKey(d, tz) !== dayKey(new Date(d.getTime() - 1), tz);
+}
+
+/** "PST", or "PDT/PST" when the zone's name changes between the two instants. */
+function zoneLabel(a: Date, b: Date, tz: string): string {
+  const first = zoneAbbreviation(a, tz);
+  const last = zoneAbbreviation(b, tz);
+  return first === last ? first : `${first}/${last}`;
+}
+
+/**
+ * The half-open range `[from, to)` in `timeZone`, with the year once when both ends share it:
+ * - whole days: "Mon 16 Nov – Sun 22 Nov 2026 (PST)", one day "Tue 3 Nov 2026 (PST)" (the last day is the one
+ *   containing `to − 1 ms`);
+ * - otherwise, timestamps with `to` as is: "Thu 26 Nov, 14:05 – Sun 29 Nov 2026, 14:05 PST", one day
+ *   "Tue 3 Nov 2026, 09:00 – 12:30 PST"; when the zone's name changes in between, each end has its own
+ *   ("Sun 1 Nov 2026, 00:30 PDT – 01:30 PST").
+ */
+export function formatTimeRange(range: { from: Date; to: Date }, timeZone: string): string {
+  const tz = safeTimeZone(timeZone);
+  const { from, to } = range;
+  if (!validInstant(from) || !validInstant(to))
+    return `an unknown period (${zoneAbbreviation(new Date(0), tz)})`;
+  const f = (d: Date, pattern: string) => formatInZone(d, tz, pattern);
+  const sameYear = (a: Date, b: Date) => yearIn(a, tz) === yearIn(b, tz);
+  if (to.getTime() > from.getTime() && isStartOfDay(from, tz) && isStartOfDay(to, tz)) {
+    const last = new Date(to.getTime() - 1);
+    const zone = `(${zoneLabel(from, last, tz)})`;
+    if (dayKey(from, tz) === dayKey(last, tz)) return `${f(from, `${DAY_PATTERN} yyyy`)} ${zone}`;
+    const start = f(from, sameYear(from, last) ? DAY_PATTERN : `${DAY_PATTERN} yyyy`);
+    return `${start} – ${f(last, `${DAY_PATTERN} yyyy`)} ${zone}`;
+  }
+  const fromZone = zoneAbbreviation(from, tz);
+  const toZone = zoneAbbreviation(to, tz);
+  const fromText =
+    dayKey(from, tz) === dayKey(to, tz)
+      ? f(from, `${DAY_PATTERN} yyyy, HH:mm`)
+      : f(from, sameYear(from, to) ? `${DAY_PATTERN}, HH:mm` : `${DAY_PATTERN} yyyy, HH:mm`);
+  const toText = dayKey(from, tz) === dayKey(to, tz) ? f(to, 'HH:mm') : f(to, `${DAY_PATTERN} yyyy, HH:mm`);
+  return fromZone === toZone
+    ? `${fromText} – ${toText} ${toZone}`
+    : `${fromText} ${fromZone} – ${toText} ${toZone}`;
+}
+
+/** A length of time: "< 1 min", "45 min", "1 h", "1 h 5 min"; undefined when unknown. Minutes are rounded. */
+export function formatDuration(seconds: number | undefined): string | undefined {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
+  if (seconds < 60) return '< 1 min';
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }

@@ -129,8 +129,11 @@ export class WebexClient {
   private readonly random: () => number;
   private readonly maxRetryAfterMs: number;
   private readonly baseBackoffMs: number;
+  /** WEBEX_API_URL parsed once: every call is checked against its origin. */
+  private readonly home: URL;
 
   constructor(private readonly opts: WebexClientOptions) {
+    this.home = new URL(opts.baseUrl);
     this.fetchImpl = opts.fetch ?? fetch;
     this.sleep = opts.sleep ?? defaultSleep;
     this.random = opts.random ?? Math.random;
@@ -212,8 +215,7 @@ export class WebexClient {
     options: RequestOptions = {},
   ): Promise<WebexResponse<T>> {
     const url = this.buildUrl(pathOrUrl, options.query);
-    const home = new URL(this.opts.baseUrl);
-    if (url.origin !== home.origin || url.username || url.password) {
+    if (url.origin !== this.home.origin || url.username || url.password) {
       // The token is only ever sent to WEBEX_API_URL's origin, whatever a Link header (or anything else) says.
       this.opts.logger.warn({ method, origin: url.origin }, 'refused a Webex call outside WEBEX_API_URL');
       throw new WebexApiError(
@@ -224,7 +226,7 @@ export class WebexClient {
         'URL outside WEBEX_API_URL refused',
       );
     }
-    const path = url.pathname.replace(new URL(this.opts.baseUrl).pathname, '') || '/';
+    const path = url.pathname.replace(this.home.pathname, '') || '/';
     const maxRetries = options.maxRetries ?? this.opts.maxRetries;
     // Our own id for the whole logical call; Webex echoes its own trackingid per response, which we log as well.
     const clientTrackingId = `recbot_${randomUUID()}`;

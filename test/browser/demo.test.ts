@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { zoneAbbreviation } from '../../src/core/time.js';
 import { WebexEmulator } from '../../dev/emulator/index.js';
 import { packageRoot } from '../../dev/demo/demo-routes.js';
 import { startDemo, type RunningDemo } from '../../dev/demo/start-demo.js';
@@ -23,9 +24,11 @@ describe('the demo page, in headless Chromium', () => {
   let page: Page;
   let pageErrors: string[];
 
-  /** A card button; the renderer gives Action.OpenUrl buttons role="link", so they are found by label. */
-  // Buttons are titled with their recording ("Play Weekly sync"), so match the start of the label.
-  const button = (label: string) => `button.ac-pushButton[aria-label^="${label}"]`;
+  /**
+   * A card button, found by its accessible name: Action.OpenUrl buttons, and the Play/Download cells of a recordings
+   * row (a selectAction, role="link"), are labelled with their recording ("Play Weekly sync, …"), so match the start.
+   */
+  const button = (label: string) => `[aria-label="${label}"], [aria-label^="${label} "]`;
   const cards = () => page.locator('.msg.from-bot .card');
   const lastCard = () => cards().last();
 
@@ -60,7 +63,15 @@ describe('the demo page, in headless Chromium', () => {
     await lastCard().locator('.ac-adaptiveCard').waitFor();
     const card = lastCard();
     assert.match(await card.innerText(), /Showing 1–10 of \d+ recordings/);
-    assert.match(await card.innerText(), new RegExp(ann.timezone ?? 'UTC'));
+    // The range is labelled with her zone's name (PST, CET…; both names when last week crossed a DST change).
+    const zoneNames = [Date.now(), Date.now() - 8 * 86_400_000].map((t) =>
+      zoneAbbreviation(new Date(t), ann.timezone ?? 'UTC'),
+    );
+    const shown = await card.innerText();
+    assert.ok(
+      zoneNames.some((z) => shown.includes(`(${z}`) || shown.includes(`/${z})`)),
+      `${zoneNames.join(', ')} in ${shown}`,
+    );
     assert.equal(await card.locator(button('Play')).count(), 10);
     assert.ok((await card.locator(button('Download')).count()) >= 9);
 
@@ -126,6 +137,9 @@ describe('the demo page, in headless Chromium', () => {
     assert.match(await card.innerText(), /topic “sync”/);
     assert.ok((await card.locator(button('Play')).count()) >= 3);
     assert.doesNotMatch(await card.innerText(), /Password/, 'no passwords in a group space');
+    // "Sales & product sync" comes escaped for Webex's markdown (`\&`); the page renders it as Webex does.
+    assert.match(await card.innerText(), /Sales & product sync/);
+    assert.doesNotMatch(await card.innerText(), /\\/);
     const asked = demo.emulator.messagesIn(group.id).find((m) => m.mentionedPeople?.length);
     assert.deepEqual(asked?.mentionedPeople, [demo.seed.bot.id]);
     assert.equal(asked?.text, `${demo.seed.bot.displayName} recordings last week topic sync`);
@@ -144,6 +158,114 @@ describe('the demo page, in headless Chromium', () => {
     assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
     assert.ok(png.length < 300_000, `screenshot is ${png.length} bytes`);
     assert.deepEqual(pageErrors, []);
+  });
+
+  it('when Ann sets her time zone with the bot, then the header and the message times follow it', async () => {
+    const ann = demo.seed.people[0];
+    assert.ok(ann);
+    await page.locator('#rooms button', { hasText: demo.seed.bot.displayName }).click();
+    await page.locator('#room-sub', { hasText: `times in ${ann.timezone ?? 'UTC'}` }).waitFor();
+    // The bot is a member of the group space, but not one of its people.
+    const people = demo.seed.people.length;
+    await page.locator('#rooms small', { hasText: `Group · ${people} people` }).waitFor();
+
+    await say('timezone Asia/Tokyo');
+    await page.locator('#room-sub', { hasText: 'times in Asia/Tokyo' }).waitFor({ timeout: 15_000 });
+    const first = page.locator('#messages time').first();
+    const iso = await first.getAttribute('datetime');
+    assert.ok(iso);
+    const tokyo = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Tokyo',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    assert.match(await first.innerText(), new RegExp(tokyo.format(new Date(iso))));
+
+    await say('timezone reset');
+    await page
+      .locator('#room-sub', { hasText: `times in ${ann.timezone ?? 'UTC'}` })
+      .waitFor({ timeout: 15_000 });
+  });
+
+  it('when Ann says "notify me" and her meeting ends, then the alert card arrives in her 1:1', async () => {
+    const ann = demo.seed.people[0];
+    assert.ok(ann);
+    await page.locator('#rooms button', { hasText: demo.seed.bot.displayName }).click();
+    await page.locator('#room-sub', { hasText: '1:1 space' }).waitFor();
+    const before = await page.locator('.msg.from-bot').count();
+    await say('notify me');
+    await page.locator('.msg.from-bot').nth(before).waitFor();
+    assert.match(await page.locator('.msg.from-bot').last().innerText(), /notification \*{0,2}#\d/i);
+
+    // The page's control: Ann's meeting "Quarterly planning" ends with a recording.
+    assert.equal(await page.locator('#meeting-host option:checked').textContent(), ann.displayName);
+    await page.locator('#meeting-topic').fill('Quarterly planning');
+    await page.locator('#end-meeting button[type="submit"]').click();
+    await page.locator('#meeting-status', { hasText: 'ready' }).waitFor();
+
+    const alert = cards().filter({ hasText: 'Quarterly planning' }).last();
+    await alert.locator('.ac-adaptiveCard').waitFor({ timeout: 20_000 });
+    assert.match(await alert.innerText(), /ready/i);
+    assert.equal(await alert.locator(button('Play Quarterly planning')).count(), 1);
+    // Webex's path: the recordings webhook was delivered, signed, to the bot.
+    const delivery = demo.emulator.deliveries.find(
+      (d) => d.resource === 'recordings' && d.body.data['topic'] === 'Quarterly planning',
+    );
+    assert.equal(delivery?.status, 200);
+    assert.equal(delivery?.targetUrl.startsWith(demo.botUrl), true);
+  });
+
+  it('when Ann connects and signs in as herself, then her recordings include those shared with her', async () => {
+    const ann = demo.seed.people[0];
+    assert.ok(ann);
+    await say('connect');
+    const signIn = lastCard().locator(button('Sign in'));
+    await signIn.waitFor();
+    const [popup] = await Promise.all([browser.context.waitForEvent('page'), signIn.click()]);
+    await popup.waitForLoadState();
+    await popup.locator('h1', { hasText: 'You are connected' }).waitFor();
+    await popup.close();
+    await page.locator('.msg.from-bot .msg-text', { hasText: 'connected' }).last().waitFor();
+
+    demo.emulator.clearLog();
+    const before = await cards().count();
+    await say('recordings last week');
+    await cards().nth(before).locator('.ac-adaptiveCard').waitFor();
+    const list = demo.emulator.requests.find((r) => r.path === '/recordings');
+    assert.equal(list?.query['hostEmail'], undefined, 'listed with her own token');
+    const shared = demo.seed.recordings.filter((r) => r.sharedWith.includes(ann.email));
+    assert.ok(shared.length >= 2);
+    const text = await lastCard().innerText();
+    assert.match(text, /Shared with you/);
+    assert.ok(
+      shared.some((r) => text.includes(r.topic)),
+      `one of ${shared.map((r) => r.topic).join(', ')}`,
+    );
+  });
+
+  it('when the page is 400 px wide, then the chat, the spaces and the composer fit without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    );
+    assert.ok(width <= 400, `page is ${width} px wide`);
+    for (const id of ['#person', '#rooms', '#messages', '#input', '#send']) {
+      const box = await page.locator(id).boundingBox();
+      assert.ok(
+        box && box.x >= 0 && box.x + box.width <= 400 && box.height > 0,
+        `${id}: ${JSON.stringify(box)}`,
+      );
+    }
+    const card = await lastCard().boundingBox();
+    assert.ok(card && card.x + card.width <= 400, `card: ${JSON.stringify(card)}`);
+    // The card's buttons wrap rather than being cut off at the card's edge.
+    for (const b of await lastCard().locator('button.ac-pushButton').all()) {
+      const box = await b.boundingBox();
+      assert.ok(box && card && box.x + box.width <= card.x + card.width, `button: ${JSON.stringify(box)}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
 

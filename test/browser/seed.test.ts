@@ -8,6 +8,15 @@ import { DEMO_PEOPLE, planRecordings, seedDemo, type DemoSeed } from '../../dev/
 
 const DAY = 24 * 3600_000;
 
+/** Monday to Friday of the week before `at`'s, in `zone`, as yyyy-MM-dd. */
+function lastWeekDays(at: Date, zone: string): string[] {
+  const [y, m, d] = formatInZone(at, zone, 'yyyy-MM-dd').split('-').map(Number);
+  const today = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  const sinceMonday = (new Date(today).getUTCDay() + 6) % 7;
+  const monday = today - (sinceMonday + 7) * DAY;
+  return [0, 1, 2, 3, 4].map((i) => new Date(monday + i * DAY).toISOString().slice(0, 10));
+}
+
 describe('the demo seed', () => {
   // A Monday just after midnight in Los Angeles (still Sunday there would be "this week" mistakes' favourite case).
   const now = new Date('2026-11-30T08:30:00Z');
@@ -31,9 +40,9 @@ describe('the demo seed', () => {
     assert.ok(seed.admin.scopes.includes('meeting:admin_recordings_read'));
   });
 
-  it('when seeded, then ~80 varied recordings lie in the last two months', () => {
+  it('when seeded, then ~110 varied recordings lie in the last two months', () => {
     const rs = seed.recordings;
-    assert.ok(rs.length >= 75 && rs.length <= 85, `${rs.length} recordings`);
+    assert.ok(rs.length >= 100 && rs.length <= 120, `${rs.length} recordings`);
     for (const r of rs) {
       const t = Date.parse(r.timeRecorded);
       assert.ok(t < now.getTime() && t > now.getTime() - 62 * DAY, r.timeRecorded);
@@ -63,6 +72,43 @@ describe('the demo seed', () => {
     assert.ok(lastWeek.length > 10, `${lastWeek.length}`);
     assert.ok(lastWeek.filter((r) => /sync/i.test(r.topic)).length >= 3);
   });
+
+  for (const at of [now, new Date('2026-12-05T15:07:00Z'), new Date('2026-12-01T23:50:00Z')]) {
+    it(`when planned at ${at.toISOString()}, then everyone has recordings today, yesterday and on working days last week`, () => {
+      const plans = planRecordings(at);
+      const dayOf = (d: Date, zone: string) => formatInZone(d, zone, 'yyyy-MM-dd');
+      const weekdayOf = (d: Date, zone: string) => formatInZone(d, zone, 'EEE');
+      for (const p of DEMO_PEOPLE) {
+        const own = plans.filter((x) => x.host.email === p.email && x.status === 'available');
+        const today = dayOf(at, p.timezone);
+        const yesterday = dayOf(new Date(at.getTime() - DAY), p.timezone);
+        assert.ok(
+          own.some((x) => dayOf(x.start, p.timezone) === today && x.start < at),
+          `${p.email} today`,
+        );
+        assert.ok(
+          own.some((x) => dayOf(x.start, p.timezone) === yesterday),
+          `${p.email} yesterday`,
+        );
+        const older = own.filter((x) => x.start.getTime() < at.getTime() - 2 * DAY);
+        assert.deepEqual(
+          older
+            .filter((x) => ['Sat', 'Sun'].includes(weekdayOf(x.start, x.host.timezone)))
+            .map((x) => x.start),
+          [],
+          `${p.email}: only working days before yesterday`,
+        );
+        const lastWeek = lastWeekDays(at, p.timezone);
+        const inLastWeek = own.filter((x) => lastWeek.includes(dayOf(x.start, p.timezone)));
+        assert.ok(
+          inLastWeek.length >= 3,
+          `${p.email} last week (${lastWeek.join(' ')}): ${inLastWeek.length}`,
+        );
+        const shared = plans.filter((x) => x.sharedWith?.includes(p.email));
+        assert.ok(shared.length >= 2 && shared.every((x) => x.host.email !== p.email), `${p.email} shared`);
+      }
+    });
+  }
 
   it('when planned twice for the same moment, then the topics are the same', () => {
     const topics = (d: Date) => planRecordings(d).map((p) => `${p.host.email} ${p.spec.topic} ${p.status}`);

@@ -20,6 +20,10 @@ const state = {
   /** Bumped on every switch, so answers for a previous room or person are dropped. */
   generation: 0,
   waitingForBotSince: 0,
+  /** The zone the bot uses for the visitor (their `timezone` setting, else their profile's): times are shown in it. */
+  zone: 'UTC',
+  /** The bot's sign-in link prefix: such links go through the demo, which signs in as the visitor. */
+  signInStart: '',
 };
 
 const $ = (id) => document.getElementById(id);
@@ -40,7 +44,8 @@ function inlineMarkdown(source) {
   const held = [];
   const hold = (html) => `\uE000${held.push(html) - 1}\uE000`;
   let s = String(source).replace(/\uE000/g, '');
-  s = s.replace(/\\([\\`*_{}[\]()#+\-.!<>~|])/g, (_m, ch) => hold(escapeHtml(ch)));
+  // As CommonMark (and Webex): a backslash escapes any ASCII punctuation, e.g. the bot's `\&`.
+  s = s.replace(/\\([!-/:-@[-`{-~])/g, (_m, ch) => hold(escapeHtml(ch)));
   s = s.replace(/`([^`]+)`/g, (_m, code) => hold(`<code>${escapeHtml(code)}</code>`));
   s = escapeHtml(s);
   s = s.replace(
@@ -142,7 +147,7 @@ function avatar(name, kind, big) {
 }
 
 function timeOf(iso) {
-  const zone = (state.me && state.me.timezone) || 'UTC';
+  const zone = state.zone;
   const d = new Date(iso);
   const sameDay =
     new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(d) ===
@@ -205,13 +210,20 @@ const HOST_CONFIG = {
   adaptiveCard: { allowCustomStyle: false },
 };
 
+/** Sign-in links go through the demo, which tells the emulator's Webex who is signing in (the visitor). */
+function openUrlTarget(url) {
+  if (!state.signInStart || !String(url).startsWith(`${state.signInStart}?`)) return url;
+  const params = new URLSearchParams({ personId: state.me.id, link: url });
+  return `/_demo/sign-in?${params}`;
+}
+
 function renderCard(card, message) {
   const ac = new AdaptiveCards.AdaptiveCard();
   ac.hostConfig = new AdaptiveCards.HostConfig(HOST_CONFIG);
   ac.onExecuteAction = (action) => {
     const type = action.getJsonTypeName();
     if (type === 'Action.OpenUrl') {
-      window.open(action.url, '_blank', 'noopener');
+      window.open(openUrlTarget(action.url), '_blank', 'noopener');
     } else if (type === 'Action.Submit') {
       void submit(action, message);
     }
@@ -347,6 +359,11 @@ function showEmpty() {
 
 // ------------------------------------------------------------------ rooms and people
 
+/** The people in a space: the bot is a member, but nobody counts it as one of the people. */
+function peopleIn(room) {
+  return room.members.filter((m) => m.type !== 'bot');
+}
+
 function renderRooms() {
   const ul = $('rooms');
   ul.textContent = '';
@@ -363,7 +380,7 @@ function renderRooms() {
     const title = document.createElement('b');
     title.textContent = room.title;
     const sub = document.createElement('small');
-    sub.textContent = room.type === 'group' ? `Group · ${room.members.length} people` : '1:1';
+    sub.textContent = room.type === 'group' ? `Group · ${peopleIn(room).length} people` : '1:1';
     name.append(title, sub);
     b.appendChild(name);
     const seen = state.seen.get(room.id);
@@ -386,7 +403,7 @@ function renderSuggestions() {
   const prefix = group ? `@${state.bot.displayName} ` : '';
   const examples = group
     ? ['recordings last week topic sync', 'recordings this month', 'help']
-    : ['recordings last week', 'recordings this month topic sync', 'recordings last month deleted', 'help'];
+    : ['recordings last week', 'recordings today', 'notify me', 'connect', 'help'];
   for (const ex of examples) {
     const b = document.createElement('button');
     b.type = 'button';
@@ -394,6 +411,25 @@ function renderSuggestions() {
     b.addEventListener('click', () => void send(prefix + ex));
     box.appendChild(b);
   }
+}
+
+function renderRoomSub() {
+  const room = state.room;
+  if (!room) return;
+  $('room-sub').textContent =
+    room.type === 'group'
+      ? `Group space · ${peopleIn(room)
+          .map((m) => m.displayName)
+          .join(', ')} · @mention ${state.bot.displayName} to ask it · times in ${state.zone}`
+      : `1:1 space with the bot · times in ${state.zone}`;
+}
+
+/** The visitor's zone changed (they told the bot `timezone …`): every time on the page follows. */
+function setZone(zone) {
+  if (!zone || zone === state.zone) return;
+  state.zone = zone;
+  renderRoomSub();
+  for (const t of document.querySelectorAll('#messages time[datetime]')) t.textContent = timeOf(t.dateTime);
 }
 
 async function selectRoom(roomId) {
@@ -411,10 +447,7 @@ async function selectRoom(roomId) {
   const replacement = avatar(room.title, room.type === 'group' ? 'group' : 'bot', true);
   replacement.id = 'room-avatar';
   header.replaceWith(replacement);
-  $('room-sub').textContent =
-    room.type === 'group'
-      ? `Group space · ${room.members.map((m) => m.displayName).join(', ')} · @mention ${state.bot.displayName} to ask it`
-      : `1:1 space with the bot · times in ${state.me.timezone || 'UTC'}`;
+  renderRoomSub();
   $('input').placeholder =
     room.type === 'group'
       ? `Write a message to ${room.title} (start with @${state.bot.displayName})`
@@ -433,8 +466,9 @@ async function selectPerson(personId) {
   $('person-zone').textContent = `Profile time zone: ${me.timezone || 'none (the bot uses UTC)'}`;
   state.seen = new Map();
   state.room = undefined;
-  const { rooms } = await api(`/people/${encodeURIComponent(me.id)}/rooms`);
+  const { rooms, timeZone } = await api(`/people/${encodeURIComponent(me.id)}/rooms`);
   state.rooms = rooms;
+  state.zone = timeZone || me.timezone || 'UTC';
   for (const r of rooms) state.seen.set(r.id, r.lastActivity);
   await selectRoom(rooms[0] && rooms[0].id);
 }
@@ -460,9 +494,10 @@ async function pollRooms() {
   if (!state.me) return;
   const me = state.me;
   try {
-    const { rooms } = await api(`/people/${encodeURIComponent(me.id)}/rooms`);
+    const { rooms, timeZone } = await api(`/people/${encodeURIComponent(me.id)}/rooms`);
     if (me !== state.me) return;
     state.rooms = rooms;
+    setZone(timeZone);
     if (state.room) {
       const current = rooms.find((r) => r.id === state.room.id);
       if (current) state.seen.set(current.id, current.lastActivity);
@@ -614,6 +649,39 @@ function wireComposer() {
   });
 }
 
+// ------------------------------------------------------------------ end a meeting with a recording
+
+/** Plays Webex when a recorded meeting ends: the recording becomes ready and the recordings webhooks fire. */
+function wireMeetingControl() {
+  const form = $('end-meeting');
+  const status = $('meeting-status');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const button = form.querySelector('button');
+    const topic = $('meeting-topic').value.trim();
+    if (!topic) {
+      status.textContent = 'Give the meeting a topic.';
+      return;
+    }
+    button.disabled = true;
+    status.textContent = '';
+    try {
+      const { recording } = await api('/meetings/end', {
+        method: 'POST',
+        body: JSON.stringify({ hostId: $('meeting-host').value, topic }),
+      });
+      status.textContent = `“${recording.topic}” is recorded and ready: Webex told the bot.`;
+    } catch (err) {
+      status.textContent = `Could not end the meeting: ${err.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  $('person').addEventListener('change', () => ($('meeting-host').value = $('person').value));
+  // On a phone the chat needs the room: the control starts folded.
+  if (window.matchMedia && window.matchMedia('(max-width: 720px)').matches) $('end-meeting-box').open = false;
+}
+
 // ------------------------------------------------------------------ start
 
 async function start() {
@@ -621,19 +689,24 @@ async function start() {
     result.outputHtml = markdownToHtml(text);
     result.didProcess = true;
   };
-  const { bot, people } = await api('/state');
+  const { bot, people, signInStart } = await api('/state');
   state.bot = bot;
   state.people = people;
+  state.signInStart = signInStart || '';
   const select = $('person');
+  const host = $('meeting-host');
   for (const p of people) {
     const o = document.createElement('option');
     o.value = p.id;
     o.textContent = p.displayName;
     select.appendChild(o);
+    host.appendChild(o.cloneNode(true));
   }
   select.addEventListener('change', () => void selectPerson(select.value));
   wireComposer();
+  wireMeetingControl();
   await selectPerson(people[0] && people[0].id);
+  host.value = state.me.id;
   loop(() => pollMessages(false), POLL_MS);
   loop(pollRooms, ROOMS_POLL_MS);
   document.body.dataset.ready = 'true';

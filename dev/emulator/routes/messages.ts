@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { badRequest, forbidden, notFound } from '../errors.js';
 import { callerOf, linkWith, queryOf, sendEmpty, sendJson, setNextLink, type RouteContext } from '../http.js';
 import { parseIsoDateTime, parseMax, single } from '../recordings.js';
@@ -8,6 +8,57 @@ import type { WebexMessage } from '../types.js';
 function listMessageJson(m: WebexMessage): WebexMessage {
   const { toPersonId: _id, toPersonEmail: _email, ...rest } = m;
   return rest;
+}
+
+/** `GET /messages`: newest first, with the bot rules (mentionedPeople=me in groups) and both paging styles. */
+function listMessages(ctx: RouteContext, req: Request, res: Response): void {
+  const caller = callerOf(res);
+  const query = queryOf(req);
+  const roomId = single(query, 'roomId');
+  if (roomId === undefined) throw badRequest('roomId is required.');
+  const room = ctx.store.requireRoomFor(roomId, caller.id);
+
+  const mentionedRaw = query['mentionedPeople'];
+  const mentioned = (
+    Array.isArray(mentionedRaw) ? mentionedRaw : mentionedRaw === undefined ? [] : [mentionedRaw]
+  )
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (mentioned.some((v) => v !== 'me' && v !== caller.id)) {
+    throw badRequest('mentionedPeople may only be "me" or the id of the current user.');
+  }
+  const mentionFilter = mentioned.length > 0;
+  if (caller.type === 'bot' && room.type === 'group' && !mentionFilter) {
+    throw forbidden('Bots must specify mentionedPeople=me to list messages in group rooms.');
+  }
+  const max = parseMax(single(query, 'max'), 50, 1, mentionFilter ? 100 : 1000);
+
+  let messages = ctx.store
+    .messagesOfRoom(roomId)
+    .filter((m) => ctx.store.canRead(caller, m))
+    .reverse();
+  if (mentionFilter) messages = messages.filter((m) => (m.mentionedPeople ?? []).includes(caller.id));
+  const parentId = single(query, 'parentId');
+  if (parentId !== undefined) messages = messages.filter((m) => m.parentId === parentId);
+  const before = single(query, 'before');
+  if (before !== undefined) {
+    const at = parseIsoDateTime(before, 'UTC');
+    if (!at) throw badRequest(`Invalid before: ${before}`);
+    messages = messages.filter((m) => Date.parse(m.created) < at.getTime());
+  }
+  const beforeMessage = single(query, 'beforeMessage');
+  if (beforeMessage !== undefined) {
+    const index = messages.findIndex((m) => m.id === beforeMessage);
+    const anchor = ctx.store.message(beforeMessage);
+    if (!anchor || anchor.roomId !== roomId) throw badRequest('beforeMessage is not a message of this room.');
+    // Newest-first, so everything after the anchor's position is older.
+    messages = index >= 0 ? messages.slice(index + 1) : messages.filter((m) => m.created < anchor.created);
+  }
+  const page = messages.slice(0, max);
+  const last = page[page.length - 1];
+  if (messages.length > max && last) setNextLink(res, linkWith(ctx, req, { beforeMessage: last.id }));
+  sendJson(res, 200, { items: page.map(listMessageJson) });
 }
 
 export function messagesRoutes(ctx: RouteContext): Router {
@@ -42,56 +93,7 @@ export function messagesRoutes(ctx: RouteContext): Router {
     sendJson(res, 200, listMessageJson(message));
   });
 
-  router.get('/messages', (req, res) => {
-    const caller = callerOf(res);
-    const query = queryOf(req);
-    const roomId = single(query, 'roomId');
-    if (roomId === undefined) throw badRequest('roomId is required.');
-    const room = ctx.store.requireRoomFor(roomId, caller.id);
-
-    const mentionedRaw = query['mentionedPeople'];
-    const mentioned = (
-      Array.isArray(mentionedRaw) ? mentionedRaw : mentionedRaw === undefined ? [] : [mentionedRaw]
-    )
-      .flatMap((v) => v.split(','))
-      .map((v) => v.trim())
-      .filter((v) => v !== '');
-    if (mentioned.some((v) => v !== 'me' && v !== caller.id)) {
-      throw badRequest('mentionedPeople may only be "me" or the id of the current user.');
-    }
-    const mentionFilter = mentioned.length > 0;
-    if (caller.type === 'bot' && room.type === 'group' && !mentionFilter) {
-      throw forbidden('Bots must specify mentionedPeople=me to list messages in group rooms.');
-    }
-    const max = parseMax(single(query, 'max'), 50, 1, mentionFilter ? 100 : 1000);
-
-    let messages = ctx.store
-      .messagesOfRoom(roomId)
-      .filter((m) => ctx.store.canRead(caller, m))
-      .reverse();
-    if (mentionFilter) messages = messages.filter((m) => (m.mentionedPeople ?? []).includes(caller.id));
-    const parentId = single(query, 'parentId');
-    if (parentId !== undefined) messages = messages.filter((m) => m.parentId === parentId);
-    const before = single(query, 'before');
-    if (before !== undefined) {
-      const at = parseIsoDateTime(before, 'UTC');
-      if (!at) throw badRequest(`Invalid before: ${before}`);
-      messages = messages.filter((m) => Date.parse(m.created) < at.getTime());
-    }
-    const beforeMessage = single(query, 'beforeMessage');
-    if (beforeMessage !== undefined) {
-      const index = messages.findIndex((m) => m.id === beforeMessage);
-      const anchor = ctx.store.message(beforeMessage);
-      if (!anchor || anchor.roomId !== roomId)
-        throw badRequest('beforeMessage is not a message of this room.');
-      // Newest-first, so everything after the anchor's position is older.
-      messages = index >= 0 ? messages.slice(index + 1) : messages.filter((m) => m.created < anchor.created);
-    }
-    const page = messages.slice(0, max);
-    const last = page[page.length - 1];
-    if (messages.length > max && last) setNextLink(res, linkWith(ctx, req, { beforeMessage: last.id }));
-    sendJson(res, 200, { items: page.map(listMessageJson) });
-  });
+  router.get('/messages', (req, res) => listMessages(ctx, req, res));
 
   router.post('/messages', (req, res) => {
     const caller = callerOf(res);

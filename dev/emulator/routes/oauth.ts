@@ -36,96 +36,99 @@ export function oauthRequestPreparation(): Router {
 export function oauthRoutes(oauth: OAuthRegistry): Router {
   const router = Router();
 
-  router.get('/authorize', (req, res) => {
-    const query = queryOf(req);
-    const one = (name: string): string | undefined => {
-      const v = query[name];
-      if (Array.isArray(v)) throw new AuthorizeError(`Parameter ${name} must be given at most once.`);
-      return v;
-    };
-    try {
-      const clientId = one('client_id');
-      if (clientId === undefined || clientId === '') throw new AuthorizeError('client_id is required.');
-      const integration = oauth.integration(clientId);
-      if (!integration) throw new AuthorizeError(`Unknown client_id ${clientId}.`);
-      const redirectUri = one('redirect_uri');
-      if (redirectUri === undefined || redirectUri === '')
-        throw new AuthorizeError('redirect_uri is required.');
-      if (!integration.redirectUris.includes(redirectUri))
-        throw new AuthorizeError(`redirect_uri ${redirectUri} is not registered for this integration.`);
-      const responseType = one('response_type');
-      if (responseType !== 'code')
-        throw new AuthorizeError('response_type must be "code" (only the authorization-code flow exists).');
-      const scopeParam = one('scope');
-      const scopes = scopeParam === undefined ? [] : parseScopeParam(scopeParam);
-      if (scopes.length === 0) throw new AuthorizeError('scope is required.');
-      const unknown = scopes.filter((s) => !integration.scopes.includes(s));
-      if (unknown.length > 0)
-        throw new AuthorizeError(`The integration may not request these scopes: ${unknown.join(' ')}.`);
-      const state = one('state');
-      const as = one('as');
+  router.get('/authorize', (req, res) => authorize(oauth, req, res));
 
-      let person: PersonRecord | undefined;
-      if (as !== undefined) {
-        person = oauth.findPerson(as);
-        if (!person) throw new AuthorizeError(`No person ${as} to sign in as.`);
-        if (person.type !== 'person') throw new AuthorizeError(`${as} is a bot; bots cannot sign in.`);
-      } else if (oauth.signInAs !== undefined) {
-        person = oauth.findPerson(oauth.signInAs);
-        if (!person) throw new AuthorizeError('The person chosen with setSignInAs no longer exists.');
-      }
-      if (!person) {
-        sendHtml(res, 200, chooserPage(req, integration, scopes, oauth));
-        return;
-      }
-
-      const denied = scopes.filter((s) => isAdminScope(s) && !person.scopes.includes(s));
-      if (denied.length > 0) {
-        redirect(res, redirectUri, {
-          error: 'access_denied',
-          error_description: `${person.email} may not grant ${denied.join(' ')}`,
-          ...(state !== undefined ? { state } : {}),
-        });
-        return;
-      }
-      const code = oauth.createCode(integration.clientId, redirectUri, person.id, scopes);
-      redirect(res, redirectUri, { code, ...(state !== undefined ? { state } : {}) });
-    } catch (err) {
-      if (!(err instanceof AuthorizeError)) throw err;
-      sendHtml(res, 400, page('Authorization failed', `<p>${escapeHtml(err.message)}</p>`));
-    }
-  });
-
-  router.post('/access_token', (req, res) => {
-    try {
-      const params = formParams(req);
-      const grantType = params.get('grant_type');
-      if (grantType === undefined) throw invalidRequest('grant_type is required.');
-      if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
-        throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant_type ${grantType}.`);
-      const client = oauth.authenticateClient(
-        required(params, 'client_id'),
-        required(params, 'client_secret'),
-      );
-      const tokens =
-        grantType === 'authorization_code'
-          ? oauth.exchangeCode(client, required(params, 'code'), required(params, 'redirect_uri'))
-          : oauth.refresh(client, required(params, 'refresh_token'), params.get('scope'));
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Pragma', 'no-cache');
-      sendJson(res, 200, tokens);
-    } catch (err) {
-      if (!(err instanceof OAuthError)) throw err;
-      res.setHeader('Cache-Control', 'no-store');
-      if (err.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="webex"');
-      sendJson(res, err.status, { error: err.error, error_description: err.message });
-    }
-  });
+  router.post('/access_token', (req, res) => accessToken(oauth, req, res));
 
   return router;
 }
 
 class AuthorizeError extends Error {}
+
+/** `GET /authorize`: checks the request like Webex, then signs in (`as`, setSignInAs or the chooser page). */
+function authorize(oauth: OAuthRegistry, req: Request, res: Response): void {
+  const query = queryOf(req);
+  const one = (name: string): string | undefined => {
+    const v = query[name];
+    if (Array.isArray(v)) throw new AuthorizeError(`Parameter ${name} must be given at most once.`);
+    return v;
+  };
+  try {
+    const clientId = one('client_id');
+    if (clientId === undefined || clientId === '') throw new AuthorizeError('client_id is required.');
+    const integration = oauth.integration(clientId);
+    if (!integration) throw new AuthorizeError(`Unknown client_id ${clientId}.`);
+    const redirectUri = one('redirect_uri');
+    if (redirectUri === undefined || redirectUri === '')
+      throw new AuthorizeError('redirect_uri is required.');
+    if (!integration.redirectUris.includes(redirectUri))
+      throw new AuthorizeError(`redirect_uri ${redirectUri} is not registered for this integration.`);
+    const responseType = one('response_type');
+    if (responseType !== 'code')
+      throw new AuthorizeError('response_type must be "code" (only the authorization-code flow exists).');
+    const scopeParam = one('scope');
+    const scopes = scopeParam === undefined ? [] : parseScopeParam(scopeParam);
+    if (scopes.length === 0) throw new AuthorizeError('scope is required.');
+    const unknown = scopes.filter((s) => !integration.scopes.includes(s));
+    if (unknown.length > 0)
+      throw new AuthorizeError(`The integration may not request these scopes: ${unknown.join(' ')}.`);
+    const state = one('state');
+    const as = one('as');
+
+    let person: PersonRecord | undefined;
+    if (as !== undefined) {
+      person = oauth.findPerson(as);
+      if (!person) throw new AuthorizeError(`No person ${as} to sign in as.`);
+      if (person.type !== 'person') throw new AuthorizeError(`${as} is a bot; bots cannot sign in.`);
+    } else if (oauth.signInAs !== undefined) {
+      person = oauth.findPerson(oauth.signInAs);
+      if (!person) throw new AuthorizeError('The person chosen with setSignInAs no longer exists.');
+    }
+    if (!person) {
+      sendHtml(res, 200, chooserPage(req, integration, scopes, oauth));
+      return;
+    }
+
+    const denied = scopes.filter((s) => isAdminScope(s) && !person.scopes.includes(s));
+    if (denied.length > 0) {
+      redirect(res, redirectUri, {
+        error: 'access_denied',
+        error_description: `${person.email} may not grant ${denied.join(' ')}`,
+        ...(state !== undefined ? { state } : {}),
+      });
+      return;
+    }
+    const code = oauth.createCode(integration.clientId, redirectUri, person.id, scopes);
+    redirect(res, redirectUri, { code, ...(state !== undefined ? { state } : {}) });
+  } catch (err) {
+    if (!(err instanceof AuthorizeError)) throw err;
+    sendHtml(res, 400, page('Authorization failed', `<p>${escapeHtml(err.message)}</p>`));
+  }
+}
+
+/** `POST /access_token`: the authorization-code and refresh-token grants. */
+function accessToken(oauth: OAuthRegistry, req: Request, res: Response): void {
+  try {
+    const params = formParams(req);
+    const grantType = params.get('grant_type');
+    if (grantType === undefined) throw invalidRequest('grant_type is required.');
+    if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
+      throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant_type ${grantType}.`);
+    const client = oauth.authenticateClient(required(params, 'client_id'), required(params, 'client_secret'));
+    const tokens =
+      grantType === 'authorization_code'
+        ? oauth.exchangeCode(client, required(params, 'code'), required(params, 'redirect_uri'))
+        : oauth.refresh(client, required(params, 'refresh_token'), params.get('scope'));
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Pragma', 'no-cache');
+    sendJson(res, 200, tokens);
+  } catch (err) {
+    if (!(err instanceof OAuthError)) throw err;
+    res.setHeader('Cache-Control', 'no-store');
+    if (err.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="webex"');
+    sendJson(res, err.status, { error: err.error, error_description: err.message });
+  }
+}
 
 const invalidRequest = (description: string) => new OAuthError(400, 'invalid_request', description);
 

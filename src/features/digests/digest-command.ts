@@ -6,7 +6,8 @@
  */
 import { DIGEST_EXAMPLES, parseDigestRequest } from './parse-digest.js';
 import { describeFailure } from './run-digest.js';
-import { describeSchedule, formatRunTime, type DigestFilters } from './schedule.js';
+import { describeSchedule, type DigestFilters } from './schedule.js';
+import { formatTimestamp } from '../../core/time.js';
 import { ErrorCode, UserError } from '../../errors.js';
 import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { DigestActor, DigestService, ManageResult } from './digest-service.js';
@@ -63,7 +64,7 @@ function listLine(sub: Subscription): string {
     ...(filters ? [filters] : []),
     ...(sub.evenIfEmpty ? ['even if empty'] : []),
   ];
-  const next = `next: ${formatRunTime(sub.nextRunAt, sub.schedule.timeZone)}`;
+  const next = `next: ${formatTimestamp(sub.nextRunAt, sub.schedule.timeZone)}`;
   const failing =
     sub.failures > 0
       ? ` — ⚠️ the last ${sub.failures === 1 ? 'attempt' : `${sub.failures} attempts`} failed (${escapeMarkdown(sub.lastError ?? 'unknown error')}); retrying`
@@ -137,7 +138,7 @@ async function create(deps: DigestCommandDeps, ctx: CommandContext): Promise<voi
   const filters = describeFilters(r.filters);
   const lines = [
     `OK — digest **#${sub.number}**: ${describeSchedule(sub.schedule)} (${escapeMarkdown(timeZone)}) I'll post your new recordings${filters ? ` with ${filters}` : ''} here.`,
-    `First one: **${formatRunTime(sub.nextRunAt, timeZone)}**, with everything since ${formatRunTime(sub.watermark, timeZone)}.` +
+    `First one: **${formatTimestamp(sub.nextRunAt, timeZone)}**, with everything since ${formatTimestamp(sub.watermark, timeZone)}.` +
       (r.evenIfEmpty ? ' I post even when nothing is new.' : ' When nothing is new, I post nothing.'),
   ];
   if (message.roomType === 'group') {

@@ -124,8 +124,11 @@ export interface DigestRepository {
   postedIds(subscriptionId: string): Promise<Set<string>>;
   /** Records the card about to be posted (and renews the lease). */
   beginPost(claim: Claim, pending: PendingPost, now: Date, leaseMs: number): Promise<void>;
-  /** The card was posted: its recordings become posted ids and the pending post is cleared, in one transaction. */
-  endPost(claim: Claim, now: Date): Promise<void>;
+  /**
+   * The card was posted (or, with `uncertain`, may have been: its POST's outcome is unknown and it was not sent
+   * again): its recordings become posted ids and the pending post is cleared, in one transaction.
+   */
+  endPost(claim: Claim, now: Date, outcome?: { uncertain: boolean }): Promise<void>;
   /** The card's POST failed (Webex answered with an error): forget the pending card, record nothing as posted. */
   endPostUnposted(claim: Claim): Promise<void>;
   /**

@@ -327,11 +327,12 @@ export class KyselyDigestRepository implements DigestRepository {
     claim.subscription.pendingPost = pending;
   }
 
-  async endPost(claim: Claim, now: Date): Promise<void> {
+  async endPost(claim: Claim, now: Date, outcome?: { uncertain: boolean }): Promise<void> {
     const pending = claim.subscription.pendingPost;
+    const uncertain = outcome?.uncertain ?? false;
     await this.tx(async (trx) => {
       await this.fenced(trx, claim, { pending_post: null });
-      if (pending) await this.insertPosted(trx, claim.subscription.id, pending.recordings, now, false);
+      if (pending) await this.insertPosted(trx, claim.subscription.id, pending.recordings, now, uncertain);
     });
     claim.subscription.pendingPost = undefined;
   }

@@ -27,12 +27,14 @@ import { CallBudgetExceededError, CallCancelledError } from '../../webex/call-bu
 import { NoAskerEmailError, NoRecordingsAccessError } from '../recordings/recordings-service.js';
 import type { WebexRecording } from '../../webex/types.js';
 import { WebexApiError } from '../../webex/webex-client.js';
+import type { PostOutcome } from '../../core/messenger.js';
 import { buildDigestCard, digestTitle, DIGEST_PAGE_SIZE } from './digest-card.js';
 import { nextRun } from './schedule.js';
 
 /** Posts into a space with the bot's identity (POST /messages with roomId). */
 export interface DigestPoster {
-  postCard(roomId: string, card: Record<string, unknown>, markdown: string): Promise<void>;
+  /** `uncertain`: Webex may have the card and nobody can tell (a group space after a time-out); not sent again. */
+  postCard(roomId: string, card: Record<string, unknown>, markdown: string): Promise<PostOutcome>;
   say(roomId: string, markdown: string): Promise<void>;
 }
 
@@ -118,7 +120,7 @@ async function postPages(
   total: number,
   window: { from: Date; to: Date },
   deps: DigestRunDeps,
-  state: PostState,
+  { state, log }: { state: PostState; log: Logger },
 ): Promise<void> {
   const { repository, now } = deps;
   const sub = claim.subscription;
@@ -133,9 +135,11 @@ async function postPages(
     const ids = page.map((r) => ({ id: r.id, createTime: createTimeOf(r as WebexRecording) }));
     await repository.beginPost(claim, { recordings: ids, at: now().getTime() }, now(), deps.leaseMs);
     state.posting = true;
-    await deps.poster.postCard(sub.roomId, card, markdown);
+    const outcome = await deps.poster.postCard(sub.roomId, card, markdown);
     state.posting = false;
-    await repository.endPost(claim, now());
+    // Counted as posted either way (never posted twice); the row says when nobody knows whether it arrived.
+    if (outcome === 'uncertain') log.warn({ recordings: ids.length }, 'a digest card may not have arrived');
+    await repository.endPost(claim, now(), { uncertain: outcome === 'uncertain' });
   }
 }
 
@@ -175,7 +179,7 @@ export async function runDigest(
     const posted = await repository.postedIds(sub.id);
     const fresh = listed.filter((r) => !posted.has(r.id) && Number.isFinite(createTimeOf(r)));
     const pages = pagesOf(fresh, kind, sub.evenIfEmpty, hadPending);
-    await postPages(claim, pages, fresh.length, window, deps, state);
+    await postPages(claim, pages, fresh.length, window, deps, { state, log });
 
     const status = fresh.length > 0 ? 'sent' : 'empty';
     const advance =

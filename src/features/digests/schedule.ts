@@ -10,7 +10,7 @@
  *   are skipped to the next local day.
  */
 import { Cron } from 'croner';
-import { isValidTimeZone, wallTimeAt, zoneAbbreviation, formatInZone } from '../../core/time.js';
+import { isValidTimeZone, wallTimeAt } from '../../core/time.js';
 import { startOfDayInZone } from '../../parsing/date-range.js';
 import { addDays } from '../../parsing/plain-date.js';
 import type { RecordingFormat, ServiceType } from '../../parsing/recordings-query.js';
@@ -117,9 +117,4 @@ export function describeSchedule(s: Schedule): string {
   if (s.cadence === 'daily') return `every day ${at}`;
   if (s.cadence === 'weekdays') return `every weekday (Mon–Fri) ${at}`;
   return `every ${WEEKDAY_NAMES[s.weekday ?? 1] ?? 'Monday'} ${at}`;
-}
-
-/** "Tue 1 Dec 2026, 09:00 CET" in `timeZone`. */
-export function formatRunTime(d: Date, timeZone: string): string {
-  return `${formatInZone(d, timeZone, 'EEE d MMM yyyy, HH:mm')} ${zoneAbbreviation(d, timeZone)}`;
 }

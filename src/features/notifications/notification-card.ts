@@ -4,9 +4,8 @@
  */
 import { CARD_SCHEMA, CARD_VERSION } from '../../cards/format.js';
 import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
+import { formatDuration, formatTimestamp } from '../../core/time.js';
 import {
-  formatDuration,
-  formatWhen,
   markdownLinkUrl,
   parseInstant,
   safeHttpUrl,
@@ -26,10 +25,9 @@ export function buildNotificationCard(input: {
   const { recording: r, notification: n, timeZone } = input;
   const topic = truncate(r.topic?.trim() || '(no topic)', MAX_TOPIC_CHARS);
   const when = parseInstant(r.timeRecorded) ?? parseInstant(r.createTime);
-  const meta = [
-    when ? `${formatWhen(when, timeZone)} (${timeZone})` : undefined,
-    formatDuration(r.durationSeconds),
-  ].filter((s): s is string => Boolean(s));
+  const meta = [when ? formatTimestamp(when, timeZone) : undefined, formatDuration(r.durationSeconds)].filter(
+    (s): s is string => Boolean(s),
+  );
   const heading =
     n.roomType === 'direct'
       ? 'Your recording is ready'

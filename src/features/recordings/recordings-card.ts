@@ -10,21 +10,21 @@ import {
   CARD_SCHEMA,
   CARD_VERSION,
   WEBEX_MARKDOWN_MAX_BYTES,
-  describeRange,
-  formatDuration,
   formatSize,
-  formatWhen,
-  formatWhenShort,
   markdownLinkUrl,
   parseInstant,
   safeHttpUrl,
   truncateBytes,
   utf8Bytes,
-  yearIn,
 } from '../../cards/format.js';
 import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
-
-export { describeRange } from '../../cards/format.js';
+import {
+  formatDuration,
+  formatTimeRange,
+  formatTimestamp,
+  yearIn,
+  zoneAbbreviation,
+} from '../../core/time.js';
 
 /** Field names as in Webex's RecordingObject. */
 export interface CardRecording {
@@ -127,21 +127,47 @@ function countText(offset: number, shown: number, total: number): string {
 const topicOf = (r: CardRecording, max = MAX_TOPIC_CHARS) => truncate(r.topic.trim() || '(no topic)', max);
 const whenOf = (r: CardRecording) => parseInstant(r.timeRecorded) ?? parseInstant(r.createTime);
 
-function recordingItem(r: CardRecording, input: RecordingsCardInput, topicChars: number): AdaptiveCardJson {
+/** Longest topic in a button's name (the time follows it): enough to tell recordings apart, cheap in bytes. */
+const MAX_LABEL_CHARS = 24;
+
+/** A small link-like cell on the right of a row; its action's title is what a screen reader says for it. */
+function buttonColumn(text: string, title: string, url: string): AdaptiveCardJson {
+  return {
+    type: 'Column',
+    width: 'auto',
+    selectAction: { type: 'Action.OpenUrl', title, url },
+    items: [{ type: 'TextBlock', text, color: 'Accent' }],
+  };
+}
+
+/**
+ * One compact row per recording: topic and details on the left; Play and Download on the right. The buttons are
+ * columns with a selectAction, not an ActionSet, so they share the row; each action's title ("Play <topic>, <time>")
+ * becomes the element's accessible name and tooltip, so a screen reader can tell ten recordings' buttons apart.
+ */
+function recordingItem(
+  r: CardRecording,
+  input: RecordingsCardInput,
+  topicChars: number,
+  rowTime: ReturnType<typeof rowTimeOptions>,
+): AdaptiveCardJson {
   const when = whenOf(r);
+  const whenText = when ? formatTimestamp(when, input.timeZone, rowTime) : 'time unknown';
   const meta = [
-    when ? formatWhen(when, input.timeZone) : 'time unknown',
+    whenText,
     formatDuration(r.durationSeconds),
     formatSize(r.sizeBytes),
     r.format ? escapeCardText(truncate(r.format, 20)) : undefined,
   ].filter((s): s is string => Boolean(s));
+  const topic = topicOf(r, topicChars);
 
-  const items: AdaptiveCardJson[] = [
-    { type: 'TextBlock', text: escapeCardText(topicOf(r, topicChars)), weight: 'Bolder', wrap: true },
+  const details: AdaptiveCardJson[] = [
+    { type: 'TextBlock', text: escapeCardText(topic), weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: meta.join(' · '), isSubtle: true, spacing: 'None', wrap: true },
   ];
   if (r.shareToMe) {
     const by = r.hostEmail ? ` by ${escapeCardText(truncate(r.hostEmail, MAX_FILTER_CHARS))}` : '';
-    items.push({
+    details.push({
       type: 'TextBlock',
       text: `Shared with you${by}`,
       color: 'Accent',
@@ -150,9 +176,8 @@ function recordingItem(r: CardRecording, input: RecordingsCardInput, topicChars:
       wrap: true,
     });
   }
-  items.push({ type: 'TextBlock', text: meta.join(' · '), isSubtle: true, spacing: 'None', wrap: true });
   if (input.showPasswords && r.password) {
-    items.push({
+    details.push({
       type: 'TextBlock',
       text: `Password: ${escapeCardText(r.password)}`,
       spacing: 'None',
@@ -160,17 +185,14 @@ function recordingItem(r: CardRecording, input: RecordingsCardInput, topicChars:
     });
   }
 
+  const columns: AdaptiveCardJson[] = [{ type: 'Column', width: 'stretch', items: details }];
+  // Topic and time: a weekly meeting has ten recordings of the same topic.
+  const label = `${truncate(topic, Math.min(topicChars, MAX_LABEL_CHARS))}, ${whenText}`;
   const play = safeHttpUrl(r.playbackUrl);
   const download = safeHttpUrl(r.downloadUrl);
-  const actions: AdaptiveCardJson[] = [];
-  // The topic in each title lets a screen reader tell the buttons of ten recordings apart.
-  const label = truncate(topicOf(r, topicChars), 16);
-  if (play) actions.push({ type: 'Action.OpenUrl', title: `Play ${label}`, url: play });
-  if (download) actions.push({ type: 'Action.OpenUrl', title: `Download ${label}`, url: download });
-
-  // Each recording's buttons sit in their own ActionSet right under it.
-  if (actions.length > 0) items.push({ type: 'ActionSet', actions });
-  return { type: 'Container', separator: true, spacing: 'Medium', items };
+  if (play) columns.push(buttonColumn('Play', `Play ${label}`, play));
+  if (download) columns.push(buttonColumn('Download', `Download ${label}`, download));
+  return { type: 'ColumnSet', separator: true, columns };
 }
 
 function cardHeader(input: RecordingsCardInput): AdaptiveCardJson[] {
@@ -178,7 +200,7 @@ function cardHeader(input: RecordingsCardInput): AdaptiveCardJson[] {
     { type: 'TextBlock', text: titleOf(input.filters), weight: 'Bolder', size: 'Medium', wrap: true },
     {
       type: 'TextBlock',
-      text: escapeCardText(describeRange(input.range, input.timeZone)),
+      text: escapeCardText(formatTimeRange(input.range, input.timeZone)),
       spacing: 'None',
       wrap: true,
     },
@@ -197,16 +219,16 @@ function cardHeader(input: RecordingsCardInput): AdaptiveCardJson[] {
   return header;
 }
 
-/** One fallback line: `- **Topic** — Tue 17 Nov 09:30 · 45 min · [Play](url) · [Download](url)`. */
+/** One fallback line: `- **Topic** — Tue 17 Nov, 09:30 · 45 min · [Play](url) · [Download](url)`. */
 function markdownLine(
   r: CardRecording,
   input: RecordingsCardInput,
   topicChars: number,
-  year: string | undefined,
+  rowTime: ReturnType<typeof rowTimeOptions>,
 ): string {
   const when = whenOf(r);
   const parts = [
-    when ? formatWhenShort(when, input.timeZone, year) : 'time unknown',
+    when ? formatTimestamp(when, input.timeZone, rowTime) : 'time unknown',
     formatDuration(r.durationSeconds),
   ];
   const play = safeHttpUrl(r.playbackUrl);
@@ -220,11 +242,10 @@ function markdownLine(
 }
 
 function fallbackMarkdown(input: RecordingsCardInput): string {
-  // Lines omit the year when it is the year the range ends in (the header shows it).
-  const yearOfRange = yearIn(new Date(input.range.to.getTime() - 1), input.timeZone);
+  const rowTime = rowTimeOptions(input);
   const headParts = [
     `**${titleOf(input.filters)}**`,
-    escapeMarkdown(describeRange(input.range, input.timeZone)),
+    escapeMarkdown(formatTimeRange(input.range, input.timeZone)),
     ...filterWords(input.filters, escapeMarkdown),
   ];
   const head = [headParts.join(' · '), `${countText(input.offset, input.recordings.length, input.total)}:`];
@@ -235,7 +256,7 @@ function fallbackMarkdown(input: RecordingsCardInput): string {
   // First shorten topics (keeps every recording in notifications), then drop lines from the end.
   let lines: string[] = [];
   for (const topicChars of [MAX_TOPIC_CHARS, 80, 40]) {
-    lines = input.recordings.map((r) => markdownLine(r, input, topicChars, yearOfRange));
+    lines = input.recordings.map((r) => markdownLine(r, input, topicChars, rowTime));
     const text = assemble(lines);
     if (fits(text)) return text;
   }
@@ -247,24 +268,42 @@ function fallbackMarkdown(input: RecordingsCardInput): string {
   return truncateBytes(assemble([]), WEBEX_MARKDOWN_MAX_BYTES);
 }
 
+/**
+ * How rows show their time: without the year when it is the year the range ends in, and without the zone (the
+ * header shows both), unless the zone's name changes within the range (a DST change: 01:30 PDT and 01:30 PST).
+ */
+function rowTimeOptions(input: RecordingsCardInput): { zone: boolean; contextYear: string | undefined } {
+  const last = new Date(input.range.to.getTime() - 1);
+  const zone =
+    !Number.isNaN(last.getTime()) &&
+    !Number.isNaN(input.range.from.getTime()) &&
+    zoneAbbreviation(input.range.from, input.timeZone) !== zoneAbbreviation(last, input.timeZone);
+  return { zone, contextYear: yearIn(last, input.timeZone) };
+}
+
+/** Topic lengths tried, longest first, until the card fits its byte budget. */
+const CARD_TOPIC_CHARS = [MAX_TOPIC_CHARS, 100, 50, 20] as const;
+
 /** The card for one page of recordings and the markdown fallback to send with it. */
 export function buildRecordingsCard(input: RecordingsCardInput): {
   card: AdaptiveCardJson;
   markdown: string;
 } {
   const header = cardHeader(input);
+  const rowTime = rowTimeOptions(input);
   const build = (topicChars: number): AdaptiveCardJson => {
     const card: AdaptiveCardJson = {
       $schema: CARD_SCHEMA,
       type: 'AdaptiveCard',
       version: CARD_VERSION,
-      body: [...header, ...input.recordings.map((r) => recordingItem(r, input, topicChars))],
+      body: [...header, ...input.recordings.map((r) => recordingItem(r, input, topicChars, rowTime))],
     };
     if (input.moreData) card.actions = [{ type: 'Action.Submit', title: 'Show more', data: input.moreData }];
     return card;
   };
-  let card = build(MAX_TOPIC_CHARS);
-  for (const topicChars of [100, 50]) {
+  // Long multibyte topics appear three times a row (text and two button names): shorter until it fits.
+  let card = build(CARD_TOPIC_CHARS[0]);
+  for (const topicChars of CARD_TOPIC_CHARS.slice(1)) {
     if (utf8Bytes(JSON.stringify(card)) <= CARD_TARGET_BYTES) break;
     card = build(topicChars);
   }
@@ -282,7 +321,7 @@ export function buildNoRecordingsMessage(
   const what = input.filters.status === 'deleted' ? 'deleted recordings (recycle bin)' : 'recordings';
   const words = filterWords(input.filters, escapeMarkdown);
   const withFilters = words.length > 0 ? ` with ${words.join(', ')}` : '';
-  const range = escapeMarkdown(describeRange(input.range, input.timeZone));
+  const range = escapeMarkdown(formatTimeRange(input.range, input.timeZone));
   const widen = words.length > 0 ? 'Try fewer filters or a wider range' : 'Try a wider range';
   const command = suggestion ? oneLineCommand(suggestion) : '';
   const hint = command ? `${widen}, e.g. \`${command}\`.` : `${widen}.`;

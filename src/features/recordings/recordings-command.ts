@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { ChatAction, ChatMessage, Reply } from '../../bot/types.js';
+import type { AnswerMemo } from './answer-memo.js';
 import { buildNoRecordingsMessage, buildRecordingsCard } from './recordings-card.js';
 import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import { ErrorCode, UserError } from '../../errors.js';
@@ -32,6 +33,8 @@ export interface RecordingsDeps {
   weekStartsOn: WeekStartsOn;
   /** Signs Show more buttons and checks them when pressed. */
   showMore: ShowMoreSigner;
+  /** Finished cards of listings still cached, so a cache hit does not build its card again. */
+  answers?: AnswerMemo;
 }
 
 /**
@@ -203,19 +206,26 @@ async function answerPage(
       `That was all: ${recordings.length} recording${recordings.length === 1 ? '' : 's'} in total.`,
     );
   }
-  const page = recordings.slice(offset, offset + PAGE_SIZE);
-  const nextOffset = offset + page.length;
-  const { card, markdown } = buildRecordingsCard({
-    timeZone,
-    range,
-    filters,
-    recordings: page,
-    offset,
-    total: recordings.length,
-    showPasswords: roomType === 'direct',
-    moreData:
-      nextOffset < recordings.length ? deps.showMore.sign(toPagedQuery(query), nextOffset) : undefined,
-  });
+  const paged = toPagedQuery(query);
+  const showPasswords = roomType === 'direct';
+  const build = () => {
+    const page = recordings.slice(offset, offset + PAGE_SIZE);
+    const nextOffset = offset + page.length;
+    return buildRecordingsCard({
+      timeZone,
+      range,
+      filters,
+      recordings: page,
+      offset,
+      total: recordings.length,
+      showPasswords,
+      moreData: nextOffset < recordings.length ? deps.showMore.sign(paged, nextOffset) : undefined,
+    });
+  };
+  // The card is made of the listing and exactly these: the resolved question (range, zone, filters), page, passwords.
+  const { card, markdown } = deps.answers
+    ? deps.answers.answer(recordings, JSON.stringify([paged, offset, showPasswords]), build)
+    : build();
   await reply.sendCard(card, markdown);
 }
 

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  formatDuration,
-  formatSize,
-  markdownLinkUrl,
-  safeHttpUrl,
-  truncateBytes,
-} from '../../../src/cards/format.js';
+import { formatDuration } from '../../../src/core/time.js';
+import { formatSize, markdownLinkUrl, safeHttpUrl, truncateBytes } from '../../../src/cards/format.js';
 import { escapeMarkdown, truncate } from '../../../src/core/markdown.js';
 
 describe('formatDuration', () => {
@@ -17,7 +12,7 @@ describe('formatDuration', () => {
     assert.equal(formatDuration(2700), '45 min');
     assert.equal(formatDuration(3599), '1 h');
     assert.equal(formatDuration(7200), '2 h');
-    assert.equal(formatDuration(3900), '1 h 05 min');
+    assert.equal(formatDuration(3900), '1 h 5 min');
     assert.equal(formatDuration(36_000 + 1500), '10 h 25 min');
   });
   it('is undefined when unknown', () => {

@@ -77,9 +77,9 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   it('when the connection is reset or Webex answers 5xx after creating it, then it lands once (card, 1:1)', async () => {
     const card = { type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Card' }] };
     emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, reset: true });
-    await messenger.sendCard(dm, card, 'card after reset');
+    assert.equal(await messenger.sendCard(dm, card, 'card after reset'), 'posted');
     emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, status: 502 });
-    await messenger.sendCard(dm, card, 'card after 502');
+    assert.equal(await messenger.sendCard(dm, card, 'card after 502'), 'posted');
     assert.equal(count(dm, 'card after reset'), 1);
     assert.equal(count(dm, 'card after 502'), 1);
     assert.equal(messenger.counters.landed, 2);
@@ -106,6 +106,15 @@ describe('messenger: one message per send, whatever happens to the answer', () =
     assert.equal(count(group, 'group reply'), 1);
     assert.deepEqual(messenger.counters, { ambiguous: 1, landed: 0, resent: 0, unverifiable: 1 });
     assert.ok(logs.lines().some((l) => /at most once/.test(String(l.msg)) && l.roomId === group));
+  });
+
+  it('when a group card is answered late, then sendCard says its outcome is uncertain (a plain post says posted)', async () => {
+    const card = { type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Digest' }] };
+    assert.equal(await messenger.sendCard(group, card, 'group card, answered'), 'posted');
+    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
+    assert.equal(await messenger.sendCard(group, card, 'group card, late'), 'uncertain');
+    assert.equal(count(group, 'group card, late'), 1);
+    assert.equal(messenger.counters.unverifiable, 1);
   });
 
   it('when Webex rate-limits the POST (429), then it is sent again after Retry-After and lands once', async () => {

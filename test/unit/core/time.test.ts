@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { describeRange, formatWhen, formatWhenShort, yearIn } from '../../../src/cards/format.js';
 import {
+  formatDuration,
   formatInZone,
+  formatTimeRange,
+  formatTimestamp,
+  yearIn,
   instantFromWallTime,
   isValidTimeZone,
   offsetAt,
   wallTimeAt,
   zoneAbbreviation,
 } from '../../../src/core/time.js';
-import { formatRunTime } from '../../../src/features/digests/schedule.js';
 import { formatInZone as emulatorIso, parseIsoDateTime } from '../../../dev/emulator/recordings.js';
 import { weekRange } from '../../../src/parsing/date-range.js';
 
@@ -30,7 +32,10 @@ const wall = (year: number, month: number, day: number, hour: number, minute: nu
 describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
   it('when a US zone has already sprung forward, then the wall time is the daylight one (2018-03-25 09:00Z is 02:00 in LA)', () => {
     assert.equal(formatInZone(at('2018-03-25T09:00:00Z'), 'America/Los_Angeles', 'HH:mm'), '02:00');
-    assert.equal(formatWhen(at('2018-03-25T09:00:00Z'), 'America/Los_Angeles'), 'Sun 25 Mar 2018, 02:00');
+    assert.equal(
+      formatTimestamp(at('2018-03-25T09:00:00Z'), 'America/Los_Angeles'),
+      'Sun 25 Mar 2018, 02:00 PDT',
+    );
   });
 
   it('when the process zone itself changes offset, then UTC and other zones are unaffected', () => {
@@ -55,8 +60,12 @@ describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
     assert.equal(formatInZone(second, 'America/Los_Angeles', 'HH:mm'), '01:30');
     assert.equal(zoneAbbreviation(first, 'America/Los_Angeles'), 'PDT');
     assert.equal(zoneAbbreviation(second, 'America/Los_Angeles'), 'PST');
-    assert.equal(formatRunTime(second, 'America/Los_Angeles'), 'Sun 1 Nov 2026, 01:30 PST');
-    assert.equal(formatRunTime(at('2026-07-01T07:00:00Z'), 'Europe/Berlin'), 'Wed 1 Jul 2026, 09:00 CEST');
+    assert.equal(formatTimestamp(second, 'America/Los_Angeles'), 'Sun 1 Nov 2026, 01:30 PST');
+    assert.equal(formatTimestamp(at('2026-07-01T07:00:00Z'), 'Europe/Berlin'), 'Wed 1 Jul 2026, 09:00 CEST');
+    assert.equal(
+      formatTimeRange({ from: first, to: second }, 'America/Los_Angeles'),
+      'Sun 1 Nov 2026, 01:30 PDT – 01:30 PST',
+    );
   });
 
   it('when a wall time is skipped or repeated, then instantFromWallTime picks the compatible instant', () => {
@@ -85,16 +94,13 @@ describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
   it('when a week spans a DST change, then the card says whole days in the local calendar', () => {
     const week = weekRange(at('2026-03-05T20:00:00Z'), 'America/Los_Angeles', 1, 0);
     assert.equal(week.to.getTime() - week.from.getTime(), 167 * 3_600_000);
+    assert.equal(formatTimeRange(week, 'America/Los_Angeles'), 'Mon 2 Mar – Sun 8 Mar 2026 (PST/PDT)');
     assert.equal(
-      describeRange(week, 'America/Los_Angeles'),
-      'Mon 2 Mar – Sun 8 Mar 2026, America/Los_Angeles',
-    );
-    assert.equal(
-      describeRange(
+      formatTimeRange(
         { from: at('2026-03-08T09:00:00Z'), to: at('2026-03-08T11:00:00Z') },
         'America/Los_Angeles',
       ),
-      'Sun 8 Mar 2026 01:00 – 04:00, America/Los_Angeles',
+      'Sun 8 Mar 2026, 01:00 PST – 04:00 PDT',
     );
   });
 
@@ -102,12 +108,99 @@ describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
     const newYearInTokyo = at('2026-12-31T15:30:00Z');
     assert.equal(yearIn(newYearInTokyo, 'Asia/Tokyo'), '2027');
     assert.equal(yearIn(newYearInTokyo, 'America/New_York'), '2026');
-    assert.equal(formatWhenShort(newYearInTokyo, 'Asia/Tokyo', '2026'), 'Fri 1 Jan 2027 00:30');
-    assert.equal(formatWhenShort(newYearInTokyo, 'America/New_York', '2026'), 'Thu 31 Dec 10:30');
+    assert.equal(
+      formatTimestamp(newYearInTokyo, 'Asia/Tokyo', { zone: false, contextYear: '2026' }),
+      'Fri 1 Jan 2027, 00:30',
+    );
+    assert.equal(
+      formatTimestamp(newYearInTokyo, 'America/New_York', { zone: false, contextYear: '2026' }),
+      'Thu 31 Dec, 10:30',
+    );
+  });
+
+  it('when a zone has a name people know, then it is used (JST, IST, CET/CEST, PST/PDT, LHST/LHDT), else its offset', () => {
+    const winter = at('2026-01-15T12:00:00Z');
+    const summer = at('2026-07-15T12:00:00Z');
+    const names = (zone: string) => [zoneAbbreviation(winter, zone), zoneAbbreviation(summer, zone)];
+    assert.deepEqual(names('Asia/Tokyo'), ['JST', 'JST']);
+    assert.deepEqual(names('Asia/Kolkata'), ['IST', 'IST']);
+    assert.deepEqual(names('Europe/Berlin'), ['CET', 'CEST']);
+    assert.deepEqual(names('America/Los_Angeles'), ['PST', 'PDT']);
+    // Lord Howe moves by 30 minutes: +11 in the southern summer, +10:30 in winter.
+    assert.deepEqual(names('Australia/Lord_Howe'), ['LHDT', 'LHST']);
+    assert.deepEqual(names('Europe/London'), ['GMT', 'BST']);
+    assert.deepEqual(names('UTC'), ['UTC', 'UTC']);
+    // No name its people use that is not ambiguous ("CST" is also US Central): the offset.
+    assert.deepEqual(names('Asia/Shanghai'), ['GMT+8', 'GMT+8']);
+    assert.deepEqual(names('Asia/Kathmandu'), ['GMT+5:45', 'GMT+5:45']);
+    assert.equal(zoneAbbreviation(winter, 'Mars/Olympus'), 'UTC');
+    // Berlin's change on 2026-03-29 01:00Z, either side.
+    assert.equal(formatTimestamp(at('2026-03-29T00:59:00Z'), 'Europe/Berlin'), 'Sun 29 Mar 2026, 01:59 CET');
+    assert.equal(formatTimestamp(at('2026-03-29T01:00:00Z'), 'Europe/Berlin'), 'Sun 29 Mar 2026, 03:00 CEST');
+    assert.equal(formatTimestamp(at('2026-11-17T00:30:00Z'), 'Asia/Tokyo'), 'Tue 17 Nov 2026, 09:30 JST');
+    assert.equal(formatTimestamp(at('2026-11-17T04:00:00Z'), 'Asia/Kolkata'), 'Tue 17 Nov 2026, 09:30 IST');
+    // Lord Howe's clocks go from 02:00 (+10:30) to 02:30 (+11) on Sun 4 Oct 2026.
+    assert.equal(
+      formatTimestamp(at('2026-10-03T15:00:00Z'), 'Australia/Lord_Howe'),
+      'Sun 4 Oct 2026, 01:30 LHST',
+    );
+    assert.equal(
+      formatTimestamp(at('2026-10-03T15:30:00Z'), 'Australia/Lord_Howe'),
+      'Sun 4 Oct 2026, 02:30 LHDT',
+    );
+    assert.equal(
+      formatTimestamp(at('2026-10-03T15:00:00Z'), 'Australia/Lord_Howe'),
+      'Sun 4 Oct 2026, 01:30 LHST',
+      'the same from the cache',
+    );
+  });
+
+  it('when a range is shown, then it has one style: the year once, the zone once at the end', () => {
+    const LA = 'America/Los_Angeles';
+    const range = (from: string, to: string, zone = LA) =>
+      formatTimeRange({ from: at(from), to: at(to) }, zone);
+    assert.equal(range('2026-11-16T08:00:00Z', '2026-11-23T08:00:00Z'), 'Mon 16 Nov – Sun 22 Nov 2026 (PST)');
+    assert.equal(range('2026-11-03T08:00:00Z', '2026-11-04T08:00:00Z'), 'Tue 3 Nov 2026 (PST)');
+    assert.equal(range('2026-11-03T17:00:00Z', '2026-11-03T20:30:00Z'), 'Tue 3 Nov 2026, 09:00 – 12:30 PST');
+    assert.equal(
+      range('2026-11-26T22:05:00Z', '2026-11-29T22:05:00Z'),
+      'Thu 26 Nov, 14:05 – Sun 29 Nov 2026, 14:05 PST',
+    );
+    assert.equal(
+      range('2026-12-30T22:05:00Z', '2027-01-01T22:05:00Z'),
+      'Wed 30 Dec 2026, 14:05 – Fri 1 Jan 2027, 14:05 PST',
+    );
+    assert.equal(
+      range('2026-12-27T18:30:00Z', '2027-01-03T18:30:00Z', 'Asia/Kolkata'),
+      'Mon 28 Dec 2026 – Sun 3 Jan 2027 (IST)',
+    );
+    assert.equal(
+      range('2026-11-15T15:00:00Z', '2026-11-22T15:00:00Z', 'Asia/Tokyo'),
+      'Mon 16 Nov – Sun 22 Nov 2026 (JST)',
+    );
+    // Lord Howe springs forward 30 minutes at 02:00 on Sun 4 Oct 2026.
+    assert.equal(
+      range('2026-09-27T13:30:00Z', '2026-10-04T13:00:00Z', 'Australia/Lord_Howe'),
+      'Mon 28 Sep – Sun 4 Oct 2026 (LHST/LHDT)',
+    );
+    assert.equal(
+      range('2026-10-25T23:00:00Z', '2026-10-26T23:00:00Z', 'Europe/Berlin'),
+      'Mon 26 Oct 2026 (CET)',
+    );
+    assert.equal(range('2026-11-16T08:00:00Z', 'not a date'), 'an unknown period (PST)');
+  });
+
+  it('when a length is shown, then whole hours have no minutes ("1 h", not "1 h 00 min")', () => {
+    assert.equal(formatDuration(3600), '1 h');
+    assert.equal(formatDuration(3599), '1 h');
+    assert.equal(formatDuration(3900), '1 h 5 min');
+    assert.equal(formatDuration(2700), '45 min');
+    assert.equal(formatDuration(30), '< 1 min');
+    assert.equal(formatDuration(undefined), undefined);
   });
 
   it('when the zone is unknown, then times are shown in UTC, and bad zones are recognised without throwing', () => {
-    assert.equal(formatWhen(at('2026-11-17T09:30:00Z'), 'Mars/Olympus'), 'Tue 17 Nov 2026, 09:30');
+    assert.equal(formatTimestamp(at('2026-11-17T09:30:00Z'), 'Mars/Olympus'), 'Tue 17 Nov 2026, 09:30 UTC');
     assert.equal(isValidTimeZone('Mars/Olympus'), false);
     assert.equal(isValidTimeZone('Mars/Olympus'), false);
     assert.equal(isValidTimeZone(''), false);

@@ -1,4 +1,5 @@
 /** A controlled clock, a recordings source with late arrivals, and a poster that remembers what it posted. */
+import type { PostOutcome } from '../../../../src/core/messenger.js';
 import { randomUUID } from 'node:crypto';
 import type { DigestPoster } from '../../../../src/features/digests/run-digest.js';
 import { nextRun, previousRun, type Schedule } from '../../../../src/features/digests/schedule.js';
@@ -80,17 +81,20 @@ export class Poster implements DigestPoster {
   failures: Error[] = [];
   /** When set, each post lands in Webex and then never returns (the instance died right after posting). */
   dieAfterPosting = false;
+  /** When set, each post lands but the messenger could not tell (a group space after a time-out). */
+  outcome: PostOutcome = 'posted';
   delayMs = 0;
 
   constructor(private readonly clock: Clock) {}
 
-  async postCard(roomId: string, card: Record<string, unknown>, markdown: string): Promise<void> {
+  async postCard(roomId: string, card: Record<string, unknown>, markdown: string): Promise<PostOutcome> {
     if (this.delayMs) await new Promise((r) => setTimeout(r, Math.random() * this.delayMs));
     const failure = this.failures.shift();
     if (failure) throw failure;
     const ids = [...JSON.stringify(card).matchAll(/\/play\/(r-[\w-]+)/gu)].map((m) => m[1] ?? '');
     this.posts.push({ roomId, at: this.clock.now(), ids: [...new Set(ids)], card, markdown });
     if (this.dieAfterPosting) await new Promise(() => undefined);
+    return this.outcome;
   }
 
   async say(roomId: string, markdown: string): Promise<void> {

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   describeSchedule,
-  formatRunTime,
   nextRun,
   previousRun,
   type Schedule,
 } from '../../../../src/features/digests/schedule.js';
 import { wallTimeAt } from '../../../../src/parsing/date-range.js';
+import { formatTimestamp } from '../../../../src/core/time.js';
 
 const NY = 'America/New_York';
 const daily = (hour: number, minute: number, timeZone = NY): Schedule => ({
@@ -110,7 +110,7 @@ describe('digest schedules (croner in the subscriber’s zone)', () => {
       'every Monday at 17:00',
     );
     assert.equal(
-      formatRunTime(new Date('2026-11-30T07:30:00Z'), 'Europe/Berlin'),
+      formatTimestamp(new Date('2026-11-30T07:30:00Z'), 'Europe/Berlin'),
       'Mon 30 Nov 2026, 08:30 CET',
     );
   });

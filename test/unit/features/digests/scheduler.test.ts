@@ -4,11 +4,15 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { createDigestScheduler, type DigestScheduler } from '../../../../src/features/digests/scheduler.js';
 import type { Schedule } from '../../../../src/features/digests/schedule.js';
 import { wallTimeAt } from '../../../../src/parsing/date-range.js';
-import { openStore } from '../../../../src/store/open-store.js';
+import { openStore, SQLITE_FILE_NAME } from '../../../../src/store/open-store.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { DigestRepository } from '../../../../src/features/digests/digest-repository.js';
 import { repositoriesOf } from '../../../store/repositories.js';
 import { WebexApiError } from '../../../../src/webex/webex-client.js';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Clock, Poster, quietLogger, Recordings, subscribe } from './fakes.js';
 
 const NY = 'America/New_York';
@@ -189,6 +193,42 @@ describe('digest scheduler', () => {
     await runUntil('2026-03-02T14:30:00Z', MIN);
     assert.deepEqual(poster.postedIds(), [r1.id]);
     assert.equal(poster.posts[0]?.at.toISOString(), '2026-03-02T14:05:00.000Z');
+  });
+
+  it('when a card may or may not have arrived (group space, answer lost), its recordings are recorded as posted and uncertain, and not sent again', async () => {
+    // A file database, so the rows can be read as they are stored.
+    const dir = mkdtempSync(join(tmpdir(), 'digest-uncertain-'));
+    await store.close();
+    store = openStore({ dataDir: dir });
+    await store.migrate();
+    repo = repositoriesOf(store).digests;
+    scheduler = make();
+    await subscribe(repo, clock, daily9);
+    const r1 = recordings.add('2026-03-01T20:00:00Z');
+    poster.outcome = 'uncertain';
+    await runUntil('2026-03-02T14:05:00Z');
+    poster.outcome = 'posted';
+    const r2 = recordings.add('2026-03-02T20:00:00Z');
+    await runUntil('2026-03-03T14:05:00Z');
+    assert.deepEqual(poster.postedIds(), [r1.id, r2.id], 'r1 once, never again');
+    const db = new Database(join(dir, SQLITE_FILE_NAME), { readonly: true });
+    try {
+      const rows = db
+        .prepare('select recording_id, uncertain from posted_recordings order by recording_id')
+        .all() as Array<{ recording_id: string; uncertain: number }>;
+      assert.deepEqual(
+        rows,
+        [
+          { recording_id: r1.id, uncertain: 1 },
+          { recording_id: r2.id, uncertain: 0 },
+        ].sort((a, b) => a.recording_id.localeCompare(b.recording_id)),
+      );
+    } finally {
+      db.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+      store = openStore({ dataDir: '', sqliteFile: ':memory:' }); // for afterEach
+    }
   });
 
   it('`digest now` sends without moving the schedule, and the scheduled run does not repeat it', async () => {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WEBEX_MARKDOWN_MAX_BYTES } from '../../../../src/cards/format.js';
+import { formatTimeRange as describeRange } from '../../../../src/core/time.js';
 import {
+  CARD_TARGET_BYTES,
   MAX_TOPIC_CHARS,
   buildNoRecordingsMessage,
   buildRecordingsCard,
-  describeRange,
 } from '../../../../src/features/recordings/recordings-card.js';
 import { validateAdaptiveCard } from '../../../helpers/validate-card.js';
 import {
@@ -21,59 +22,56 @@ import {
 } from '../../cards/fixtures.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+/** Each recording's row (one ColumnSet per recording). */
+const rows = (card: Record<string, unknown>) =>
+  (card.body as Record<string, unknown>[]).filter((n) => n.type === 'ColumnSet');
 /** The first TextBlock of each recording's row: its topic. */
-const topicTexts = (card: Record<string, unknown>) =>
-  (card.body as Record<string, unknown>[])
-    .filter((n) => n.type === 'Container')
-    .map((c) => texts(c)[0] ?? '');
+const topicTexts = (card: Record<string, unknown>) => rows(card).map((c) => texts(c)[0] ?? '');
 
 describe('describeRange', () => {
   it('ends on the day containing to − 1 ms (to is exclusive)', () => {
-    assert.equal(describeRange(WEEK_LA, LA), 'Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles');
+    assert.equal(describeRange(WEEK_LA, LA), 'Mon 16 Nov – Sun 22 Nov 2026 (PST)');
   });
 
   it('shows a single day once', () => {
     const day = { from: new Date('2026-11-03T08:00:00Z'), to: new Date('2026-11-04T08:00:00Z') };
-    assert.equal(describeRange(day, LA), 'Tue 3 Nov 2026, America/Los_Angeles');
+    assert.equal(describeRange(day, LA), 'Tue 3 Nov 2026 (PST)');
   });
 
   it('treats a week spanning the LA DST change (25-hour Sunday) as whole days', () => {
     // Mon 26 Oct 00:00 PDT (UTC−7) to Mon 2 Nov 00:00 PST (UTC−8).
     const week = { from: new Date('2026-10-26T07:00:00Z'), to: new Date('2026-11-02T08:00:00Z') };
-    assert.equal(describeRange(week, LA), 'Mon 26 Oct – Sun 1 Nov 2026, America/Los_Angeles');
+    assert.equal(describeRange(week, LA), 'Mon 26 Oct – Sun 1 Nov 2026 (PDT/PST)');
     const sunday = { from: new Date('2026-11-01T07:00:00Z'), to: new Date('2026-11-02T08:00:00Z') };
-    assert.equal(describeRange(sunday, LA), 'Sun 1 Nov 2026, America/Los_Angeles');
+    assert.equal(describeRange(sunday, LA), 'Sun 1 Nov 2026 (PDT/PST)');
   });
 
   it('treats a day that starts at 01:00 (Santiago DST gap at midnight) as a whole day', () => {
     const day = { from: new Date('2026-09-06T04:00:00Z'), to: new Date('2026-09-07T03:00:00Z') };
-    assert.equal(describeRange(day, 'America/Santiago'), 'Sun 6 Sep 2026, America/Santiago');
+    assert.equal(describeRange(day, 'America/Santiago'), 'Sun 6 Sep 2026 (GMT-3)');
   });
 
   it('shows times for rolling ranges, with `to` as is', () => {
     const rolling = { from: new Date('2026-11-26T22:05:00Z'), to: new Date('2026-11-29T22:05:00Z') };
-    assert.equal(describeRange(rolling, LA), 'Thu 26 Nov 14:05 – Sun 29 Nov 14:05 2026, America/Los_Angeles');
+    assert.equal(describeRange(rolling, LA), 'Thu 26 Nov, 14:05 – Sun 29 Nov 2026, 14:05 PST');
     const sameDay = { from: new Date('2026-11-03T17:00:00Z'), to: new Date('2026-11-03T20:30:00Z') };
-    assert.equal(describeRange(sameDay, LA), 'Tue 3 Nov 2026 09:00 – 12:30, America/Los_Angeles');
+    assert.equal(describeRange(sameDay, LA), 'Tue 3 Nov 2026, 09:00 – 12:30 PST');
   });
 
   it('shows both years when they differ', () => {
     // Mon 28 Dec 2026 00:00 – Mon 4 Jan 2027 00:00 in Kolkata (UTC+05:30).
     const r = { from: new Date('2026-12-27T18:30:00Z'), to: new Date('2027-01-03T18:30:00Z') };
-    assert.equal(describeRange(r, KOLKATA), 'Mon 28 Dec 2026 – Sun 3 Jan 2027, Asia/Kolkata');
+    assert.equal(describeRange(r, KOLKATA), 'Mon 28 Dec 2026 – Sun 3 Jan 2027 (IST)');
     const rolling = { from: new Date('2026-12-30T10:00:00Z'), to: new Date('2027-01-02T10:00:00Z') };
-    assert.equal(
-      describeRange(rolling, KOLKATA),
-      'Wed 30 Dec 2026 15:30 – Sat 2 Jan 2027 15:30, Asia/Kolkata',
-    );
+    assert.equal(describeRange(rolling, KOLKATA), 'Wed 30 Dec 2026, 15:30 – Sat 2 Jan 2027, 15:30 IST');
   });
 
   it('describes the same instants in the asker’s zone', () => {
-    assert.equal(describeRange(WEEK_LA, KOLKATA), 'Mon 16 Nov 13:30 – Mon 23 Nov 13:30 2026, Asia/Kolkata');
+    assert.equal(describeRange(WEEK_LA, KOLKATA), 'Mon 16 Nov, 13:30 – Mon 23 Nov 2026, 13:30 IST');
   });
 
   it('falls back to a labelled UTC for an unknown zone', () => {
-    assert.equal(describeRange(WEEK_LA, 'Mars/Olympus'), 'Mon 16 Nov 08:00 – Mon 23 Nov 08:00 2026, UTC');
+    assert.equal(describeRange(WEEK_LA, 'Mars/Olympus'), 'Mon 16 Nov, 08:00 – Mon 23 Nov 2026, 08:00 UTC');
   });
 });
 
@@ -83,10 +81,11 @@ describe('buildRecordingsCard: times in the asker’s zone', () => {
     const r2 = recording(2, { timeRecorded: '2026-11-16T20:00:00Z' });
     const { card, markdown } = buildRecordingsCard(input({ timeZone: KOLKATA, recordings: [r1, r2] }));
     const t = texts(card).join('\n');
-    assert.match(t, /Tue 17 Nov 2026, 09:30/);
-    assert.match(t, /Tue 17 Nov 2026, 01:30/);
-    assert.match(markdown, /Tue 17 Nov 09:30/);
-    assert.match(markdown, /Tue 17 Nov 01:30/);
+    assert.match(t, /^Mon 16 Nov, 13:30 – Mon 23 Nov 2026, 13:30 IST$/m);
+    assert.match(t, /^Tue 17 Nov, 09:30 · /m);
+    assert.match(t, /^Tue 17 Nov, 01:30 · /m);
+    assert.match(markdown, /Tue 17 Nov, 09:30 · /);
+    assert.match(markdown, /Tue 17 Nov, 01:30 · /);
   });
 
   it('America/Los_Angeles around the DST change on 2026-11-01', () => {
@@ -98,17 +97,14 @@ describe('buildRecordingsCard: times in the asker’s zone', () => {
     ];
     const range = { from: new Date('2026-10-26T07:00:00Z'), to: new Date('2026-11-09T08:00:00Z') };
     const t = texts(buildRecordingsCard(input({ range, recordings: recs })).card);
-    assert.ok(
-      t.includes('Mon 26 Oct – Sun 8 Nov 2026, America/Los\\_Angeles') === false,
-      'intraword _ is not escaped',
-    );
-    assert.ok(t.includes('Mon 26 Oct – Sun 8 Nov 2026, America/Los_Angeles'));
+    assert.ok(t.includes('Mon 26 Oct – Sun 8 Nov 2026 (PDT/PST)'), t.join('\n'));
+    // The zone's name changes within the range, so each row says which 01:30 it is.
     const when = t.filter((s) => s.includes(' · ')).map((s) => s.split(' · ')[0]);
     assert.deepEqual(when, [
-      'Mon 2 Nov 2026, 09:00',
-      'Sun 1 Nov 2026, 01:30',
-      'Sun 1 Nov 2026, 01:30',
-      'Sat 31 Oct 2026, 09:00',
+      'Mon 2 Nov, 09:00 PST',
+      'Sun 1 Nov, 01:30 PST',
+      'Sun 1 Nov, 01:30 PDT',
+      'Sat 31 Oct, 09:00 PDT',
     ]);
   });
 
@@ -116,7 +112,7 @@ describe('buildRecordingsCard: times in the asker’s zone', () => {
     const r = recording(1, { timeRecorded: undefined, createTime: '2026-11-18T18:15:00Z' });
     assert.ok(
       texts(buildRecordingsCard(input({ recordings: [r] })).card).some((s) =>
-        s.startsWith('Wed 18 Nov 2026, 10:15'),
+        s.startsWith('Wed 18 Nov, 10:15 · '),
       ),
     );
   });
@@ -124,8 +120,8 @@ describe('buildRecordingsCard: times in the asker’s zone', () => {
   it('adds the year to fallback lines only when it differs from the range’s', () => {
     const r = recording(1, { timeRecorded: '2025-12-31T20:00:00Z' });
     const { markdown } = buildRecordingsCard(input({ recordings: [r, recording(2)] }));
-    assert.match(markdown, /Wed 31 Dec 2025 12:00/);
-    assert.match(markdown, /Tue 17 Nov 09:30 /);
+    assert.match(markdown, /Wed 31 Dec 2025, 12:00 · /);
+    assert.match(markdown, /Tue 17 Nov, 09:30 · /);
   });
 });
 
@@ -154,23 +150,70 @@ describe('buildRecordingsCard: buttons', () => {
     const withDl = recording(1);
     const withoutDl = recording(2, { downloadUrl: undefined });
     const { card, markdown } = buildRecordingsCard(input({ recordings: [withDl, withoutDl] }));
-    const containers = (card.body as Record<string, unknown>[]).filter((n) => n.type === 'Container');
-    assert.equal(containers.length, 2);
-    const [c1, c2] = containers;
+    const [c1, c2, ...more] = rows(card);
+    assert.ok(c1 && c2 && more.length === 0, 'one row per recording');
     assert.deepEqual(
       actions(c1).map((a) => [a.type, a.title, a.url]),
       [
-        ['Action.OpenUrl', 'Play Weekly sync 1', withDl.playbackUrl],
-        ['Action.OpenUrl', 'Download Weekly sync 1', withDl.downloadUrl],
+        ['Action.OpenUrl', 'Play Weekly sync 1, Tue 17 Nov, 09:30', withDl.playbackUrl],
+        ['Action.OpenUrl', 'Download Weekly sync 1, Tue 17 Nov, 09:30', withDl.downloadUrl],
       ],
     );
     assert.deepEqual(
       actions(c2).map((a) => [a.title, a.url]),
-      [['Play Weekly sync 2', withoutDl.playbackUrl]],
+      [['Play Weekly sync 2, Tue 17 Nov, 09:30', withoutDl.playbackUrl]],
     );
     assert.equal(actions(card, 'Download').length, 1);
     assert.equal((markdown.match(/\[Download\]/g) ?? []).length, 1);
     assert.equal((markdown.match(/\[Play\]/g) ?? []).length, 2);
+  });
+
+  it('each recording is one compact row: details on the left, Play and Download beside them, named for screen readers', () => {
+    const r = recording(1, { durationSeconds: 3600 });
+    const [row] = rows(buildRecordingsCard(input({ recordings: [r] })).card);
+    const columns = (row?.columns ?? []) as Record<string, unknown>[];
+    assert.deepEqual(
+      columns.map((c) => [c.width, texts(c)]),
+      [
+        ['stretch', ['Weekly sync 1', 'Tue 17 Nov, 09:30 · 1 h · 152 MB · MP4']],
+        ['auto', ['Play']],
+        ['auto', ['Download']],
+      ],
+    );
+    // The visible word is short; the action's title is the accessible name (and tooltip) of the whole cell.
+    assert.deepEqual(
+      columns.slice(1).map((c) => (c.selectAction as Record<string, unknown>).title),
+      ['Play Weekly sync 1, Tue 17 Nov, 09:30', 'Download Weekly sync 1, Tue 17 Nov, 09:30'],
+    );
+  });
+
+  it('every button of a full page names its own recording (topic and time), with a bounded label', () => {
+    // The same long topic every day: only the time tells them apart.
+    const recs = Array.from({ length: 10 }, (_, i) =>
+      recording(i, {
+        topic: 'Quarterly planning for the platform team, with guests from sales',
+        timeRecorded: new Date(Date.parse('2026-11-16T17:00:00Z') + i * 12 * 3_600_000).toISOString(),
+      }),
+    );
+    const { card } = buildRecordingsCard(input({ recordings: recs, moreData: { offset: 10 } }));
+    const buttons = actions(card).filter((a) => a.type === 'Action.OpenUrl');
+    assert.equal(buttons.length, 20);
+    for (const [i, r] of recs.entries()) {
+      const mine = buttons.filter((b) => b.url === r.playbackUrl || b.url === r.downloadUrl);
+      assert.deepEqual(
+        mine.map((b) => String(b.title).replace(/ .*/u, '')),
+        ['Play', 'Download'],
+        `recording ${i}`,
+      );
+      for (const b of mine) {
+        assert.match(
+          String(b.title),
+          /^(Play|Download) Quarterly planning for …, \w{3} \d+ Nov, \d\d:\d\d$/u,
+        );
+      }
+    }
+    const titles = new Set(buttons.map((b) => b.title));
+    assert.equal(titles.size, 20, 'no two buttons read the same');
   });
 
   it('no buttons (and no ActionSet) without urls; non-http urls are dropped', () => {
@@ -222,7 +265,7 @@ describe('buildRecordingsCard: header, details, escaping', () => {
     );
     const t = texts(card);
     assert.equal(t[0], 'Deleted recordings (recycle bin)');
-    assert.equal(t[1], 'Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles');
+    assert.equal(t[1], 'Mon 16 Nov – Sun 22 Nov 2026 (PST)');
     assert.equal(
       t[2],
       'topic “sync” · format MP4 · type Events · site example.webex.com · tag “crm” · meeting id abc123',
@@ -245,7 +288,7 @@ describe('buildRecordingsCard: header, details, escaping', () => {
       shareToMe: true,
     });
     const t = texts(buildRecordingsCard(input({ recordings: [r] })).card);
-    assert.ok(t.includes('Tue 17 Nov 2026, 09:30 · 1 h 05 min · 1.2 GB · ARF'), t.join('\n'));
+    assert.ok(t.includes('Tue 17 Nov, 09:30 · 1 h 5 min · 1.2 GB · ARF'), t.join('\n'));
     assert.ok(t.some((s) => s.startsWith('Shared with you')));
   });
 
@@ -269,34 +312,47 @@ describe('buildRecordingsCard: header, details, escaping', () => {
     assert.ok(shown.endsWith('🎥…'));
   });
 
-  it('keeps the card well under 20 KB for 10 recordings with 200-char multibyte topics', () => {
+  it('keeps the card within its 16 KB budget, shortening only very long multibyte topics', () => {
     const typical = buildRecordingsCard(
       input({
-        recordings: multibyteRecordings(10),
+        recordings: multibyteRecordings(10, 100),
         total: 37,
         showPasswords: true,
         moreData: { offset: 10 },
       }),
     );
-    assert.ok(bytes(JSON.stringify(typical.card)) < 16_000, String(bytes(JSON.stringify(typical.card))));
     assert.ok(
-      topicTexts(typical.card).every((t) => Array.from(t).length === 200),
-      'typical topics are not shortened',
+      bytes(JSON.stringify(typical.card)) <= CARD_TARGET_BYTES,
+      String(bytes(JSON.stringify(typical.card))),
     );
-    // Worst case: 4-byte characters only, 300-character urls.
-    const url = `https://example.webex.com/${'a'.repeat(274)}`;
+    assert.ok(
+      topicTexts(typical.card).every((t) => Array.from(t).length === 100),
+      '100-character multibyte topics are not shortened on a full page',
+    );
+    // Worst case: a full page (10) of 1000-character topics of 4-byte characters, shared by a long address.
     const worst = Array.from({ length: 10 }, (_, i) =>
-      recording(i, { topic: '🎥'.repeat(500), playbackUrl: url, downloadUrl: url, shareToMe: true }),
+      recording(i, {
+        topic: '🎥'.repeat(1000),
+        shareToMe: true,
+        hostEmail: `${'h'.repeat(200)}@example.com`,
+      }),
     );
     const c = buildRecordingsCard(
       input({ recordings: worst, showPasswords: true, moreData: { offset: 10 } }),
     ).card;
-    assert.ok(bytes(JSON.stringify(c)) < 20_000, String(bytes(JSON.stringify(c))));
+    assert.ok(bytes(JSON.stringify(c)) <= CARD_TARGET_BYTES, String(bytes(JSON.stringify(c))));
+    assert.equal(rows(c).length, 10, 'every recording is still on the card');
     assert.ok(
       topicTexts(c).every((t) => Array.from(t).length < 200),
       'worst-case topics are shortened',
     );
     assert.deepEqual(validateAdaptiveCard(c), []);
+    // Urls can't be shortened: with 300-character ones the card goes over the budget, but stays bounded and valid.
+    const url = `https://example.webex.com/${'a'.repeat(274)}`;
+    const longUrls = worst.map((r, i) => ({ ...r, playbackUrl: `${url}${i}`, downloadUrl: `${url}${i}` }));
+    const u = buildRecordingsCard(input({ recordings: longUrls, showPasswords: true })).card;
+    assert.ok(bytes(JSON.stringify(u)) < 20_000, String(bytes(JSON.stringify(u))));
+    assert.deepEqual(validateAdaptiveCard(u), []);
   });
 });
 
@@ -331,7 +387,7 @@ describe('buildRecordingsCard: fallback markdown', () => {
     );
     assert.equal(
       markdown.split('\n')[2],
-      `- **Weekly sync 1** — Tue 17 Nov 09:30 · 45 min · [Play](${recording(1).playbackUrl})`,
+      `- **Weekly sync 1** — Tue 17 Nov, 09:30 · 45 min · [Play](${recording(1).playbackUrl})`,
     );
   });
 
@@ -351,7 +407,7 @@ describe('buildNoRecordingsMessage', () => {
     );
     assert.equal(
       text,
-      'I found no recordings for **Mon 16 Nov – Sun 22 Nov 2026, America/Los_Angeles** with topic “sync”, format MP4.\n' +
+      'I found no recordings for **Mon 16 Nov – Sun 22 Nov 2026 (PST)** with topic “sync”, format MP4.\n' +
         'Try fewer filters or a wider range, e.g. `recordings last month`.',
     );
   });
@@ -364,7 +420,7 @@ describe('buildNoRecordingsMessage', () => {
     });
     assert.match(
       text,
-      /^I found no deleted recordings \(recycle bin\) for \*\*Mon 16 Nov 13:30 – Mon 23 Nov 13:30 2026/,
+      /^I found no deleted recordings \(recycle bin\) for \*\*Mon 16 Nov, 13:30 – Mon 23 Nov 2026, 13:30 IST\*\*/,
     );
     assert.match(text, /Try a wider range\.$/);
   });
