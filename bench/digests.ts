@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import pg from 'pg';
 import { createDigestScheduler } from '../src/features/digests/scheduler.js';
 import { nextRun, previousRun, type Schedule } from '../src/features/digests/schedule.js';
@@ -89,15 +90,19 @@ async function scenario(instances: number) {
   await first.migrate();
 
   const rooms: string[] = [];
+  // Seeded 32 at a time: one at a time waits for a disk flush per subscription (half an hour on a busy machine).
+  const seeding = pLimit(32);
+  const digests = new KyselyDigestRepository(first.kysely, first.backend);
+  const seeded: Promise<unknown>[] = [];
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     const host = hosts[i % hosts.length];
     if (!host) throw new Error('no host');
     const roomId = emulator.addRoom({ type: 'group', title: `Space ${i}`, memberIds: [host.id, bot.id] }).id;
     rooms.push(roomId);
-    await new KyselyDigestRepository(first.kysely, first.backend).createSubscription({
+    const subscription = {
       id: randomUUID(),
       roomId,
-      roomType: 'group',
+      roomType: 'group' as const,
       creatorPersonId: host.id,
       creatorEmail: host.email,
       creatorName: host.displayName,
@@ -107,8 +112,10 @@ async function scenario(instances: number) {
       createdAt: new Date(due.getTime() - 7 * 86_400_000),
       nextRunAt: due,
       watermark: previousRun(schedule, due),
-    });
+    };
+    seeded.push(seeding(() => digests.createSubscription(subscription)));
   }
+  await Promise.all(seeded);
 
   const limiter = rateLimited(fetch);
   const now = () => new Date(due.getTime() + 30_000);
