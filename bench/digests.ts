@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import pg from 'pg';
 import { createDigestScheduler } from '../src/features/digests/scheduler.js';
 import { nextRun, previousRun, type Schedule } from '../src/features/digests/schedule.js';
@@ -17,10 +18,8 @@ import { createLogger } from '../src/logger.js';
 import { KyselyDigestRepository } from '../src/features/digests/kysely-digest-repository.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
-import {
-  adminTokenCredentials,
-  createRecordingsService,
-} from '../src/features/recordings/recordings-service.js';
+import { recordingsCredentials } from '../src/features/sign-in/recordings-credentials.js';
+import { createRecordingsService } from '../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../src/webex/webex-client.js';
 import { REPO } from './harness.js';
 
@@ -91,15 +90,19 @@ async function scenario(instances: number) {
   await first.migrate();
 
   const rooms: string[] = [];
+  // Seeded 32 at a time: one at a time waits for a disk flush per subscription (half an hour on a busy machine).
+  const seeding = pLimit(32);
+  const digests = new KyselyDigestRepository(first.kysely, first.backend);
+  const seeded: Promise<unknown>[] = [];
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     const host = hosts[i % hosts.length];
     if (!host) throw new Error('no host');
     const roomId = emulator.addRoom({ type: 'group', title: `Space ${i}`, memberIds: [host.id, bot.id] }).id;
     rooms.push(roomId);
-    await new KyselyDigestRepository(first.kysely, first.backend).createSubscription({
+    const subscription = {
       id: randomUUID(),
       roomId,
-      roomType: 'group',
+      roomType: 'group' as const,
       creatorPersonId: host.id,
       creatorEmail: host.email,
       creatorName: host.displayName,
@@ -109,8 +112,10 @@ async function scenario(instances: number) {
       createdAt: new Date(due.getTime() - 7 * 86_400_000),
       nextRunAt: due,
       watermark: previousRun(schedule, due),
-    });
+    };
+    seeded.push(seeding(() => digests.createSubscription(subscription)));
   }
+  await Promise.all(seeded);
 
   const limiter = rateLimited(fetch);
   const now = () => new Date(due.getTime() + 30_000);
@@ -125,7 +130,11 @@ async function scenario(instances: number) {
     });
     const recordings = createRecordingsService({
       client,
-      credentials: adminTokenCredentials(admin.token),
+      credentials: recordingsCredentials({
+        vault: undefined,
+        adminToken: admin.token,
+        adminRefreshable: false,
+      }),
       logger,
       ttlMs: 0,
     });

@@ -14,6 +14,7 @@ import {
   cpuMs,
   median,
   percentile,
+  productionNodeFlags,
   REPO,
   rssMb,
   startEchoBot,
@@ -38,6 +39,21 @@ interface Row {
   p99Ms: number;
   cpuMsPerMsg: number;
   rssMb: number;
+  /** Mean time inside the bot, webhook arrival to reply posted (its own histogram); undefined for the echo bot. */
+  botMs?: number;
+}
+
+/** Sum and count of the bot's reply-latency histogram for `command`, from its /metrics. */
+async function replyLatency(url: string, command: string): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (suffix: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`bot_reply_latency_seconds_${suffix}{command="${command}"} `))
+        ?.split(' ')[1] ?? 0,
+    );
+  return { sum: value('sum'), count: value('count') };
 }
 
 const emulator = await WebexEmulator.start();
@@ -131,6 +147,8 @@ async function run(variant: Variant, concurrency: number): Promise<Row> {
     }
   });
   await new Promise((r) => setTimeout(r, WARMUP_MS));
+  const command = variant === 'help' ? 'help' : 'recordings';
+  const latencyStart = variant === 'echo' ? undefined : await replyLatency(proc.url, command);
   cpuStart = cpuMs(proc.pid);
   t0 = performance.now();
   measuring = true;
@@ -138,6 +156,7 @@ async function run(variant: Variant, concurrency: number): Promise<Row> {
   const elapsed = performance.now() - t0;
   const cpu = cpuMs(proc.pid) - cpuStart;
   const count = latencies.length;
+  const latencyEnd = latencyStart ? await replyLatency(proc.url, command) : undefined;
   stop = true;
   await Promise.all(loops);
   emulator.clearLog();
@@ -150,6 +169,14 @@ async function run(variant: Variant, concurrency: number): Promise<Row> {
     p99Ms: round(percentile(latencies, 0.99), 1),
     cpuMsPerMsg: round(cpu / Math.max(1, count), 2),
     rssMb: round(rssMb(proc.pid), 1),
+    ...(latencyStart && latencyEnd && latencyEnd.count > latencyStart.count
+      ? {
+          botMs: round(
+            ((latencyEnd.sum - latencyStart.sum) / (latencyEnd.count - latencyStart.count)) * 1000,
+            1,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -173,7 +200,7 @@ const rows: Row[] = [];
 for (const concurrency of CONCURRENCY) {
   for (const variant of VARIANTS) {
     const mine = samples.filter((s) => s.variant === variant && s.concurrency === concurrency);
-    const m = (k: keyof Omit<Row, 'variant' | 'concurrency'>) => median(mine.map((s) => s[k]));
+    const m = (k: keyof Omit<Row, 'variant' | 'concurrency' | 'botMs'>) => median(mine.map((s) => s[k]));
     rows.push({
       variant,
       concurrency,
@@ -182,6 +209,7 @@ for (const concurrency of CONCURRENCY) {
       p99Ms: m('p99Ms'),
       cpuMsPerMsg: m('cpuMsPerMsg'),
       rssMb: m('rssMb'),
+      ...(variant === 'echo' ? {} : { botMs: median(mine.map((s) => s.botMs ?? NaN)) }),
     });
   }
 }
@@ -212,12 +240,12 @@ await emulator.stop();
 
 const echoAt = (c: number) => rows.find((r) => r.variant === 'echo' && r.concurrency === c);
 const lines = [
-  '| path | conversations | msg/s | ratio to echo | p50 ms | p99 ms | bot CPU ms/msg | RSS MB |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  '| path | conversations | msg/s | ratio to echo | p50 ms | p99 ms | inside the bot, mean ms | bot CPU ms/msg | RSS MB |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => {
     const echo = echoAt(r.concurrency);
     const ratio = echo && echo.msgPerSec > 0 ? (r.msgPerSec / echo.msgPerSec).toFixed(2) : '–';
-    return `| ${r.variant} | ${r.concurrency} | ${r.msgPerSec} | ${ratio}× | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerMsg} | ${r.rssMb} |`;
+    return `| ${r.variant} | ${r.concurrency} | ${r.msgPerSec} | ${ratio}× | ${r.p50Ms} | ${r.p99Ms} | ${r.botMs ?? '–'} | ${r.cpuMsPerMsg} | ${r.rssMb} |`;
   }),
 ];
 console.log(lines.join('\n'));
@@ -239,6 +267,8 @@ writeFileSync(
         node: process.version,
         repetitions: REPETITIONS,
         runMs: RUN_MS,
+        loadAverage: (await import('node:os')).loadavg(),
+        nodeFlags: productionNodeFlags(),
         cpus: (await import('node:os')).cpus().length,
         cacheCheck,
       },

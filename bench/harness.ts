@@ -102,6 +102,17 @@ function botProcess(
   };
 }
 
+/**
+ * The Node flags production starts the bot with (the Procfile's `web:` line; the Dockerfile and `npm start` use the
+ * same, see test/e2e/deploy.test.ts), so that the benchmarks measure the process that is deployed.
+ */
+export function productionNodeFlags(): string[] {
+  const web = readFileSync(join(REPO, 'Procfile'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('web:'));
+  return (web ?? '').split(/\s+/u).filter((w) => w.startsWith('--'));
+}
+
 /** The bot (`.build/src/main.js`, the production entry point) as its own process, ready. */
 export async function startRecBot(
   emulator: WebexEmulator,
@@ -114,7 +125,7 @@ export async function startRecBot(
   const started = performance.now();
   // BENCH_BOT_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=prof`) profiles the bot processes of any benchmark.
   const envArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const nodeArgs = [...envArgs, ...(opts.nodeArgs ?? [])];
+  const nodeArgs = [...productionNodeFlags(), ...envArgs, ...(opts.nodeArgs ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, join(BUILD, 'src', 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',

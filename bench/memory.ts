@@ -3,7 +3,7 @@
  * then while 10,000 distinct questions are asked, 32 conversations at a time, on the project's emulator. Prints RSS
  * every 1,000 answers; flat once the caches are full means memory is bounded. Numbers only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WebexEmulator } from '../dev/emulator/index.js';
 import { BENCH_NOW_RECORDINGS, REPO, rssMb, startRecBot } from './harness.js';
@@ -97,6 +97,20 @@ await drive('questions', QUESTIONS, (i) => ({
   text: `recordings last ${1 + (i % 100)} days max ${1 + Math.floor(i / 100)}`,
 }));
 const endRss = rssMb(bot.pid);
+const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+if (snapshotDir) {
+  // The bot must run with --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=<dir> (BENCH_BOT_NODE_ARGS): what is live at
+  // the end (the snapshot is taken after a full GC) is written there for a heap-snapshot viewer.
+  const before = new Set(readdirSync(snapshotDir));
+  process.kill(bot.pid, 'SIGUSR2');
+  for (let size = -1; ;) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const file = readdirSync(snapshotDir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f));
+    const now = file ? statSync(join(snapshotDir, file)).size : -1;
+    if (file && now === size && now > 0) break;
+    size = now;
+  }
+}
 await bot.stop();
 await emulator.stop();
 const result = {

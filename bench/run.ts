@@ -8,10 +8,8 @@ import { createWebexBot } from '../src/bot/webex-adapter.js';
 import { buildRecordingsCard } from '../src/features/recordings/recordings-card.js';
 import { parseRecordingsQuery } from '../src/parsing/parse-recordings-query.js';
 import { createLogger } from '../src/logger.js';
-import {
-  adminTokenCredentials,
-  createRecordingsService,
-} from '../src/features/recordings/recordings-service.js';
+import { createRecordingsService } from '../src/features/recordings/recordings-service.js';
+import { recordingsCredentials } from '../src/features/sign-in/recordings-credentials.js';
 import { WebexClient } from '../src/webex/webex-client.js';
 
 if (!globalThis.gc) throw new Error('run with node --expose-gc (npm run bench does)');
@@ -53,8 +51,8 @@ createWebexBot({
   webhookUrl: 'http://127.0.0.1:9/webhooks/webex',
   webhookSecret: undefined,
   botToken: 't',
-  onEvent: async () => undefined,
-  firstTime: async () => true,
+  onEvent: async () => 'bench',
+  seen: { firstTime: async () => true, forget: async () => undefined },
 });
 
 const now = new Date('2026-11-25T20:00:00Z');
@@ -113,7 +111,7 @@ const client = new WebexClient({
 });
 const service = createRecordingsService({
   client,
-  credentials: adminTokenCredentials('admin'),
+  credentials: recordingsCredentials({ vault: undefined, adminToken: 'admin', adminRefreshable: false }),
   logger,
   ttlMs: 60_000,
 });

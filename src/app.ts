@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { buildAccess } from './features/sign-in/build-access.js';
 import { createAnswerMemo } from './features/recordings/answer-memo.js';
 import { TokenKeyError, type TokenRecords } from './features/sign-in/user-tokens.js';
-import { emailDomainFilter } from './bot/outsider-refusal.js';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
 import { connectCommand, disconnectCommand } from './features/sign-in/connect-command.js';
 import { DIGEST_STOP_ACTION, digestCommand, digestStopAction } from './features/digests/digest-command.js';
@@ -24,6 +23,7 @@ import type { Config } from './config.js';
 import { describeCapabilities, recordingsAccess, type Capabilities } from './core/capabilities.js';
 import { createMessenger } from './core/messenger.js';
 import { createMetrics, type Metrics } from './core/metrics.js';
+import { emailDomainFilter } from './core/middleware.js';
 import { KyselySeenEventRepository } from './core/seen-event-repository.js';
 import { createSeenEvents, SEEN_EVENT_PRUNE_MS } from './core/seen-events.js';
 import { EXIT_CONFIG, listenStartupError, StartupError, storeStartupError } from './core/startup-error.js';
@@ -175,7 +175,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   // Late-bound: the bot is built below, with the command registry.
-  let botPersonId: () => string | undefined = () => undefined;
+  let isBot: (personId: string) => boolean = () => false;
   const seen = createSeenEvents({ ledger: new KyselySeenEventRepository(store.kysely), now, logger });
   const notifications = createNotifications({
     db: store.kysely,
@@ -188,7 +188,8 @@ export function createApp(config: Config, deps: AppDeps): App {
     webhook: { targetUrl: webhookUrl, secret: config.webhookSecret },
     timeZoneFor: recordings.timeZoneFor,
     settingZone: (personId) => timeZones.setting(personId),
-    botPersonId: () => botPersonId(),
+    isBot: (personId) => isBot(personId),
+    isSignedIn: access.isSignedIn,
     now,
     logger,
     onDelivered: (posted) => metrics.notificationsDelivered.inc(posted),
@@ -233,15 +234,12 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   const isAllowedEmail = emailDomainFilter(config.allowedEmailDomains);
   const onEvent = createChatRouter({
-    seen,
     registry,
-    isAllowedEmail,
     actions: {
       [SHOW_MORE_ACTION]: showMoreAction(recordings),
       [DIGEST_STOP_ACTION]: digestStopAction(digest, now),
     },
     now,
-    logger,
   });
   const capabilities: Capabilities = {
     version: appVersion(),
@@ -259,7 +257,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     onEvent,
     metrics,
     isAllowedEmail,
-    firstTime: (key) => seen.firstTime(key),
+    seen,
     async onAddedToSpace(_roomId, roomType, reply) {
       await reply.say(
         roomType === 'group'
@@ -273,7 +271,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     startRetryDelayMs: deps.startRetryDelayMs,
     maxSpaceObjects: deps.maxSpaceObjects,
   });
-  botPersonId = () => bot.botPerson?.id;
+  isBot = (personId) => bot.isSelf(personId);
 
   const server = createServer({
     webhookPath: config.webhookPath,
@@ -291,7 +289,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       const { roomId, personId } = envelope.data;
       if (envelope.resource === 'memberships' && envelope.event === 'deleted' && roomId && personId) {
         // The bot's own removal is handled by the framework (deactivateRoom); anyone else: their digests there stop.
-        if (personId !== bot.botPerson?.id) {
+        if (!bot.isSelf(personId)) {
           trackDigestStop(digests.creatorGone(personId, 'left', roomId));
         }
       }

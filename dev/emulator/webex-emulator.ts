@@ -54,6 +54,17 @@ export interface WaitForMessageOptions {
   timeoutMs?: number;
 }
 
+/** The Webex REST API the emulator serves under /v1 (the conformance test reads its operations from here). */
+export const API_ROUTES = [
+  peopleRoutes,
+  roomsRoutes,
+  membershipsRoutes,
+  messagesRoutes,
+  attachmentActionsRoutes,
+  webhooksRoutes,
+  recordingsRoutes,
+] as const;
+
 /**
  * A stateful stand-in for the Webex REST API on a real local HTTP server. The bot under test talks to
  * `baseUrl` as it would to https://webexapis.com/v1; tests play users through the methods below.
@@ -402,17 +413,7 @@ export class WebexEmulator {
     app.use(U2C_PREFIX, u2cRoutes(ctx));
     app.use(API_PREFIX, oauthRoutes(this.oauth));
     app.use(API_PREFIX, (req, res, next) => this.authenticate(req, res, next));
-    for (const routes of [
-      peopleRoutes,
-      roomsRoutes,
-      membershipsRoutes,
-      messagesRoutes,
-      attachmentActionsRoutes,
-      webhooksRoutes,
-      recordingsRoutes,
-    ]) {
-      app.use(API_PREFIX, routes(ctx));
-    }
+    for (const routes of API_ROUTES) app.use(API_PREFIX, routes(ctx));
     app.use((_req, res) => {
       sendError(res, 404, 'The requested resource could not be found.');
     });

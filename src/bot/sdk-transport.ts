@@ -111,7 +111,8 @@ interface SpaceHint {
   senderEmail: string | undefined;
 }
 
-export function createSdkTransport(client: WebexClient, opts: SdkTransportOptions): SdkTransport {
+/** The framework's repeated lookups, answered from memory (see the top of this file). */
+function createLookups(client: WebexClient, opts: SdkTransportOptions) {
   const people = new LRUCache<string, WebexPerson & { email?: string }>({
     maxSize: CACHE_MAX_BYTES,
     sizeCalculation: jsonSize,
@@ -134,7 +135,6 @@ export function createSdkTransport(client: WebexClient, opts: SdkTransportOption
     sizeCalculation: jsonSize,
     ttl: 10 * 60_000,
   });
-
   const fetched = async <T extends object>(
     name: string,
     cache: LRUCache<string, T>,
@@ -147,42 +147,59 @@ export function createSdkTransport(client: WebexClient, opts: SdkTransportOption
     if (value === undefined) throw new Error(`no answer for ${id}`);
     return value;
   };
-
-  /** A membership of `personId` in a space the bot has just read a message in, without asking Webex. */
-  const knownMembership = (
-    roomId: string,
-    hint: SpaceHint,
-    personId: string,
-    email: string | undefined,
-  ): WebexMembership => ({
-    id: `known:${roomId}:${personId}`,
-    roomId,
-    roomType: hint.roomType,
-    personId,
-    personEmail: email ?? '',
-    isModerator: false,
-  });
-
-  const staticPage = <T>(items: T[]): SdkPage<T> => ({
-    items,
-    length: items.length,
-    hasNext: () => false,
-    next: () => Promise.reject(new Error('no next page')),
-  });
-
-  const listMemberships = async (q: Query): Promise<SdkPage<WebexMembership>> => {
-    const roomId = typeof q.roomId === 'string' ? q.roomId : undefined;
-    const hint = roomId ? spaces.get(roomId) : undefined;
-    const me = opts.botPerson();
-    if (roomId && hint && me && Object.keys(q).every((k) => k === 'roomId' || k === 'personId')) {
-      const mine = knownMembership(roomId, hint, me.id, me.emails?.[0]);
-      if (q.personId === me.id) return staticPage([mine]);
-      if (q.personId === undefined && hint.roomType === 'direct' && hint.senderId !== me.id) {
-        return staticPage([mine, knownMembership(roomId, hint, hint.senderId, hint.senderEmail)]);
-      }
-    }
-    return page<WebexMembership>('/memberships', q);
+  return {
+    person: (id: string) => fetched('people', people, id),
+    room: (id: string) => fetched('rooms', rooms, id),
+    spaces,
   };
+}
+
+/** A membership of `personId` in a space the bot has just read a message in, without asking Webex. */
+const knownMembership = (
+  roomId: string,
+  hint: SpaceHint,
+  personId: string,
+  email: string | undefined,
+): WebexMembership => ({
+  id: `known:${roomId}:${personId}`,
+  roomId,
+  roomType: hint.roomType,
+  personId,
+  personEmail: email ?? '',
+  isModerator: false,
+});
+
+const staticPage = <T>(items: T[]): SdkPage<T> => ({
+  items,
+  length: items.length,
+  hasNext: () => false,
+  next: () => Promise.reject(new Error('no next page')),
+});
+
+/** The framework's two membership questions about a space it just read a message in, or undefined: ask Webex. */
+function knownMemberships(
+  q: Query,
+  hintFor: (roomId: string) => SpaceHint | undefined,
+  me: WebexPerson | undefined,
+): SdkPage<WebexMembership> | undefined {
+  const roomId = typeof q.roomId === 'string' ? q.roomId : undefined;
+  const hint = roomId ? hintFor(roomId) : undefined;
+  if (!roomId || !hint || !me || !Object.keys(q).every((k) => k === 'roomId' || k === 'personId'))
+    return undefined;
+  const mine = knownMembership(roomId, hint, me.id, me.emails?.[0]);
+  if (q.personId === me.id) return staticPage([mine]);
+  if (q.personId === undefined && hint.roomType === 'direct' && hint.senderId !== me.id) {
+    return staticPage([mine, knownMembership(roomId, hint, hint.senderId, hint.senderEmail)]);
+  }
+  return undefined;
+}
+
+export function createSdkTransport(client: WebexClient, opts: SdkTransportOptions): SdkTransport {
+  const lookups = createLookups(client, opts);
+  const spaces = lookups.spaces;
+  const listMemberships = async (q: Query): Promise<SdkPage<WebexMembership>> =>
+    knownMemberships(q, (roomId) => spaces.get(roomId), opts.botPerson()) ??
+    page<WebexMembership>('/memberships', q);
 
   const page = async <T>(pathOrUrl: string, query?: Query): Promise<SdkPage<T>> => {
     const p = await client.getPage<T>(pathOrUrl, query);
@@ -196,11 +213,11 @@ export function createSdkTransport(client: WebexClient, opts: SdkTransportOption
 
   return {
     people: {
-      get: (id) => fetched('people', people, rawIdOf(id)),
+      get: (id) => lookups.person(rawIdOf(id)),
       list: (q) => page<WebexPerson>('/people', q),
     },
     rooms: {
-      get: (id) => fetched('rooms', rooms, rawIdOf(id)),
+      get: (id) => lookups.room(rawIdOf(id)),
       create: (body) => client.post<WebexRoom>('/rooms', body),
       update: ({ id, ...body }) => client.put<WebexRoom>(`/rooms/${idOf(id)}`, body),
       remove: (id) => client.delete(`/rooms/${idOf(id)}`),

@@ -1,27 +1,15 @@
 /** RecordingsQuery → query-string parameters for `GET /v1/recordings`. */
 import type { RecordingsQuery } from './recordings-query.js';
 
-export interface ApiParamsOptions {
-  /**
-   * If given, `to` is clamped to this instant (calendar ranges such as `today` end in the future).
-   * Never clamps below `from + 1 ms`, so `from < to` still holds.
-   */
-  clampTo?: Date;
-}
-
 /**
  * `from`/`to` are always both present, as ISO 8601 in UTC with a `Z` (`2026-11-03T07:00:00.000Z`): exact and
  * independent of any zone handling on the server. `max` is only present if the user asked for it (the client
  * pages with its own `max`).
  */
-export function toApiParams(q: RecordingsQuery, options: ApiParamsOptions = {}): Record<string, string> {
-  let to = q.range.to.getTime();
-  const clamp = options.clampTo?.getTime();
-  if (clamp !== undefined && Number.isFinite(clamp))
-    to = Math.max(Math.min(to, clamp), q.range.from.getTime() + 1);
+export function toApiParams(q: RecordingsQuery): Record<string, string> {
   const params: Record<string, string> = {
     from: q.range.from.toISOString(),
-    to: new Date(to).toISOString(),
+    to: q.range.to.toISOString(),
   };
   if (q.topic !== undefined) params['topic'] = q.topic;
   if (q.format !== undefined) params['format'] = q.format;

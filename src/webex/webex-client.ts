@@ -81,9 +81,6 @@ export class WebexApiError extends Error {
   get isRefusal(): boolean {
     return this.status === 401 || this.status === 403;
   }
-  get isNotFound(): boolean {
-    return this.status === 404;
-  }
 }
 
 export interface Page<T> {

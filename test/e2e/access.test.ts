@@ -98,15 +98,15 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
   const say = async (roomId: string, personId: string, text: string, mention = false) =>
     (await askBot(world, roomId, personId, text, mention)).at(-1);
 
+  /** The link of the newest sign-in card in the 1:1 space: waits for the card, not for a time. */
   async function signInLinkFor(personId: string, dmId: string): Promise<string> {
-    const before = botMessagesIn(world, dmId).length;
-    await waitFor(
-      () => botMessagesIn(world, dmId).length > before || undefined,
-      'a sign-in card',
+    const signInLink = (m: unknown) => actionsOf(m).find((a) => a.title === 'Sign in with Webex')?.url;
+    const card = await waitFor(
+      () => botMessagesIn(world, dmId).findLast((m) => signInLink(m) !== undefined),
+      `a sign-in card for ${personId}`,
       8000,
-    ).catch(() => undefined);
-    const card = botMessagesIn(world, dmId).at(-1);
-    const link = actionsOf(card).find((a) => a.title === 'Sign in with Webex')?.url;
+    );
+    const link = signInLink(card);
     assert.ok(link, `no sign-in button for ${personId}`);
     return link;
   }

@@ -61,7 +61,14 @@ describe('deploying: migrate entry, platform files, container image', () => {
   it('Heroku: the Procfile migrates in the release phase, app.json provisions Postgres and asks for the variables', () => {
     const procfile = readFileSync(join(ROOT, 'Procfile'), 'utf8');
     assert.match(procfile, /^release: node dist\/migrate\.js$/m);
-    assert.match(procfile, /^web: node dist\/main\.js$/m);
+    // The bot's memory is bounded by its caches and by these V8 flags (docs/performance.md): every way of starting it
+    // in production passes the same ones.
+    const web = /^web: node ((?:--[\w-]+(?:=\S+)? )*)dist\/main\.js$/m.exec(procfile);
+    assert.ok(web, procfile);
+    const flags = (web[1] ?? '').trim().split(' ');
+    assert.ok(flags.includes('--max-semi-space-size=2') && flags.includes('--optimize-for-size'), procfile);
+    const dockerCmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1] ?? '[]';
+    assert.deepEqual(JSON.parse(dockerCmd), ['node', ...flags, 'dist/main.js']);
     const app = JSON.parse(readFileSync(join(ROOT, 'app.json'), 'utf8')) as {
       addons: Array<{ plan: string }>;
       env: Record<string, { required?: boolean; value?: string; generator?: string }>;
@@ -75,6 +82,7 @@ describe('deploying: migrate entry, platform files, container image', () => {
       scripts: Record<string, string>;
     };
     assert.equal(pkg.scripts['migrate'], 'node dist/migrate.js');
+    assert.equal(pkg.scripts['start'], `node ${flags.join(' ')} dist/main.js`);
   });
 
   describe('the container image', () => {

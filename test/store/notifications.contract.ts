@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   KyselyNotificationRepository,
   type NewNotification,
 } from '../../src/features/notifications/notification-repository.js';
-import type { Store } from '../../src/store/store.js';
 import type { Backend } from './backends.js';
+import { freshStoreFor, repositoriesOf } from './repositories.js';
 
 const at = new Date('2026-11-25T10:00:00Z');
 const base = (over: Partial<NewNotification> = {}): NewNotification => ({
@@ -25,15 +25,10 @@ const base = (over: Partial<NewNotification> = {}): NewNotification => ({
 /** The notifications repository on one backend: numbering, stopping once, and the two "once" ledgers. */
 export function notificationsContract(backend: Backend): void {
   describe(`notification repository (${backend.name})`, () => {
-    let store: Store;
+    const db = freshStoreFor(backend);
     let repo: KyselyNotificationRepository;
-    before(async () => {
-      ({ store } = await backend.fresh());
-      repo = new KyselyNotificationRepository(store.kysely);
-    });
-    after(async () => {
-      await store.close();
-      await backend.cleanup();
+    before(() => {
+      repo = repositoriesOf(db.store).notifications;
     });
 
     it('numbers per space, never reuses a number, and finds by host email (any case) or person id', async () => {

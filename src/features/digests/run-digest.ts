@@ -93,6 +93,56 @@ export function describeFailure(err: unknown): string {
   return 'something went wrong on my side';
 }
 
+/** The pages (cards) of one run; an empty digest only when asked for, and not after a settled card covered it. */
+function pagesOf(
+  fresh: WebexRecording[],
+  kind: 'scheduled' | 'manual',
+  evenIfEmpty: boolean,
+  hadPending: boolean,
+) {
+  const pages: CardRecording[][] = [];
+  for (let i = 0; i < fresh.length; i += DIGEST_PAGE_SIZE) pages.push(fresh.slice(i, i + DIGEST_PAGE_SIZE));
+  if (pages.length === 0 && ((kind === 'scheduled' && evenIfEmpty && !hadPending) || kind === 'manual')) {
+    pages.push([]);
+  }
+  return pages;
+}
+
+/** Whether a card's POST is under way: a failure then means that card was not posted. */
+interface PostState {
+  posting: boolean;
+}
+
+/** Posts each page between beginPost and endPost (see the top of this file). */
+async function postPages(
+  claim: Claim,
+  pages: CardRecording[][],
+  total: number,
+  window: { from: Date; to: Date },
+  deps: DigestRunDeps,
+  { state, log }: { state: PostState; log: Logger },
+): Promise<void> {
+  const { repository, now } = deps;
+  const sub = claim.subscription;
+  for (const [k, page] of pages.entries()) {
+    const { card, markdown } = buildDigestCard({
+      subscription: sub,
+      window,
+      recordings: page,
+      offset: k * DIGEST_PAGE_SIZE,
+      total,
+    });
+    const ids = page.map((r) => ({ id: r.id, createTime: createTimeOf(r as WebexRecording) }));
+    await repository.beginPost(claim, { recordings: ids, at: now().getTime() }, now(), deps.leaseMs);
+    state.posting = true;
+    const outcome = await deps.poster.postCard(sub.roomId, card, markdown);
+    state.posting = false;
+    // Counted as posted either way (never posted twice); the row says when nobody knows whether it arrived.
+    if (outcome === 'uncertain') log.warn({ recordings: ids.length }, 'a digest card may not have arrived');
+    await repository.endPost(claim, now(), { uncertain: outcome === 'uncertain' });
+  }
+}
+
 export async function runDigest(
   claim: Claim,
   kind: 'scheduled' | 'manual',
@@ -114,7 +164,7 @@ export async function runDigest(
     recordings,
     error,
   });
-  let posting = false;
+  const state: PostState = { posting: false };
   try {
     // A previous holder died while posting a card: count it as posted, never post it again.
     const hadPending = sub.pendingPost !== undefined;
@@ -128,34 +178,8 @@ export async function runDigest(
     });
     const posted = await repository.postedIds(sub.id);
     const fresh = listed.filter((r) => !posted.has(r.id) && Number.isFinite(createTimeOf(r)));
-
-    const cards: CardRecording[][] = [];
-    for (let i = 0; i < fresh.length; i += DIGEST_PAGE_SIZE) cards.push(fresh.slice(i, i + DIGEST_PAGE_SIZE));
-    // An empty digest is posted only when asked for (and not again after a settled card covered this window).
-    if (
-      cards.length === 0 &&
-      ((kind === 'scheduled' && sub.evenIfEmpty && !hadPending) || kind === 'manual')
-    ) {
-      cards.push([]);
-    }
-
-    for (const [k, page] of cards.entries()) {
-      const { card, markdown } = buildDigestCard({
-        subscription: sub,
-        window,
-        recordings: page,
-        offset: k * DIGEST_PAGE_SIZE,
-        total: fresh.length,
-      });
-      const ids = page.map((r) => ({ id: r.id, createTime: createTimeOf(r as WebexRecording) }));
-      await repository.beginPost(claim, { recordings: ids, at: now().getTime() }, now(), deps.leaseMs);
-      posting = true;
-      const outcome = await deps.poster.postCard(sub.roomId, card, markdown);
-      posting = false;
-      // Counted as posted either way (never posted twice); the row says when nobody knows whether it arrived.
-      if (outcome === 'uncertain') log.warn({ recordings: ids.length }, 'a digest card may not have arrived');
-      await repository.endPost(claim, now(), { uncertain: outcome === 'uncertain' });
-    }
+    const pages = pagesOf(fresh, kind, sub.evenIfEmpty, hadPending);
+    await postPages(claim, pages, fresh.length, window, deps, { state, log });
 
     const status = fresh.length > 0 ? 'sent' : 'empty';
     const advance =
@@ -167,27 +191,38 @@ export async function runDigest(
           }
         : undefined;
     await repository.completeRun(claim, { ...(advance ? { advance } : {}), run: run(status, fresh.length) });
-    log.info({ status, recordings: fresh.length, cards: cards.length }, 'digest run finished');
-    return status === 'sent' ? { status, cards: cards.length, recordings: fresh.length } : { status };
+    log.info({ status, recordings: fresh.length, cards: pages.length }, 'digest run finished');
+    return status === 'sent' ? { status, cards: pages.length, recordings: fresh.length } : { status };
   } catch (err) {
-    if (err instanceof LeaseLostError) {
-      log.warn({ err: err.message }, 'lost the lease during a digest run; another instance has taken over');
-      return { status: 'lost' };
-    }
-    log.error({ err }, 'digest run failed');
-    try {
-      // The card's POST failed with an answer (or after the client's retries): it was not posted.
-      if (posting) await repository.endPostUnposted(claim);
-      if (kind === 'manual') {
-        await repository.release(claim);
-      } else {
-        await failScheduled(claim, err, deps, run('failed', 0, describeFailure(err)));
-      }
-    } catch (e) {
-      if (!(e instanceof LeaseLostError)) log.error({ err: e }, 'could not record the failed digest run');
-    }
-    return { status: 'failed', error: err };
+    return runFailed(claim, kind, err, deps, { log, state, run: run('failed', 0, describeFailure(err)) });
   }
+}
+
+async function runFailed(
+  claim: Claim,
+  kind: 'scheduled' | 'manual',
+  err: unknown,
+  deps: DigestRunDeps,
+  at: { log: Logger; state: PostState; run: NewRun },
+): Promise<RunOutcome> {
+  const { log } = at;
+  if (err instanceof LeaseLostError) {
+    log.warn({ err: err.message }, 'lost the lease during a digest run; another instance has taken over');
+    return { status: 'lost' };
+  }
+  log.error({ err }, 'digest run failed');
+  try {
+    // The card's POST failed with an answer (or after the client's retries): it was not posted.
+    if (at.state.posting) await deps.repository.endPostUnposted(claim);
+    if (kind === 'manual') {
+      await deps.repository.release(claim);
+    } else {
+      await failScheduled(claim, err, deps, at.run);
+    }
+  } catch (e) {
+    if (!(e instanceof LeaseLostError)) log.error({ err: e }, 'could not record the failed digest run');
+  }
+  return { status: 'failed', error: err };
 }
 
 async function failScheduled(claim: Claim, err: unknown, deps: DigestRunDeps, run: NewRun): Promise<void> {

@@ -13,7 +13,7 @@ import { runDigest, type DigestRunDeps, type RunOutcome } from './run-digest.js'
 export interface SchedulerOptions extends DigestRunDeps {
   /** How many subscriptions one claim takes. */
   batchSize?: number;
-  /** How many runs proceed at once within one instance. */
+  /** How many runs proceed at once within one instance (default DIGEST_CONCURRENCY). */
   concurrency?: number;
   metrics?: Pick<Metrics, 'digestRuns' | 'digestLag'>;
 }
@@ -31,9 +31,19 @@ export interface DigestScheduler {
   runNow(subscriptionId: string): Promise<RunNowResult>;
 }
 
+/**
+ * A run spends nearly all its time waiting (the recordings listing, the post, a few store transactions), so with 4
+ * at a time 10,000 digests due at once took 14 minutes while the process idled; 16 keeps it busy within the store's
+ * pool, and Webex's 429s (Retry-After honoured by the client) pace the posts if it is too fast.
+ */
+export const DIGEST_CONCURRENCY = 16;
+
 export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
-  const batchSize = opts.batchSize ?? 25;
-  const limit = pLimit(Math.max(1, opts.concurrency ?? 4));
+  const concurrency = Math.max(1, opts.concurrency ?? DIGEST_CONCURRENCY);
+  // Two runs' worth per slot: the slots stay busy while a batch's slowest runs finish, and a claim stays small
+  // enough that its digests start long before their lease runs out.
+  const batchSize = opts.batchSize ?? 2 * concurrency;
+  const limit = pLimit(concurrency);
   const run = async (claim: Claim, kind: 'scheduled' | 'manual') => {
     if (kind === 'scheduled') {
       const lagMs = opts.now().getTime() - claim.subscription.dueAt.getTime();

@@ -33,14 +33,16 @@ export interface NotificationsDeps {
   /** Posts as the bot. */
   messenger: Messenger;
   credentials: RecordingsCredentials;
-  access: Pick<AccessPolicy, 'signInEnabled' | 'offerSignIn' | 'isConnected' | 'isBotAdmin'>;
+  access: Pick<AccessPolicy, 'signInEnabled' | 'offerSignIn' | 'isBotAdmin'>;
+  /** True when the person signed in with Webex (their own token is stored). */
+  isSignedIn(personId: string): Promise<boolean>;
   /** WEBEX_ADMIN_TOKEN is configured: the org-level webhook serves everyone. */
   orgTokenConfigured: boolean;
   webhook: { targetUrl: string; secret: string | undefined };
   timeZoneFor(person: WebexPerson): Promise<string>;
   settingZone(personId: string): Promise<string | undefined>;
-  /** The bot's own person id, once known (its removal from a space stops that space's notifications). */
-  botPersonId(): string | undefined;
+  /** Whether a person id is the bot's own (its removal from a space stops that space's notifications). */
+  isBot(personId: string): boolean;
   now(): Date;
   logger: Logger;
   /** Told how many notifications each recordings delivery posted (the notifications-delivered metric). */
@@ -78,7 +80,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
     return deps.credentials.orgToken();
   }
   async function userToken(person: { personId: string; email: string }): Promise<HostAccess | undefined> {
-    if (!(await deps.access.isConnected(person.personId))) return undefined;
+    if (!(await deps.isSignedIn(person.personId))) return undefined;
     const a = await deps.credentials.forAsker(person);
     return a?.mode === 'user' ? { token: a.token, ...(a.refresh ? { refresh: a.refresh } : {}) } : undefined;
   }
@@ -136,7 +138,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
     async sourceFor(person) {
       if (deps.orgTokenConfigured) return 'org';
       if (!deps.access.signInEnabled) return 'none';
-      if (await deps.access.isConnected(person.personId)) return 'user';
+      if (await deps.isSignedIn(person.personId)) return 'user';
       await deps.access.offerSignIn(
         person.personId,
         'To tell you when your recordings are ready I need your permission: sign in with your Webex account, then say `notify me` again.',
@@ -192,7 +194,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
 
   async function onMemberLeft(roomId: string, personId: string): Promise<void> {
     const all = await repo.listActive(roomId);
-    const theirs = personId === deps.botPersonId() ? all : all.filter((n) => n.creatorPersonId === personId);
+    const theirs = deps.isBot(personId) ? all : all.filter((n) => n.creatorPersonId === personId);
     if (theirs.length === 0) return;
     const stopped = new Set(
       await repo.stop(
@@ -204,7 +206,7 @@ export function createNotifications(deps: NotificationsDeps): NotificationsModul
     const mine = theirs.filter((n) => stopped.has(n.id));
     for (const p of new Set(mine.map((n) => n.creatorPersonId))) await afterStop(p);
     // Only the instance whose update stopped them says so, once; the bot itself can't post where it was removed.
-    if (mine.length === 0 || personId === deps.botPersonId()) return;
+    if (mine.length === 0 || deps.isBot(personId)) return;
     const first = mine[0];
     const name = first ? first.creatorName : 'Its creator';
     await deps.messenger.say(

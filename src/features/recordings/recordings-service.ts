@@ -80,17 +80,6 @@ export interface RecordingsCredentials {
   orgToken(): Promise<{ token: string; refresh?: () => Promise<string | undefined> } | undefined>;
 }
 
-export function adminTokenCredentials(adminToken: string | undefined): RecordingsCredentials {
-  return {
-    async forAsker(asker) {
-      return adminToken ? orgTokenAccess(adminToken, asker) : undefined;
-    },
-    async orgToken() {
-      return adminToken ? { token: adminToken } : undefined;
-    },
-  };
-}
-
 /** The largest page GET /recordings serves. */
 const PAGE_SIZE = 100;
 

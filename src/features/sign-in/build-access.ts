@@ -45,6 +45,8 @@ export interface Access {
   /** Present when per-user sign-in is configured. */
   signIn: SignInDeps | undefined;
   vault: TokenVault | undefined;
+  /** True when the person signed in with Webex (their own token is stored). */
+  isSignedIn(personId: string): Promise<boolean>;
   /** Seeds the vault with the configured org token so that it can be refreshed and persisted. */
   init(): Promise<void>;
 }
@@ -116,9 +118,6 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
     async disconnect(personId) {
       return vault ? vault.remove(personId) : false;
     },
-    async isConnected(personId) {
-      return vault ? vault.has(personId) : false;
-    },
     isBotAdmin: (email) => admins.has(email.toLowerCase()),
   };
 
@@ -127,6 +126,7 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
     policy,
     signIn,
     vault,
+    isSignedIn: async (personId) => (vault ? vault.has(personId) : false),
     async init() {
       // A wrong key stops the start here (TokenKeyError names the variable) before anything is written.
       if (vault && configuredKeys.length > 0) await vault.checkKey();

@@ -6,7 +6,6 @@ export interface AccessPolicy {
   /** Posts the sign-in card into the person's 1:1 space with the bot (never into a group). */
   offerSignIn(personId: string, reason: string): Promise<void>;
   disconnect(personId: string): Promise<boolean>;
-  isConnected(personId: string): Promise<boolean>;
   isBotAdmin(email: string): boolean;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatMessage, Reply } from '../../../src/bot/types.js';
-import { createChatRouter } from '../../../src/commands/chat-router.js';
+import { routerUnderTest } from '../../helpers/router-under-test.js';
 import { helpCommand } from '../../../src/features/help/help-command.js';
 import { CommandRegistry } from '../../../src/core/command-registry.js';
 import { UserError } from '../../../src/errors.js';
@@ -45,7 +45,7 @@ function router() {
       await reply.say(`listing ${args}`);
     },
   });
-  return createChatRouter({ registry, now: () => new Date(0), logger: memoryLogger().logger });
+  return routerUnderTest({ registry, now: () => new Date(0), logger: memoryLogger().logger });
 }
 
 describe('chat router', () => {
@@ -180,7 +180,7 @@ describe('chat router', () => {
     let fail = false;
     let calls = 0;
     const registry = new CommandRegistry();
-    const onEvent = createChatRouter({
+    const onEvent = routerUnderTest({
       registry,
       seen,
       actions: {

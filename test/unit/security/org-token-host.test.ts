@@ -13,11 +13,10 @@ import {
   ShowMoreSigner,
   toPagedQuery,
 } from '../../../src/features/recordings/recordings-command.js';
-import { createChatRouter } from '../../../src/commands/chat-router.js';
+import { routerUnderTest } from '../../helpers/router-under-test.js';
 import { CommandRegistry } from '../../../src/core/command-registry.js';
 import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
 import {
-  adminTokenCredentials,
   createRecordingsService,
   HostEmail,
   NoAskerEmailError,
@@ -68,7 +67,6 @@ describe('org token without a host (finding 1)', () => {
   });
 
   for (const credentials of [
-    adminTokenCredentials('org-token'),
     recordingsCredentials({ vault: undefined, adminToken: 'org-token', adminRefreshable: false }),
   ]) {
     it('when an asker has no usable email, then listing with the org token fails before any Webex call', async () => {
@@ -90,7 +88,11 @@ describe('org token without a host (finding 1)', () => {
     const api = countingFetch();
     const service = createRecordingsService({
       client: client(api.impl),
-      credentials: adminTokenCredentials('org-token'),
+      credentials: recordingsCredentials({
+        vault: undefined,
+        adminToken: 'org-token',
+        adminRefreshable: false,
+      }),
       logger: memoryLogger().logger,
       ttlMs: 0,
     });
@@ -100,7 +102,6 @@ describe('org token without a host (finding 1)', () => {
         signInEnabled: false,
         offerSignIn: async () => undefined,
         disconnect: async () => false,
-        isConnected: async () => false,
         isBotAdmin: () => false,
       },
       timeZoneFor: async () => 'UTC',
@@ -108,7 +109,7 @@ describe('org token without a host (finding 1)', () => {
       showMore: new ShowMoreSigner('k'),
     };
     const registry = new CommandRegistry().add(recordingsCommand(deps));
-    const route = createChatRouter({
+    const route = routerUnderTest({
       registry,
       actions: { [SHOW_MORE_ACTION]: showMoreAction(deps) },
       now: () => new Date('2026-11-10T00:00:00Z'),

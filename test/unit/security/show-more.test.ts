@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { recordingsCredentials } from '../../../src/features/sign-in/recordings-credentials.js';
 import type { ChatAction, Reply } from '../../../src/bot/types.js';
 import {
   recordingsCommand,
@@ -13,13 +14,12 @@ import {
   toPagedQuery,
   type RecordingsDeps,
 } from '../../../src/features/recordings/recordings-command.js';
-import { createChatRouter } from '../../../src/commands/chat-router.js';
+import { routerUnderTest } from '../../helpers/router-under-test.js';
 import { CommandRegistry } from '../../../src/core/command-registry.js';
 import { MAX_RANGE_DAYS } from '../../../src/parsing/parse-recordings-query.js';
 import type { RecordingsQuery } from '../../../src/parsing/recordings-query.js';
 import { CallBudgetExceededError, CallCancelledError } from '../../../src/webex/call-budget.js';
 import {
-  adminTokenCredentials,
   createRecordingsService,
   LIST_CALL_BUDGET,
 } from '../../../src/features/recordings/recordings-service.js';
@@ -66,7 +66,7 @@ function deps(api: ReturnType<typeof endlessApi>, signal?: AbortSignal): Recordi
   return {
     service: createRecordingsService({
       client,
-      credentials: adminTokenCredentials('org'),
+      credentials: recordingsCredentials({ vault: undefined, adminToken: 'org', adminRefreshable: false }),
       logger,
       ttlMs: 0,
       ...(signal ? { signal } : {}),
@@ -75,7 +75,6 @@ function deps(api: ReturnType<typeof endlessApi>, signal?: AbortSignal): Recordi
       signInEnabled: false,
       offerSignIn: async () => undefined,
       disconnect: async () => false,
-      isConnected: async () => false,
       isBotAdmin: () => false,
     },
     timeZoneFor: async () => 'UTC',
@@ -92,7 +91,7 @@ const query = (from: string, to: string): RecordingsQuery => ({
 function harness(d: RecordingsDeps) {
   const said: string[] = [];
   const reply: Reply = { say: async (m) => void said.push(m), sendCard: async (_c, m) => void said.push(m) };
-  const route = createChatRouter({
+  const route = routerUnderTest({
     registry: new CommandRegistry().add(recordingsCommand(d)),
     actions: { [SHOW_MORE_ACTION]: showMoreAction(d) },
     now: () => new Date('2026-11-25T12:00:00Z'),
@@ -161,7 +160,7 @@ describe('forged Show more (finding 2)', () => {
     const d = deps(api);
     const h = harness(d);
     const registry = new CommandRegistry().add(recordingsCommand(d));
-    const route = createChatRouter({
+    const route = routerUnderTest({
       registry,
       now: () => new Date('2026-11-25T12:00:00Z'),
       logger: memoryLogger().logger,

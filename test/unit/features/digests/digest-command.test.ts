@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ChatMessage, Reply } from '../../../../src/bot/types.js';
-import { createChatRouter } from '../../../../src/commands/chat-router.js';
+import { routerUnderTest } from '../../../helpers/router-under-test.js';
 import { digestCommand } from '../../../../src/features/digests/digest-command.js';
 import { CommandRegistry } from '../../../../src/core/command-registry.js';
 import { timezoneCommand } from '../../../../src/features/timezone/timezone-command.js';
@@ -25,7 +25,7 @@ const people = {
 describe('digest and timezone commands', () => {
   let store: Store;
   let runNow: RunNowResult = { status: 'sent', cards: 1, recordings: 1 };
-  let onEvent: ReturnType<typeof createChatRouter>;
+  let onEvent: ReturnType<typeof routerUnderTest>;
 
   before(async () => {
     store = openStore({ dataDir: '', sqliteFile: ':memory:' });
@@ -45,7 +45,7 @@ describe('digest and timezone commands', () => {
     });
     registry.add(digestCommand({ service }));
     registry.add(timezoneCommand({ settings: timeZones }));
-    onEvent = createChatRouter({ registry, now: () => NOW, logger: memoryLogger('warn').logger });
+    onEvent = routerUnderTest({ registry, now: () => NOW, logger: memoryLogger('warn').logger });
   });
   after(() => store.close());
 

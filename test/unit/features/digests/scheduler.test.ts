@@ -1,6 +1,7 @@
 /** The scheduler with a controlled clock on an in-memory SQLite store: no real sleeps, no network. */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { createMetrics } from '../../../../src/core/metrics.js';
 import { createDigestScheduler, type DigestScheduler } from '../../../../src/features/digests/scheduler.js';
 import type { Schedule } from '../../../../src/features/digests/schedule.js';
 import { wallTimeAt } from '../../../../src/parsing/date-range.js';
@@ -252,5 +253,31 @@ describe('digest scheduler', () => {
     );
     await repo.stopSubscriptions([sub.id], 'x', clock.now());
     assert.equal((await scheduler.runNow(sub.id)).status, 'inactive');
+  });
+
+  it('when digests run, then /metrics counts the runs by outcome (failures too) and how late each started', async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    scheduler = make({ metrics, backoffMs: () => 5 * MIN });
+    await subscribe(repo, clock, daily9);
+    recordings.add('2026-03-01T20:00:00Z');
+    recordings.failures = [new WebexApiError('GET', '/recordings', 503, 'tid', 'Service Unavailable')];
+    // Due at 14:00 UTC; the first tick comes 2 minutes late and fails, the retry 5 minutes later sends.
+    clock.set('2026-03-02T14:02:00Z');
+    await scheduler.tick();
+    clock.set('2026-03-02T14:07:00Z');
+    await scheduler.tick();
+    const text = await metrics.registry.metrics();
+    const sample = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1],
+      );
+    assert.equal(sample('bot_digest_runs_total{outcome="failed"}'), 1);
+    assert.equal(sample('bot_digest_runs_total{outcome="sent"}'), 1);
+    assert.equal(sample('bot_digest_lag_seconds_count'), 2);
+    // Lag is measured from when the run was due: the retry is due at 14:07 (backoff), so it started on time.
+    assert.equal(sample('bot_digest_lag_seconds_sum'), 120);
   });
 });

@@ -3,12 +3,10 @@ import { describe, it } from 'node:test';
 import type { ChatMessage, Reply } from '../../../../src/bot/types.js';
 import { createAnswerMemo, type FinishedAnswer } from '../../../../src/features/recordings/answer-memo.js';
 import { recordingsCommand, ShowMoreSigner } from '../../../../src/features/recordings/recordings-command.js';
-import { createChatRouter } from '../../../../src/commands/chat-router.js';
+import { routerUnderTest } from '../../../helpers/router-under-test.js';
 import { CommandRegistry } from '../../../../src/core/command-registry.js';
-import {
-  adminTokenCredentials,
-  createRecordingsService,
-} from '../../../../src/features/recordings/recordings-service.js';
+import { createRecordingsService } from '../../../../src/features/recordings/recordings-service.js';
+import { recordingsCredentials } from '../../../../src/features/sign-in/recordings-credentials.js';
 import { WebexClient } from '../../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../../helpers/silent-logger.js';
 
@@ -81,7 +79,7 @@ describe('recordings answers from the memo', () => {
     const deps = {
       service: createRecordingsService({
         client,
-        credentials: adminTokenCredentials('org'),
+        credentials: recordingsCredentials({ vault: undefined, adminToken: 'org', adminRefreshable: false }),
         logger,
         ttlMs: 60_000,
       }),
@@ -102,7 +100,7 @@ describe('recordings answers from the memo', () => {
       say: async () => undefined,
       sendCard: async (card, markdown) => void posted.push({ card, markdown }),
     };
-    const route = createChatRouter({
+    const route = routerUnderTest({
       registry: new CommandRegistry().add(recordingsCommand(deps)),
       now: () => new Date('2026-11-25T12:00:00Z'),
       logger,

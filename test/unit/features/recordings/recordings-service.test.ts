@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RecordingsQuery } from '../../../../src/parsing/recordings-query.js';
-import {
-  adminTokenCredentials,
-  createRecordingsService,
-} from '../../../../src/features/recordings/recordings-service.js';
+import { recordingsCredentials } from '../../../../src/features/sign-in/recordings-credentials.js';
+import { createRecordingsService } from '../../../../src/features/recordings/recordings-service.js';
 import { WebexClient } from '../../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../../helpers/silent-logger.js';
 
@@ -50,7 +48,7 @@ function service(api: ReturnType<typeof fakeRecordingsApi>, ttlMs = 60_000, mono
   });
   return createRecordingsService({
     client,
-    credentials: adminTokenCredentials('admin'),
+    credentials: recordingsCredentials({ vault: undefined, adminToken: 'admin', adminRefreshable: false }),
     logger,
     ttlMs,
     monotonicNow,
@@ -163,7 +161,11 @@ describe('recordings service', () => {
     });
     const s = createRecordingsService({
       client,
-      credentials: adminTokenCredentials(undefined),
+      credentials: recordingsCredentials({
+        vault: undefined,
+        adminToken: undefined,
+        adminRefreshable: false,
+      }),
       logger,
       ttlMs: 1000,
     });
