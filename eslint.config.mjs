@@ -2,6 +2,60 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/*
+ * Dependency boundaries (issue 12, docs/architecture.md): features depend on infrastructure, never the reverse;
+ * a feature reaches another only through its index.ts; production code never reaches dev tools or tests.
+ * no-restricted-imports matches the import string, not the resolved file, so each rule is a regex over relative
+ * specifiers, written per folder depth. A later flat-config block REPLACES the rule's options of an earlier one,
+ * so every block states the whole list, built by restrictImports(); the framework rule is in all of them.
+ */
+const FRAMEWORK = {
+  name: 'webex-node-bot-framework',
+  message: 'Only src/bot/webex-adapter.ts may import the framework.',
+};
+const ENTRY_POINTS = ['src/app.ts', 'src/main.ts', 'src/migrate.ts', 'src/reencrypt-tokens.ts'];
+const NO_DEV_TOOLS = {
+  regex: '^(\\.\\./)+(dev|test|bench)(/|$)',
+  message: 'Production code (src/) never imports dev tools, tests or benchmarks.',
+};
+const NO_FEATURES = {
+  regex: '(^|/)features(/|$)',
+  message: 'Infrastructure never imports a feature: move the shared type or function into infrastructure.',
+};
+/** From a file `depth` folders below src/features/<feature>/: another feature's folder, anything but index.js. */
+const otherFeatureInternals = (depth) => ({
+  regex: `^(\\.\\./){${depth}}(?!\\.\\.?/)[^/]+/(?!index\\.js$)`,
+  message: "Import another feature only through its index.ts (e.g. '../recordings/index.js').",
+});
+const restrictImports = ({ framework = true, patterns = [] } = {}) => [
+  'error',
+  { paths: framework ? [FRAMEWORK] : [], patterns },
+];
+const boundaries = [
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports({ patterns: [NO_DEV_TOOLS] }) },
+  },
+  {
+    // Infrastructure: everything in src/ except the features and the entry points that compose them.
+    files: ['src/**/*.ts'],
+    ignores: ['src/features/**', ...ENTRY_POINTS],
+    rules: { 'no-restricted-imports': restrictImports({ patterns: [NO_DEV_TOOLS, NO_FEATURES] }) },
+  },
+  {
+    files: ['src/bot/webex-adapter.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({ framework: false, patterns: [NO_DEV_TOOLS, NO_FEATURES] }),
+    },
+  },
+  ...[1, 2, 3].map((depth) => ({
+    files: [`src/features/*/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: {
+      'no-restricted-imports': restrictImports({ patterns: [NO_DEV_TOOLS, otherFeatureInternals(depth)] }),
+    },
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['dist/', '.build/', '.dev-build/', 'node_modules/', 'data/', 'coverage/'] },
   js.configs.recommended,
@@ -32,17 +86,7 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       // The codebase builds objects of closures (messenger, policies), which never depend on `this`.
       '@typescript-eslint/unbound-method': 'off',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'webex-node-bot-framework',
-              message: 'Only src/bot/webex-adapter.ts may import the framework.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrictImports(),
     },
   },
   {
@@ -55,10 +99,7 @@ export default tseslint.config(
     files: ['src/store/migrations/**', '**/*.table.ts'],
     rules: { 'max-lines-per-function': 'off' },
   },
-  {
-    files: ['src/bot/webex-adapter.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
+  ...boundaries,
   {
     // Plain JavaScript (test runners, the demo page, this file): not part of the TypeScript program.
     files: ['**/*.js', '**/*.mjs'],
