@@ -18,6 +18,11 @@ export interface WebexClientOptions {
   timeoutMs: number;
   /** Time-out of a POST (default: timeoutMs): longer, since a POST that timed out may have landed. */
   postTimeoutMs?: number;
+  /**
+   * Makes the signal that ends an attempt which took too long (default `AbortSignal.timeout(timeoutMs)`). Tests pass
+   * their own to fire a time-out at a known moment (once Webex holds the request) instead of waiting for a clock.
+   */
+  timeoutSignal?: (timeoutMs: number, call: { method: string; path: string }) => AbortSignal;
   /** Retries after the first attempt for 429, 5xx, time-outs and connection errors. */
   maxRetries: number;
   logger: Logger;
@@ -346,14 +351,13 @@ export class WebexClient {
     let text: string;
     const timeoutMs =
       options.timeoutMs ?? (method === 'POST' ? this.opts.postTimeoutMs : undefined) ?? this.opts.timeoutMs;
+    const timeout = this.opts.timeoutSignal?.(timeoutMs, { method, path }) ?? AbortSignal.timeout(timeoutMs);
     try {
       res = await this.fetchImpl(url, {
         method,
         headers,
         body,
-        signal: options.signal
-          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
-          : AbortSignal.timeout(timeoutMs),
+        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
       });
       text = await res.text();
     } catch (err) {
