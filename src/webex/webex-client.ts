@@ -433,7 +433,7 @@ export class WebexClient {
    * Webex's answer: its data when 2xx, else an error that says whether sending again may help (429 with how long
    * to wait, 5xx) and carries Webex's trackingId (from the header, or the body when a proxy dropped the header).
    */
-  private readAnswer<T>(method: string, path: string, res: Response, text: string): Attempt<T> {
+  private readAnswer<T>(method: string, path: string, res: WebexFetchResponse, text: string): Attempt<T> {
     const trackingId = res.headers.get('trackingid') ?? undefined;
     this.countResponse(method, path, res.status, trackingId);
     let data: unknown = undefined;
