@@ -106,6 +106,8 @@ export async function startBot(
     tokenRecords?: TokenRecords;
     store?: Store;
     maxSpaceObjects?: number;
+    /** The app's fetch for Webex calls, e.g. one whose time-outs the test fires (test/helpers/timeout-fetch.ts). */
+    fetch?: typeof fetch;
   } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
@@ -118,6 +120,7 @@ export async function startBot(
     tokenRecords: opts.tokenRecords,
     store: opts.store,
     maxSpaceObjects: opts.maxSpaceObjects,
+    fetch: opts.fetch,
   });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
