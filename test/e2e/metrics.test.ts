@@ -43,6 +43,10 @@ describe('GET /metrics and traceable logs', () => {
   });
 
   it('when people ask, then latency by command, Webex calls by route, cache hits and misses and 429s are counted', async () => {
+    // What this test adds, whatever the other tests asked before it.
+    const before = await (await scrape()).text();
+    const added = (text: string, series: string) =>
+      (sample(text, series) ?? 0) - (sample(before, series) ?? 0);
     await askBot(world, world.annDm.id, world.ann.id, 'help');
     world.emulator.injectFault({
       method: 'GET',
@@ -57,7 +61,7 @@ describe('GET /metrics and traceable logs', () => {
     // Counted once the client has read Webex's answer to the reply, a moment after the emulator stored it.
     await waitFor(
       async () =>
-        sample(await (await scrape()).text(), 'bot_reply_latency_seconds_count{command="recordings"}') === 2,
+        added(await (await scrape()).text(), 'bot_reply_latency_seconds_count{command="recordings"}') === 2,
       'the second answer counted',
       5000,
     );
@@ -65,19 +69,17 @@ describe('GET /metrics and traceable logs', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/plain/);
     const text = await res.text();
-    assert.equal(sample(text, 'bot_reply_latency_seconds_count{command="help"}'), 1);
-    assert.equal(sample(text, 'bot_reply_latency_seconds_count{command="recordings"}'), 2);
-    assert.equal(sample(text, 'bot_cache_lookups_total{cache="answers",result="miss"}'), 1);
-    assert.equal(sample(text, 'bot_cache_lookups_total{cache="answers",result="hit"}'), 1);
-    assert.ok((sample(text, 'bot_cache_lookups_total{cache="people",result="hit"}') ?? 0) >= 2);
-    assert.equal(sample(text, 'webex_requests_total{method="GET",route="/recordings",status="429"}'), 1);
-    assert.equal(sample(text, 'webex_requests_total{method="GET",route="/recordings",status="200"}'), 1);
-    assert.equal(sample(text, 'webex_rate_limited_total{method="GET",route="/recordings"}'), 1);
-    assert.equal(sample(text, 'webex_retries_total{method="GET",route="/recordings",reason="429"}'), 1);
-    assert.ok(
-      (sample(text, 'webex_requests_total{method="GET",route="/messages/:id",status="200"}') ?? 0) >= 3,
-    );
-    assert.ok((sample(text, 'webex_requests_total{method="POST",route="/messages",status="200"}') ?? 0) >= 3);
+    assert.equal(added(text, 'bot_reply_latency_seconds_count{command="help"}'), 1);
+    assert.equal(added(text, 'bot_reply_latency_seconds_count{command="recordings"}'), 2);
+    assert.equal(added(text, 'bot_cache_lookups_total{cache="answers",result="miss"}'), 1);
+    assert.equal(added(text, 'bot_cache_lookups_total{cache="answers",result="hit"}'), 1);
+    assert.ok(added(text, 'bot_cache_lookups_total{cache="people",result="hit"}') >= 2);
+    assert.equal(added(text, 'webex_requests_total{method="GET",route="/recordings",status="429"}'), 1);
+    assert.equal(added(text, 'webex_requests_total{method="GET",route="/recordings",status="200"}'), 1);
+    assert.equal(added(text, 'webex_rate_limited_total{method="GET",route="/recordings"}'), 1);
+    assert.equal(added(text, 'webex_retries_total{method="GET",route="/recordings",reason="429"}'), 1);
+    assert.ok(added(text, 'webex_requests_total{method="GET",route="/messages/:id",status="200"}') >= 3);
+    assert.ok(added(text, 'webex_requests_total{method="POST",route="/messages",status="200"}') >= 3);
     assert.equal(sample(text, 'bot_notifications_delivered_total'), 0);
     assert.ok((sample(text, 'bot_framework_spaces') ?? 0) >= 1);
     assert.ok((sample(text, 'process_resident_memory_bytes') ?? 0) > 0, 'process metrics are there');
