@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import { isEmailAddress } from '../../core/email.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../logger.js';
 import { splitRange } from '../../parsing/date-range.js';
@@ -9,76 +8,26 @@ import { toApiParams } from '../../parsing/to-api-params.js';
 import { CallBudget, CallBudgetExceededError } from '../../webex/call-budget.js';
 import type { WebexRecording } from '../../webex/types.js';
 import { WebexApiError, type WebexClient } from '../../webex/webex-client.js';
+import {
+  HostEmail,
+  NoAskerEmailError,
+  NoRecordingsAccessError,
+  type Asker,
+  type RecordingsAccess,
+  type RecordingsCredentials,
+} from '../../webex/recordings-access.js';
 
-/** Who is asking: recordings are always listed on behalf of one person. */
-export interface Asker {
-  personId: string;
-  email: string;
-}
-
-/**
- * A validated, non-empty email address. The only way to make one is `HostEmail.parse`, and an org-token credential
- * cannot be built without one: `GET /recordings` with the org token and no `hostEmail` lists the token owner's
- * recordings (passwords included), so that call is impossible by construction.
- */
-export class HostEmail {
-  private constructor(readonly value: string) {}
-
-  static parse(raw: string | undefined): HostEmail | undefined {
-    const v = raw?.trim() ?? '';
-    return isEmailAddress(v) ? new HostEmail(v) : undefined;
-  }
-}
-
-/** The credential a listing is made with, and what it implies for the request. */
-export type RecordingsAccess =
-  | {
-      /** The person's own sign-in: recordings they host and ones shared with them. */
-      mode: 'user';
-      token: string;
-      /** A fresh token after Webex answered 401 (expired or revoked); undefined when none can be had. */
-      refresh?: () => Promise<string | undefined>;
-    }
-  | {
-      /** The org token, always limited to one host. */
-      mode: 'admin';
-      token: string;
-      host: HostEmail;
-      refresh?: () => Promise<string | undefined>;
-    };
-
-/** The org token would be used, but the asker has no (valid) email to limit it to. */
-export class NoAskerEmailError extends Error {
-  constructor() {
-    super("the asker has no email address, so the org token can't be limited to their recordings");
-    this.name = 'NoAskerEmailError';
-  }
-}
-
-/** The org-token credential for an asker: throws NoAskerEmailError instead of ever listing without a host. */
-export function orgTokenAccess(
-  token: string,
-  asker: Asker,
-  refresh?: () => Promise<string | undefined>,
-): RecordingsAccess {
-  const host = HostEmail.parse(asker.email);
-  if (!host) throw new NoAskerEmailError();
-  return refresh ? { mode: 'admin', token, host, refresh } : { mode: 'admin', token, host };
-}
-
-/**
- * Where recordings credentials come from. The org admin token is one implementation; per-user sign-in slots in here
- * without the command or the service changing. undefined means "nothing can list recordings for this person".
- */
-export interface RecordingsCredentials {
-  /** `otherHost`: the question is about someone else's recordings, which only the org token may list. */
-  forAsker(asker: Asker, need?: { otherHost?: boolean }): Promise<RecordingsAccess | undefined>;
-  /**
-   * The org token for org-level calls that are not listings (registering org webhooks, one recording by id with
-   * its host). Listing goes through `forAsker`, which limits the org token to one host by construction.
-   */
-  orgToken(): Promise<{ token: string; refresh?: () => Promise<string | undefined> } | undefined>;
-}
+// The credential types live with the Webex infrastructure (recordings-access.ts) so that sign-in, digests and
+// notifications share them without importing this feature; re-exported for the tests and benchmarks that use them.
+export {
+  HostEmail,
+  NoAskerEmailError,
+  NoRecordingsAccessError,
+  orgTokenAccess,
+  type Asker,
+  type RecordingsAccess,
+  type RecordingsCredentials,
+} from '../../webex/recordings-access.js';
 
 /** The largest page GET /recordings serves. */
 const PAGE_SIZE = 100;
@@ -118,13 +67,6 @@ export interface RecordingsServiceOptions {
   signal?: AbortSignal;
 }
 
-export class NoRecordingsAccessError extends Error {
-  constructor() {
-    super('no credential can list recordings for this person');
-    this.name = 'NoRecordingsAccessError';
-  }
-}
-
 interface FetchContext {
   access: RecordingsAccess;
   query: RecordingsQuery;
@@ -146,6 +88,60 @@ export function estimateBytes(recordings: WebexRecording[]): number {
   return 2 * JSON.stringify(recordings).length + 200 * recordings.length + 100;
 }
 
+/**
+ * Whose recordings a listing asks for: with the org token, always exactly one host (the asker, or the other host an
+ * admin asked about; the command has already checked who may); with a person's own token, nobody's in particular.
+ */
+function hostToList(access: RecordingsAccess, query: RecordingsQuery): string | undefined {
+  if (access.mode !== 'admin') return undefined;
+  const host = query.hostEmail === undefined ? access.host : HostEmail.parse(query.hostEmail);
+  if (!host) throw new NoAskerEmailError();
+  return host.value;
+}
+
+/** One listing from Webex: window by window, page by page, without duplicates, newest first, at most `max`. */
+async function listFromWebex(
+  client: WebexClient,
+  signal: AbortSignal | undefined,
+  { access, query }: FetchContext,
+  budget: CallBudget,
+): Promise<WebexRecording[]> {
+  const hostEmail = hostToList(access, query);
+  const params = toApiParams(query);
+  const byId = new Map<string, WebexRecording>();
+  // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
+  const windows = splitRange(query.range);
+  if (windows.length > budget.limit) throw new CallBudgetExceededError(budget.limit, windows.length);
+  for (const w of windows) {
+    const windowParams = {
+      ...params,
+      from: w.from.toISOString(),
+      to: w.to.toISOString(),
+      max: PAGE_SIZE,
+      ...(hostEmail !== undefined ? { hostEmail } : {}),
+    };
+    for await (const items of client.paginate<WebexRecording>('/recordings', windowParams, {
+      token: access.token,
+      headers: { timezone: query.timeZone },
+      budget,
+      ...(signal ? { signal } : {}),
+    })) {
+      for (const r of items) if (r && typeof r.id === 'string') byId.set(r.id, r);
+    }
+    if (query.max !== undefined && byId.size >= query.max) break;
+  }
+  const sorted = sortNewestFirst([...byId.values()]);
+  return query.max !== undefined ? sorted.slice(0, query.max) : sorted;
+}
+
+/** Group spaces show only what the asker hosts, never recordings merely shared with them. */
+function hostedBy(asker: Asker, recordings: WebexRecording[]): WebexRecording[] {
+  const host = HostEmail.parse(asker.email);
+  if (!host) throw new NoAskerEmailError();
+  const me = host.value.toLowerCase();
+  return recordings.filter((r) => r.hostEmail?.toLowerCase() === me);
+}
+
 export function createRecordingsService(opts: RecordingsServiceOptions): RecordingsService {
   const rounding = opts.rollingKeyRoundingMs ?? 60_000;
   const cache = new LRUCache<string, WebexRecording[], FetchContext>({
@@ -159,56 +155,19 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
 
   const budgetLimit = opts.callBudget ?? LIST_CALL_BUDGET;
 
-  async function fetchAll({ access, query }: FetchContext): Promise<WebexRecording[]> {
+  /** One question's listing, within its call budget, asked once more with a fresh token after a 401. */
+  async function fetchAll(context: FetchContext): Promise<WebexRecording[]> {
+    const { access } = context;
     const budget = new CallBudget(budgetLimit);
     try {
-      return await fetchWith(access, query, budget);
+      return await listFromWebex(opts.client, opts.signal, context, budget);
     } catch (err) {
       if (!(err instanceof WebexApiError) || err.status !== 401 || !access.refresh) throw err;
       const token = await access.refresh();
       if (!token) throw err;
       opts.logger.info({ mode: access.mode }, 'recordings token refreshed after 401; asking again');
-      return fetchWith({ ...access, token }, query, budget);
+      return listFromWebex(opts.client, opts.signal, { ...context, access: { ...access, token } }, budget);
     }
-  }
-
-  async function fetchWith(
-    access: RecordingsAccess,
-    query: RecordingsQuery,
-    budget: CallBudget,
-  ): Promise<WebexRecording[]> {
-    // Another host's recordings only with the org token; the command has already checked who may ask for them.
-    let hostEmail: string | undefined;
-    if (access.mode === 'admin') {
-      const host = query.hostEmail === undefined ? access.host : HostEmail.parse(query.hostEmail);
-      if (!host) throw new NoAskerEmailError();
-      hostEmail = host.value;
-    }
-    const params = toApiParams(query);
-    const byId = new Map<string, WebexRecording>();
-    // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
-    const windows = splitRange(query.range);
-    if (windows.length > budget.limit) throw new CallBudgetExceededError(budget.limit, windows.length);
-    for (const w of windows) {
-      const windowParams = {
-        ...params,
-        from: w.from.toISOString(),
-        to: w.to.toISOString(),
-        max: PAGE_SIZE,
-        ...(hostEmail !== undefined ? { hostEmail } : {}),
-      };
-      for await (const items of opts.client.paginate<WebexRecording>('/recordings', windowParams, {
-        token: access.token,
-        headers: { timezone: query.timeZone },
-        budget,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      })) {
-        for (const r of items) if (r && typeof r.id === 'string') byId.set(r.id, r);
-      }
-      if (query.max !== undefined && byId.size >= query.max) break;
-    }
-    const sorted = sortNewestFirst([...byId.values()]);
-    return query.max !== undefined ? sorted.slice(0, query.max) : sorted;
   }
 
   return {
@@ -228,10 +187,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       const hit = status.fetch === 'hit' || status.fetch === 'inflight';
       opts.metrics?.cacheLookups.inc({ cache: 'answers', result: hit ? 'hit' : 'miss' });
       if (!options?.hostedOnly || access.mode === 'admin') return result; // the org token lists one host only
-      const host = HostEmail.parse(asker.email);
-      if (!host) throw new NoAskerEmailError();
-      const me = host.value.toLowerCase();
-      return result.filter((r) => r.hostEmail?.toLowerCase() === me);
+      return hostedBy(asker, result);
     },
   };
 }
