@@ -24,7 +24,7 @@ import {
   type Subscription,
 } from './digest-repository.js';
 import { CallBudgetExceededError, CallCancelledError } from '../../webex/call-budget.js';
-import { NoAskerEmailError, NoRecordingsAccessError } from '../recordings/recordings-service.js';
+import { NoAskerEmailError, NoRecordingsAccessError } from '../../webex/recordings-access.js';
 import type { WebexRecording } from '../../webex/types.js';
 import { WebexApiError } from '../../webex/webex-client.js';
 import type { PostOutcome } from '../../core/messenger.js';

@@ -19,7 +19,7 @@ import {
 } from './recordings-service.js';
 import type { WebexPerson } from '../../webex/types.js';
 import { WebexApiError } from '../../webex/webex-client.js';
-import type { AccessPolicy } from '../sign-in/connect-command.js';
+import type { AccessPolicy } from '../../webex/recordings-access.js';
 import type { ActionHandler, CommandSpec } from '../../core/command-registry.js';
 
 export const PAGE_SIZE = 10;

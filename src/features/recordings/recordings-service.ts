@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import { isEmailAddress } from '../../core/email.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../logger.js';
 import { splitRange } from '../../parsing/date-range.js';
@@ -9,76 +8,26 @@ import { toApiParams } from '../../parsing/to-api-params.js';
 import { CallBudget, CallBudgetExceededError } from '../../webex/call-budget.js';
 import type { WebexRecording } from '../../webex/types.js';
 import { WebexApiError, type WebexClient } from '../../webex/webex-client.js';
+import {
+  HostEmail,
+  NoAskerEmailError,
+  NoRecordingsAccessError,
+  type Asker,
+  type RecordingsAccess,
+  type RecordingsCredentials,
+} from '../../webex/recordings-access.js';
 
-/** Who is asking: recordings are always listed on behalf of one person. */
-export interface Asker {
-  personId: string;
-  email: string;
-}
-
-/**
- * A validated, non-empty email address. The only way to make one is `HostEmail.parse`, and an org-token credential
- * cannot be built without one: `GET /recordings` with the org token and no `hostEmail` lists the token owner's
- * recordings (passwords included), so that call is impossible by construction.
- */
-export class HostEmail {
-  private constructor(readonly value: string) {}
-
-  static parse(raw: string | undefined): HostEmail | undefined {
-    const v = raw?.trim() ?? '';
-    return isEmailAddress(v) ? new HostEmail(v) : undefined;
-  }
-}
-
-/** The credential a listing is made with, and what it implies for the request. */
-export type RecordingsAccess =
-  | {
-      /** The person's own sign-in: recordings they host and ones shared with them. */
-      mode: 'user';
-      token: string;
-      /** A fresh token after Webex answered 401 (expired or revoked); undefined when none can be had. */
-      refresh?: () => Promise<string | undefined>;
-    }
-  | {
-      /** The org token, always limited to one host. */
-      mode: 'admin';
-      token: string;
-      host: HostEmail;
-      refresh?: () => Promise<string | undefined>;
-    };
-
-/** The org token would be used, but the asker has no (valid) email to limit it to. */
-export class NoAskerEmailError extends Error {
-  constructor() {
-    super("the asker has no email address, so the org token can't be limited to their recordings");
-    this.name = 'NoAskerEmailError';
-  }
-}
-
-/** The org-token credential for an asker: throws NoAskerEmailError instead of ever listing without a host. */
-export function orgTokenAccess(
-  token: string,
-  asker: Asker,
-  refresh?: () => Promise<string | undefined>,
-): RecordingsAccess {
-  const host = HostEmail.parse(asker.email);
-  if (!host) throw new NoAskerEmailError();
-  return refresh ? { mode: 'admin', token, host, refresh } : { mode: 'admin', token, host };
-}
-
-/**
- * Where recordings credentials come from. The org admin token is one implementation; per-user sign-in slots in here
- * without the command or the service changing. undefined means "nothing can list recordings for this person".
- */
-export interface RecordingsCredentials {
-  /** `otherHost`: the question is about someone else's recordings, which only the org token may list. */
-  forAsker(asker: Asker, need?: { otherHost?: boolean }): Promise<RecordingsAccess | undefined>;
-  /**
-   * The org token for org-level calls that are not listings (registering org webhooks, one recording by id with
-   * its host). Listing goes through `forAsker`, which limits the org token to one host by construction.
-   */
-  orgToken(): Promise<{ token: string; refresh?: () => Promise<string | undefined> } | undefined>;
-}
+// The credential types live with the Webex infrastructure (recordings-access.ts) so that sign-in, digests and
+// notifications share them without importing this feature; re-exported for the tests and benchmarks that use them.
+export {
+  HostEmail,
+  NoAskerEmailError,
+  NoRecordingsAccessError,
+  orgTokenAccess,
+  type Asker,
+  type RecordingsAccess,
+  type RecordingsCredentials,
+} from '../../webex/recordings-access.js';
 
 /** The largest page GET /recordings serves. */
 const PAGE_SIZE = 100;
@@ -116,13 +65,6 @@ export interface RecordingsServiceOptions {
   callBudget?: number;
   /** Aborted on shutdown: listings in flight stop at once instead of holding SIGTERM up. */
   signal?: AbortSignal;
-}
-
-export class NoRecordingsAccessError extends Error {
-  constructor() {
-    super('no credential can list recordings for this person');
-    this.name = 'NoRecordingsAccessError';
-  }
 }
 
 interface FetchContext {

@@ -2,10 +2,10 @@ import type { Messenger } from '../../core/messenger.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { buildSignInCard } from './sign-in-card.js';
-import type { AccessPolicy } from './connect-command.js';
+import type { SignInPolicy } from './connect-command.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import type { RecordingsCredentials } from '../recordings/recordings-service.js';
+import type { RecordingsCredentials } from '../../webex/recordings-access.js';
 import type { WebexClient } from '../../webex/webex-client.js';
 import { OAuthClient } from './oauth-client.js';
 import { OAuthStateSigner, type NonceLedger } from './oauth-state.js';
@@ -41,7 +41,7 @@ export interface AccessDeps {
 
 export interface Access {
   credentials: RecordingsCredentials;
-  policy: AccessPolicy;
+  policy: SignInPolicy;
   /** Present when per-user sign-in is configured. */
   signIn: SignInDeps | undefined;
   vault: TokenVault | undefined;
@@ -108,7 +108,7 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
       : undefined;
 
   const admins = new Set(config.botAdmins);
-  const policy: AccessPolicy = {
+  const policy: SignInPolicy = {
     signInEnabled: Boolean(signIn),
     async offerSignIn(personId, reason) {
       if (!signIn) return;

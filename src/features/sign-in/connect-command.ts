@@ -1,18 +1,16 @@
 import type { CommandSpec } from '../../core/command-registry.js';
+import type { AccessPolicy } from '../../webex/recordings-access.js';
 
-/** What the commands need to know about access, without knowing how sign-in works. */
-export interface AccessPolicy {
-  signInEnabled: boolean;
-  /** Posts the sign-in card into the person's 1:1 space with the bot (never into a group). */
-  offerSignIn(personId: string, reason: string): Promise<void>;
+/** The access policy as sign-in implements it: it alone can take a person's sign-in back. */
+export interface SignInPolicy extends AccessPolicy {
+  /** Deletes the person's stored sign-in; true when there was one. */
   disconnect(personId: string): Promise<boolean>;
-  isBotAdmin(email: string): boolean;
 }
 
 const NOT_CONFIGURED =
   "Per-user sign-in isn't set up for this bot. Its admin can enable it with a Webex Integration (`WEBEX_CLIENT_ID`, `WEBEX_CLIENT_SECRET`).";
 
-export function connectCommand(access: AccessPolicy): CommandSpec {
+export function connectCommand(access: SignInPolicy): CommandSpec {
   return {
     name: 'connect',
     aliases: ['login', 'signin'],
@@ -29,7 +27,7 @@ export function connectCommand(access: AccessPolicy): CommandSpec {
   };
 }
 
-export function disconnectCommand(access: AccessPolicy): CommandSpec {
+export function disconnectCommand(access: Pick<SignInPolicy, 'disconnect'>): CommandSpec {
   return {
     name: 'disconnect',
     aliases: ['logout', 'signout'],

@@ -3,7 +3,7 @@ import {
   type Asker,
   type RecordingsAccess,
   type RecordingsCredentials,
-} from '../recordings/recordings-service.js';
+} from '../../webex/recordings-access.js';
 import type { TokenVault } from './user-tokens.js';
 
 /** Vault key of the org admin token when it is refreshed and persisted. */

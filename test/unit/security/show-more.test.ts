@@ -74,7 +74,6 @@ function deps(api: ReturnType<typeof endlessApi>, signal?: AbortSignal): Recordi
     access: {
       signInEnabled: false,
       offerSignIn: async () => undefined,
-      disconnect: async () => false,
       isBotAdmin: () => false,
     },
     timeZoneFor: async () => 'UTC',
