@@ -217,13 +217,19 @@ export class ConfigError extends Error {
 
 const WEBHOOK_PATH = '/webhooks/webex';
 
+type Env = z.output<typeof envSchema>;
+type CleanedEnv = Record<string, string | undefined>;
+
+/** Treats empty strings as unset, so that `FOO=` in a .env file falls back to the default instead of failing. */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): CleanedEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+}
+
 /** Only where the state lives (DATABASE_URL, DATA_DIR): all `npm run migrate` needs. */
 export function loadStoreConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): Pick<Config, 'databaseUrl' | 'dataDir'> {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
-  );
+  const cleaned = withoutEmptyValues(env);
   const parsed = envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
@@ -251,30 +257,30 @@ function publicUrlProblems(publicUrl: string, env: string): string[] {
   return problems;
 }
 
-/** Parses the environment into a typed Config, or throws a ConfigError listing every variable to fix. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // Treat empty strings as unset so that `FOO=` in a .env file falls back to the default instead of failing.
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
-  );
-  const parsed = envSchema.safeParse(cleaned);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
-  // Checked apart from the schema so that it is reported together with every other problem.
-  // Without a secret anyone who finds the URL can post forged events, so running unsigned must be a decision.
-  if (!cleaned.WEBHOOK_SECRET) {
-    if (cleaned.NODE_ENV === 'production') {
-      problems.push(
-        'WEBHOOK_SECRET is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
-      );
-    } else if (cleaned.ALLOW_UNSIGNED_WEBHOOKS !== 'true') {
-      problems.push(
-        'WEBHOOK_SECRET is missing: generate one with `openssl rand -hex 32` (or, for local experiments only, set ALLOW_UNSIGNED_WEBHOOKS=true to accept unsigned deliveries)',
-      );
-    }
+/**
+ * Checked apart from the schema so that it is reported together with every other problem. Without a secret anyone
+ * who finds the URL can post forged events, so running unsigned must be a decision.
+ */
+function webhookSecretProblems(cleaned: CleanedEnv): string[] {
+  if (cleaned.WEBHOOK_SECRET) return [];
+  if (cleaned.NODE_ENV === 'production') {
+    return ['WEBHOOK_SECRET is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)'];
   }
-  if (parsed.success) problems.push(...publicUrlProblems(parsed.data.PUBLIC_URL, parsed.data.NODE_ENV));
+  if (cleaned.ALLOW_UNSIGNED_WEBHOOKS !== 'true') {
+    return [
+      'WEBHOOK_SECRET is missing: generate one with `openssl rand -hex 32` (or, for local experiments only, set ALLOW_UNSIGNED_WEBHOOKS=true to accept unsigned deliveries)',
+    ];
+  }
+  return [];
+}
+
+/**
+ * Per-user sign-in needs variables that only make sense together (the Integration's pair, one way to give the
+ * token keys, a refresh token with something to refresh it with): a half-configured sign-in would fail only when
+ * the first person connects.
+ */
+function signInProblems(cleaned: CleanedEnv): string[] {
+  const problems: string[] = [];
   if (Boolean(cleaned.WEBEX_CLIENT_ID) !== Boolean(cleaned.WEBEX_CLIENT_SECRET)) {
     problems.push(
       'WEBEX_CLIENT_ID and WEBEX_CLIENT_SECRET go together (from your Webex Integration): set both or neither',
@@ -300,8 +306,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'WEBEX_ADMIN_REFRESH_TOKEN needs WEBEX_ADMIN_TOKEN and the Integration (WEBEX_CLIENT_ID/SECRET) to refresh it',
     );
   }
+  return problems;
+}
+
+/** Parses the environment into a typed Config, or throws a ConfigError listing every variable to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = withoutEmptyValues(env);
+  const parsed = envSchema.safeParse(cleaned);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
+  problems.push(...webhookSecretProblems(cleaned));
+  if (parsed.success) problems.push(...publicUrlProblems(parsed.data.PUBLIC_URL, parsed.data.NODE_ENV));
+  problems.push(...signInProblems(cleaned));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  const e = parsed.data;
+  return toConfig(parsed.data);
+}
+
+/** The validated environment in the units and shapes the bot uses (milliseconds, one key list, one oauth pair). */
+function toConfig(e: Env): Config {
   return {
     env: e.NODE_ENV,
     botToken: e.WEBEX_BOT_TOKEN,

@@ -22,6 +22,11 @@ export class FaultRegistry {
     this.faults = [];
   }
 
+  /** Matching requests the injected faults will still affect (Infinity for an endless one). */
+  get pending(): number {
+    return this.faults.reduce((n, f) => n + f.remaining, 0);
+  }
+
   /** Finds and consumes the first fault matching the request. */
   take(method: string, path: string): FaultSpec | undefined {
     const index = this.faults.findIndex((f) => matches(f.spec, method, path));

@@ -291,6 +291,11 @@ export class WebexEmulator {
     this.faults.clear();
   }
 
+  /** Requests the injected faults will still affect: 0 once a single fault has met its request. */
+  get pendingFaults(): number {
+    return this.faults.pending;
+  }
+
   // ---------------------------------------------------------------- OAuth (Webex Integrations)
 
   /** Registers an Integration for `GET /authorize` + `POST /access_token`; ids/secrets are generated when omitted. */

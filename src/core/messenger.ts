@@ -61,17 +61,31 @@ export interface MessengerOptions {
 
 type Landed = { found: WebexMessage } | { found: undefined } | 'unknown';
 
-export function createMessenger(opts: MessengerOptions): Messenger {
-  const { client } = opts;
-  const log = opts.logger.child({ component: 'messenger' });
-  const now = opts.now ?? (() => new Date());
-  const maxResends = opts.maxResends ?? 2;
-  const skewMs = opts.clockSkewMs ?? 120_000;
-  const counters: MessengerCounters = { ambiguous: 0, landed: 0, resent: 0, unverifiable: 0 };
-  /** Messages this process knows it posted: an earlier identical message is never mistaken for the one in doubt. */
-  const ours = new LRUCache<string, true>({ max: 2000 });
-  let botId: Promise<string> | undefined;
+/** The listing that would show a POSTed message: its room's messages, or the 1:1 space with the person it went to. */
+function whereItWent(body: NewMessage): { path: string; query: Record<string, string | number> } | undefined {
+  return body.roomId
+    ? { path: '/messages', query: { roomId: body.roomId, max: 50 } }
+    : body.toPersonId
+      ? { path: '/messages/direct', query: { personId: body.toPersonId } }
+      : body.toPersonEmail
+        ? { path: '/messages/direct', query: { personEmail: body.toPersonEmail } }
+        : undefined;
+}
 
+const cardsOf = (m: { attachments?: unknown }): string => JSON.stringify(m.attachments ?? []);
+
+/**
+ * After an ambiguous POST: did it land? Made once per messenger (it caches the bot's own id), and told which
+ * messages this process already knows it posted, so that an earlier identical message is never taken for the one
+ * in doubt.
+ */
+function createLandedCheck(
+  client: WebexClient,
+  log: Logger,
+  ours: LRUCache<string, true>,
+  skewMs: number,
+): (body: NewMessage, since: number) => Promise<Landed> {
+  let botId: Promise<string> | undefined;
   const me = (): Promise<string> => {
     botId ??= client.get<{ id: string }>('/people/me').then((p) => p.id);
     botId.catch(() => (botId = undefined));
@@ -79,28 +93,21 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   };
 
   /** Looks for the message in the 1:1 space it went to; 'unknown' where a bot can't look (or the look failed). */
-  async function findLanded(body: NewMessage, since: number): Promise<Landed> {
-    const where = body.roomId
-      ? { path: '/messages', query: { roomId: body.roomId, max: 50 } }
-      : body.toPersonId
-        ? { path: '/messages/direct', query: { personId: body.toPersonId } }
-        : body.toPersonEmail
-          ? { path: '/messages/direct', query: { personEmail: body.toPersonEmail } }
-          : undefined;
+  return async function findLanded(body, since) {
+    const where = whereItWent(body);
     if (!where) return 'unknown';
     try {
       const [self, page] = await Promise.all([
         me(),
         client.getPage<WebexMessage>(where.path, where.query, { maxRetries: 1 }),
       ]);
-      const cards = (m: { attachments?: unknown }) => JSON.stringify(m.attachments ?? []);
       const found = page.items.find(
         (m) =>
           m.personId === self &&
           !ours.has(m.id) &&
           Date.parse(m.created ?? '') >= since - skewMs &&
           (m.markdown ?? m.text) === (body.markdown ?? body.text) &&
-          cards(m) === cards(body),
+          cardsOf(m) === cardsOf(body),
       );
       return { found };
     } catch (err) {
@@ -110,7 +117,21 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       }
       return 'unknown';
     }
-  }
+  };
+}
+
+const withCard = (card: Record<string, unknown> | undefined): { attachments?: AdaptiveCardAttachment[] } =>
+  card ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] } : {};
+
+export function createMessenger(opts: MessengerOptions): Messenger {
+  const { client } = opts;
+  const log = opts.logger.child({ component: 'messenger' });
+  const now = opts.now ?? (() => new Date());
+  const maxResends = opts.maxResends ?? 2;
+  const counters: MessengerCounters = { ambiguous: 0, landed: 0, resent: 0, unverifiable: 0 };
+  /** Messages this process knows it posted: an earlier identical message is never mistaken for the one in doubt. */
+  const ours = new LRUCache<string, true>({ max: 2000 });
+  const findLanded = createLandedCheck(client, log, ours, opts.clockSkewMs ?? 120_000);
 
   async function post(body: NewMessage): Promise<WebexMessage | undefined> {
     const since = now().getTime();
@@ -150,9 +171,6 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       }
     }
   }
-
-  const withCard = (card: Record<string, unknown> | undefined): { attachments?: AdaptiveCardAttachment[] } =>
-    card ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] } : {};
 
   return {
     counters,

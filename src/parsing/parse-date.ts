@@ -156,25 +156,16 @@ function resolveMonthDay(
 }
 
 /**
- * Tries to read a date starting at `tokens[index]`, resolving relative forms against `today` (the local
- * date in the asker's zone). Returns `null` if the tokens don't look like a date at all.
+ * The all-digit shapes: `2026-11-03` (also with `/` or `.`); `11/03` and `03/11/2026` are refused as ambiguous and
+ * any other digits-and-separators word as a bad date. null: not such a word.
  */
-export function parseDateAt(
-  tokens: readonly Token[],
-  index: number,
-  today: PlainDate,
-  options: DateParseOptions = {},
-): DateParseResult | null {
-  const first = tokens[index];
-  if (first === undefined || first.quoted) return null;
+function parseNumericDate(first: Token): DateParseResult | null {
   const w = first.lower;
-  const one = (date: PlainDate): DateParseResult => ({ ok: true, date, consumed: 1, text: first.text });
-
   const iso = ISO_DATE.exec(w);
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     return yearOk(year) && isValidPlainDate(year, month, day)
-      ? one({ year, month, day })
+      ? { ok: true, date: { year, month, day }, consumed: 1, text: first.text }
       : { ok: false, error: badDate(first.text) };
   }
   if (AMBIGUOUS_DATE.test(w)) {
@@ -188,64 +179,106 @@ export function parseDateAt(
     };
   }
   if (DATE_LIKE.test(w)) return { ok: false, error: badDate(first.text) };
-
-  if (w === 'today') return one(today);
-  if (w === 'yesterday') return one(addDays(today, -1));
-  if (w === 'tomorrow') return one(addDays(today, 1));
-  const weekday = weekdayNumber(w, options.strict);
-  if (weekday !== undefined) return one(mostRecentWeekday(weekday, today));
-
-  const readYear = (at: number): number | undefined => {
-    const t = tokens[at];
-    return t && !t.quoted && YEAR.test(t.lower) ? Number(t.lower) : undefined;
-  };
-  const textOf = (count: number): string =>
-    stripTrailing(
-      tokens
-        .slice(index, index + count)
-        .map((t) => t.text)
-        .join(' '),
-    );
-  const finish = (month: number, day: number, yearAt: number, used: number): DateParseResult => {
-    const year = readYear(yearAt);
-    const consumed = year === undefined ? used : used + 1;
-    const text = textOf(consumed);
-    const r = resolveMonthDay(month, day, year, today, text);
-    if ('code' in r) return { ok: false, error: r };
-    return year === undefined
-      ? { ok: true, date: r, consumed, text, monthDay: { month, day } }
-      : { ok: true, date: r, consumed, text };
-  };
-
-  // Nov 3 [2026]
-  const month = MONTHS.get(w);
-  if (month !== undefined) {
-    const next = tokens[index + 1];
-    const dayMatch = next && !next.quoted ? DAY.exec(next.lower) : null;
-    if (!dayMatch) {
-      // "may review": a month name without a day is an ordinary word in a topic.
-      if (options.strict) return null;
-      return {
-        ok: false,
-        error: {
-          code: 'bad_date',
-          message: `I can't read the date ${quoteWord(first.text)} — add the day, e.g. \`Nov 3\` or \`2026-11-03\``,
-          word: first.text,
-        },
-      };
-    }
-    return finish(month, Number(dayMatch[1]), index + 2, 2);
-  }
-
-  // 3 Nov [2026], 3rd of November [2026]
-  const dayMatch = DAY.exec(w);
-  if (dayMatch) {
-    const ofSkip = tokens[index + 1]?.lower === 'of' ? 1 : 0;
-    const monthToken = tokens[index + 1 + ofSkip];
-    const m = monthToken && !monthToken.quoted ? MONTHS.get(monthToken.lower) : undefined;
-    if (m !== undefined) return finish(m, Number(dayMatch[1]), index + 2 + ofSkip, 2 + ofSkip);
-  }
   return null;
+}
+
+/** `today`, `yesterday`, `tomorrow` or a weekday name (`fullOnly`: no abbreviations), relative to `today`. */
+function relativeDay(word: string, today: PlainDate, fullOnly: boolean | undefined): PlainDate | undefined {
+  if (word === 'today') return today;
+  if (word === 'yesterday') return addDays(today, -1);
+  if (word === 'tomorrow') return addDays(today, 1);
+  const weekday = weekdayNumber(word, fullOnly);
+  return weekday === undefined ? undefined : mostRecentWeekday(weekday, today);
+}
+
+/** The year word at `tokens[at]`, if there is one. */
+function yearAt(tokens: readonly Token[], at: number): number | undefined {
+  const t = tokens[at];
+  return t && !t.quoted && YEAR.test(t.lower) ? Number(t.lower) : undefined;
+}
+
+/**
+ * A month and day read from the `used` tokens at `tokens[index]`, and the year after them if one follows: the date,
+ * with `monthDay` set when it had no year.
+ */
+function monthDayDate(
+  tokens: readonly Token[],
+  index: number,
+  used: number,
+  month: number,
+  day: number,
+  today: PlainDate,
+): DateParseResult {
+  const year = yearAt(tokens, index + used);
+  const consumed = year === undefined ? used : used + 1;
+  const text = stripTrailing(
+    tokens
+      .slice(index, index + consumed)
+      .map((t) => t.text)
+      .join(' '),
+  );
+  const r = resolveMonthDay(month, day, year, today, text);
+  if ('code' in r) return { ok: false, error: r };
+  return year === undefined
+    ? { ok: true, date: r, consumed, text, monthDay: { month, day } }
+    : { ok: true, date: r, consumed, text };
+}
+
+/** `Nov 3 [2026]`: `month` is `tokens[index]`'s. A month with no day is refused, or in `strict` mode not a date. */
+function parseMonthFirst(
+  tokens: readonly Token[],
+  index: number,
+  month: number,
+  today: PlainDate,
+  strict: boolean | undefined,
+): DateParseResult | null {
+  const next = tokens[index + 1];
+  const dayMatch = next && !next.quoted ? DAY.exec(next.lower) : null;
+  if (dayMatch) return monthDayDate(tokens, index, 2, month, Number(dayMatch[1]), today);
+  // "may review": a month name without a day is an ordinary word in a topic.
+  if (strict) return null;
+  const word = tokens[index]?.text ?? '';
+  return {
+    ok: false,
+    error: {
+      code: 'bad_date',
+      message: `I can't read the date ${quoteWord(word)} — add the day, e.g. \`Nov 3\` or \`2026-11-03\``,
+      word,
+    },
+  };
+}
+
+/** `3 Nov [2026]`, `3rd of November [2026]`. null: `tokens[index]` is not a day followed by a month. */
+function parseDayFirst(tokens: readonly Token[], index: number, today: PlainDate): DateParseResult | null {
+  const dayMatch = DAY.exec(tokens[index]?.lower ?? '');
+  if (!dayMatch) return null;
+  const ofSkip = tokens[index + 1]?.lower === 'of' ? 1 : 0;
+  const monthToken = tokens[index + 1 + ofSkip];
+  const month = monthToken && !monthToken.quoted ? MONTHS.get(monthToken.lower) : undefined;
+  return month === undefined
+    ? null
+    : monthDayDate(tokens, index, 2 + ofSkip, month, Number(dayMatch[1]), today);
+}
+
+/**
+ * Tries to read a date starting at `tokens[index]`, resolving relative forms against `today` (the local
+ * date in the asker's zone). Returns `null` if the tokens don't look like a date at all.
+ */
+export function parseDateAt(
+  tokens: readonly Token[],
+  index: number,
+  today: PlainDate,
+  options: DateParseOptions = {},
+): DateParseResult | null {
+  const first = tokens[index];
+  if (first === undefined || first.quoted) return null;
+  const numeric = parseNumericDate(first);
+  if (numeric !== null) return numeric;
+  const relative = relativeDay(first.lower, today, options.strict);
+  if (relative !== undefined) return { ok: true, date: relative, consumed: 1, text: first.text };
+  const month = MONTHS.get(first.lower);
+  if (month !== undefined) return parseMonthFirst(tokens, index, month, today, options.strict);
+  return parseDayFirst(tokens, index, today);
 }
 
 /** Reads a whole string as one date (e.g. `"Nov 3, 2026"`), relative to `today`. */

@@ -82,7 +82,8 @@ type Clause =
   | { field: 'meetingId' | 'siteUrl' | 'integrationTag' | 'hostEmail'; value: string; phrase: string }
   | { field: 'max'; value: number; phrase: string };
 
-type ClauseResult = { ok: true; clause: Clause; next: number } | { ok: false; error: ParseError };
+type Failure = { ok: false; error: ParseError };
+type ClauseResult = { ok: true; clause: Clause; next: number } | Failure;
 
 const FORMATS: ReadonlyMap<string, RecordingFormat> = new Map([
   ['mp4', 'MP4'],
@@ -149,10 +150,17 @@ const VOCABULARY = [
 ];
 
 const MEETING_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{5,127}$/u;
+const DIGIT = /\d/u;
+const LEADING_DOT = /^\./u;
+/** `<…>` around a value. Global: for `replace` only (which resets `lastIndex`), never `test` or `exec`. */
+const ANGLE_BRACKETS = /^<|>$/gu;
+const URL_SCHEME = /^https?:\/\//u;
+const URL_PATH_START = /[/?#]/u;
+const MAILTO = /^mailto:/u;
 const HOST_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})+$`, 'u');
 
-function fail(code: ParseError['code'], message: string, word?: string): { ok: false; error: ParseError } {
+function fail(code: ParseError['code'], message: string, word?: string): Failure {
   return { ok: false, error: word === undefined ? { code, message } : { code, message, word } };
 }
 
@@ -219,7 +227,7 @@ function readDate(
   keyword: string,
 ):
   | { ok: true; date: PlainDate; text: string; next: number; monthDay?: { month: number; day: number } }
-  | { ok: false; error: ParseError } {
+  | Failure {
   const r = parseDateAt(ctx.tokens, at, ctx.today);
   if (r === null) {
     const got = ctx.tokens[at];
@@ -412,12 +420,7 @@ function startsClause(ctx: Ctx, j: number, badValueEnds: boolean): boolean {
 }
 
 /** Reads the value word after a filter keyword. */
-function valueAfter(
-  ctx: Ctx,
-  i: number,
-  keyword: string,
-  example: string,
-): Token | { ok: false; error: ParseError } {
+function valueAfter(ctx: Ctx, i: number, keyword: string, example: string): Token | Failure {
   const v = ctx.tokens[i + 1];
   if (v === undefined || (!v.quoted && v.lower === '') || (v.quoted && v.text === '')) {
     return fail('missing_value', `'${keyword}' needs a value after it, e.g. \`${example}\``, keyword);
@@ -425,89 +428,221 @@ function valueAfter(
   return v;
 }
 
+type WithoutPhrase<C> = C extends Clause ? Omit<C, 'phrase'> : never;
+/** A filter clause as its reader builds it; the phrase is the keyword and its value word. */
+type FilterValue = WithoutPhrase<Exclude<Clause, { field: 'range' | 'topic' }>>;
+
+/** The clause `keyword value` at `tokens[i]`. */
+function filterClause(ctx: Ctx, i: number, filter: FilterValue): ClauseResult {
+  return { ok: true, next: i + 2, clause: { ...filter, phrase: phraseOf(ctx, i, i + 2) } };
+}
+
+/** `deleted`: a keyword without a value. */
+function readDeleted(ctx: Ctx, i: number): ClauseResult {
+  return {
+    ok: true,
+    next: i + 1,
+    clause: { field: 'status', value: 'deleted', phrase: phraseOf(ctx, i, i + 1) },
+  };
+}
+
+/** `format mp4`, `format .arf`. */
+function readFormat(ctx: Ctx, i: number, keyword: string): ClauseResult {
+  const v = valueAfter(ctx, i, keyword, 'format mp4');
+  if ('ok' in v) return v;
+  const f = FORMATS.get(v.lower.replace(LEADING_DOT, ''));
+  return f
+    ? filterClause(ctx, i, { field: 'format', value: f })
+    : fail('bad_value', `I don't know the format ${quoteWord(v.text)} — use mp4 or arf`, v.text);
+}
+
+/** `type meeting|event|training|support`. */
+function readServiceType(ctx: Ctx, i: number, keyword: string): ClauseResult {
+  const v = valueAfter(ctx, i, keyword, 'type meeting');
+  if ('ok' in v) return v;
+  const s = SERVICE_TYPES.get(v.lower);
+  return s
+    ? filterClause(ctx, i, { field: 'serviceType', value: s })
+    : fail(
+        'bad_value',
+        `I don't know the type ${quoteWord(v.text)} — use meeting, event, training or support`,
+        v.text,
+      );
+}
+
+/** `max 10`, `top ten`: 1 to 100. */
+function readLimit(ctx: Ctx, i: number, keyword: string): ClauseResult {
+  const message = `${keyword} must be a number from 1 to 100`;
+  const v = ctx.tokens[i + 1];
+  if (v === undefined) return fail('missing_value', message, keyword);
+  const n = v.quoted ? undefined : parseNumber(v.lower);
+  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 100
+    ? filterClause(ctx, i, { field: 'max', value: n })
+    : fail('bad_value', `${message}, not ${quoteWord(v.text)}`, v.text);
+}
+
+/** `meeting <id>`: an id-shaped word with at least one digit. */
+function readMeetingId(ctx: Ctx, i: number, keyword: string): ClauseResult {
+  const v = valueAfter(ctx, i, keyword, 'meeting f91b6edce9864428af084977b7c68291');
+  if ('ok' in v) return v;
+  const id = stripTrailing(v.text);
+  return MEETING_ID.test(id) && DIGIT.test(id)
+    ? filterClause(ctx, i, { field: 'meetingId', value: id })
+    : fail(
+        'bad_value',
+        `${quoteWord(v.text)} doesn't look like a meeting id (something like \`f91b6edce9864428af084977b7c68291\`)`,
+        v.text,
+      );
+}
+
+/** `site example.webex.com`, also as a URL (`<https://example.webex.com/meet>`): the host name. */
+function readSite(ctx: Ctx, i: number, keyword: string): ClauseResult {
+  const v = valueAfter(ctx, i, keyword, 'site example.webex.com');
+  if ('ok' in v) return v;
+  const bare = v.lower.replace(ANGLE_BRACKETS, '').replace(URL_SCHEME, '');
+  const cut = bare.search(URL_PATH_START);
+  const host = cut < 0 ? bare : bare.slice(0, cut);
+  return HOST.test(host)
+    ? filterClause(ctx, i, { field: 'siteUrl', value: host })
+    : fail(
+        'bad_value',
+        `I can't read the site ${quoteWord(v.text)} — write it like \`example.webex.com\``,
+        v.text,
+      );
+}
+
+/** `host bob@example.com`, also `<mailto:…>`. */
+function readHostEmail(ctx: Ctx, i: number, keyword: string): ClauseResult {
+  const v = valueAfter(ctx, i, keyword, 'host bob@example.com');
+  if ('ok' in v) return v;
+  const email = v.lower.replace(ANGLE_BRACKETS, '').replace(MAILTO, '');
+  return isEmailAddress(email)
+    ? filterClause(ctx, i, { field: 'hostEmail', value: email })
+    : fail(
+        'bad_value',
+        `${quoteWord(v.text)} isn't an email address — write it like \`host bob@example.com\``,
+        v.text,
+      );
+}
+
+/** `tag <word>` or `tag "any words"`. */
+function readTag(ctx: Ctx, i: number, keyword: string): ClauseResult {
+  const v = valueAfter(ctx, i, keyword, 'tag my-integration');
+  if ('ok' in v) return v;
+  return filterClause(ctx, i, { field: 'integrationTag', value: v.quoted ? v.text : stripTrailing(v.text) });
+}
+
+/** Each filter keyword's reader. */
+const FILTER_READERS: ReadonlyMap<string, (ctx: Ctx, i: number, keyword: string) => ClauseResult> = new Map([
+  ['deleted', readDeleted],
+  ['format', readFormat],
+  ['type', readServiceType],
+  ['max', readLimit],
+  ['top', readLimit],
+  ['meeting', readMeetingId],
+  ['site', readSite],
+  ['host', readHostEmail],
+  ['tag', readTag],
+]);
+
+/** A filter clause (`format mp4`, `deleted`, …) at `tokens[i]`, whose word is `keyword`. null: not a filter keyword. */
 function parseFilter(ctx: Ctx, i: number, keyword: string): ClauseResult | null {
-  const done = (clause: Clause, used = 2): ClauseResult => ({ ok: true, next: i + used, clause });
-  const phrase = phraseOf(ctx, i, i + 2);
-  switch (keyword) {
-    case 'deleted':
-      return done({ field: 'status', value: 'deleted', phrase: phraseOf(ctx, i, i + 1) }, 1);
-    case 'format': {
-      const v = valueAfter(ctx, i, keyword, 'format mp4');
-      if ('ok' in v) return v;
-      const f = FORMATS.get(v.lower.replace(/^\./u, ''));
-      return f
-        ? done({ field: 'format', value: f, phrase })
-        : fail('bad_value', `I don't know the format ${quoteWord(v.text)} — use mp4 or arf`, v.text);
-    }
-    case 'type': {
-      const v = valueAfter(ctx, i, keyword, 'type meeting');
-      if ('ok' in v) return v;
-      const s = SERVICE_TYPES.get(v.lower);
-      return s
-        ? done({ field: 'serviceType', value: s, phrase })
-        : fail(
-            'bad_value',
-            `I don't know the type ${quoteWord(v.text)} — use meeting, event, training or support`,
-            v.text,
-          );
-    }
-    case 'max':
-    case 'top': {
-      const message = `${keyword} must be a number from 1 to 100`;
-      const v = ctx.tokens[i + 1];
-      if (v === undefined) return fail('missing_value', message, keyword);
-      const n = v.quoted ? undefined : parseNumber(v.lower);
-      return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 100
-        ? done({ field: 'max', value: n, phrase })
-        : fail('bad_value', `${message}, not ${quoteWord(v.text)}`, v.text);
-    }
-    case 'meeting': {
-      const v = valueAfter(ctx, i, keyword, 'meeting f91b6edce9864428af084977b7c68291');
-      if ('ok' in v) return v;
-      const id = stripTrailing(v.text);
-      return MEETING_ID.test(id) && /\d/u.test(id)
-        ? done({ field: 'meetingId', value: id, phrase })
-        : fail(
-            'bad_value',
-            `${quoteWord(v.text)} doesn't look like a meeting id (something like \`f91b6edce9864428af084977b7c68291\`)`,
-            v.text,
-          );
-    }
-    case 'site': {
-      const v = valueAfter(ctx, i, keyword, 'site example.webex.com');
-      if ('ok' in v) return v;
-      const bare = v.lower.replace(/^<|>$/gu, '').replace(/^https?:\/\//u, '');
-      const cut = bare.search(/[/?#]/u);
-      const host = cut < 0 ? bare : bare.slice(0, cut);
-      return HOST.test(host)
-        ? done({ field: 'siteUrl', value: host, phrase })
-        : fail(
-            'bad_value',
-            `I can't read the site ${quoteWord(v.text)} — write it like \`example.webex.com\``,
-            v.text,
-          );
-    }
-    case 'host': {
-      const v = valueAfter(ctx, i, keyword, 'host bob@example.com');
-      if ('ok' in v) return v;
-      const email = v.lower.replace(/^<|>$/gu, '').replace(/^mailto:/u, '');
-      return isEmailAddress(email)
-        ? done({ field: 'hostEmail', value: email, phrase })
-        : fail(
-            'bad_value',
-            `${quoteWord(v.text)} isn't an email address — write it like \`host bob@example.com\``,
-            v.text,
-          );
-    }
-    case 'tag': {
-      const v = valueAfter(ctx, i, keyword, 'tag my-integration');
-      if ('ok' in v) return v;
-      const tag = v.quoted ? v.text : stripTrailing(v.text);
-      return done({ field: 'integrationTag', value: tag, phrase });
-    }
-    default:
-      return null;
+  const read = FILTER_READERS.get(keyword);
+  return read === undefined ? null : read(ctx, i, keyword);
+}
+
+/** `this week`, `this month`. */
+function parseThis(ctx: Ctx, i: number): ClauseResult {
+  const { timeZone, now } = ctx;
+  const next = ctx.tokens[i + 1]?.lower;
+  if (next === 'week') {
+    return rangeClause(ctx, i, i + 2, weekRange(now, timeZone, ctx.weekStartsOn, 0), 'calendar', 'this week');
   }
+  if (next === 'month')
+    return rangeClause(ctx, i, i + 2, monthRange(now, timeZone, 0), 'calendar', 'this month');
+  const said = phraseOf(ctx, i, i + 2);
+  return fail(
+    next === undefined ? 'missing_value' : 'bad_value',
+    `I didn't understand ${quoteWord(said)} — after 'this' I expected week or month`,
+    said,
+  );
+}
+
+/** `since <date>`: from that local day's start until now. */
+function parseSince(ctx: Ctx, i: number): ClauseResult {
+  const d = readDate(ctx, i + 1, 'since');
+  if (!d.ok) return d;
+  const r = { from: dayRange(d.date, ctx.timeZone).from, to: new Date(ctx.now.getTime()) };
+  return rangeClause(ctx, i, d.next, r, 'rolling', `since ${formatIsoDate(d.date)}`);
+}
+
+/** `on <date>`: that whole local day. */
+function parseOn(ctx: Ctx, i: number): ClauseResult {
+  const d = readDate(ctx, i + 1, 'on');
+  if (!d.ok) return d;
+  const label = `on ${formatIsoDate(d.date)}`;
+  return rangeClause(ctx, i, d.next, dayRange(d.date, ctx.timeZone), 'calendar', label);
+}
+
+/**
+ * The first and last day of `from A to B` (`between A and B`), each given with or without its year; the years
+ * are settled together (see carryYear, yearlessSpan). Fails when a day doesn't exist or the start is after the end.
+ */
+function spanDays(
+  ctx: Ctx,
+  a: { date: PlainDate; monthDay?: { month: number; day: number } },
+  b: { date: PlainDate; monthDay?: { month: number; day: number } },
+  said: string,
+): [PlainDate, PlainDate] | Failure {
+  const given = carryYear(a, b);
+  if (!given) {
+    return fail('bad_date', `${quoteWord(said)} names a day that doesn't exist in that year`, said);
+  }
+  const dates = a.monthDay && b.monthDay ? yearlessSpan(a.monthDay, b.monthDay, ctx.today) : given;
+  const [start, end] = dates ?? given;
+  if (dates === undefined || compareDates(start, end) > 0) {
+    const withYear = start.year !== end.year && !(a.monthDay && b.monthDay);
+    return fail(
+      'bad_range',
+      `the start (${formatShortDate(start, withYear)}) is after the end (${formatShortDate(end, withYear)})`,
+      said,
+    );
+  }
+  return [start, end];
+}
+
+/** `from A to B`, `between A and B` (`w` is `from` or `between`): the days A to B, both included. */
+function parseDateSpan(ctx: Ctx, i: number, w: string): ClauseResult {
+  const a = readDate(ctx, i + 1, w);
+  if (!a.ok) return a;
+  const sep = ctx.tokens[a.next];
+  const sepOk =
+    sep !== undefined && !sep.quoted && (w === 'from' ? RANGE_END_WORDS.has(sep.lower) : sep.lower === 'and');
+  if (!sepOk) {
+    const said = phraseOf(ctx, i, a.next);
+    const joiner = w === 'from' ? 'to' : 'and';
+    return fail(
+      'missing_value',
+      `${quoteWord(said)} needs an end: \`${w} Nov 3 ${joiner} Nov 20\` (the end day is included)`,
+      said,
+    );
+  }
+  const b = readDate(ctx, a.next + 1, sep.lower);
+  if (!b.ok) return b;
+  const days = spanDays(ctx, a, b, phraseOf(ctx, i, b.next));
+  if (!Array.isArray(days)) return days;
+  const [start, end] = days;
+  const label = `from ${formatIsoDate(start)} to ${formatIsoDate(end)}`;
+  return rangeClause(ctx, i, b.next, inclusiveDaysRange(start, end, ctx.timeZone), 'calendar', label);
+}
+
+/** A bare date or weekday at `tokens[i]` (whose word is `w`): that whole local day. null: no date there. */
+function parseBareDate(ctx: Ctx, i: number, w: string, strict: boolean): ClauseResult | null {
+  const d = parseDateAt(ctx.tokens, i, ctx.today, { strict });
+  if (d === null || !d.ok) return d;
+  const weekday = d.consumed === 1 ? weekdayNumber(w) : undefined;
+  const label = weekday !== undefined ? (WEEKDAYS_FULL[weekday] ?? w) : `on ${formatIsoDate(d.date)}`;
+  return rangeClause(ctx, i, i + d.consumed, dayRange(d.date, ctx.timeZone), 'calendar', label);
 }
 
 /**
@@ -515,7 +650,7 @@ function parseFilter(ctx: Ctx, i: number, keyword: string): ClauseResult | null 
  * dates that can't be ordinary words count (see parse-date.ts), and `topic` is not handled here.
  */
 function parseClause(ctx: Ctx, i: number, strict: boolean): ClauseResult | null {
-  const { tokens, timeZone, today, now } = ctx;
+  const { tokens, timeZone, today } = ctx;
   const t = tokens[i];
   if (t === undefined || t.quoted) return null;
   const w = t.lower;
@@ -524,89 +659,21 @@ function parseClause(ctx: Ctx, i: number, strict: boolean): ClauseResult | null 
       return rangeClause(ctx, i, i + 1, dayRange(today, timeZone), 'calendar', 'today');
     case 'yesterday':
       return rangeClause(ctx, i, i + 1, dayRange(addDays(today, -1), timeZone), 'calendar', 'yesterday');
-    case 'this': {
-      const next = tokens[i + 1]?.lower;
-      if (next === 'week') {
-        return rangeClause(
-          ctx,
-          i,
-          i + 2,
-          weekRange(now, timeZone, ctx.weekStartsOn, 0),
-          'calendar',
-          'this week',
-        );
-      }
-      if (next === 'month')
-        return rangeClause(ctx, i, i + 2, monthRange(now, timeZone, 0), 'calendar', 'this month');
-      const said = phraseOf(ctx, i, i + 2);
-      return fail(
-        next === undefined ? 'missing_value' : 'bad_value',
-        `I didn't understand ${quoteWord(said)} — after 'this' I expected week or month`,
-        said,
-      );
-    }
+    case 'this':
+      return parseThis(ctx, i);
     case 'last':
       return parseLast(ctx, i);
-    case 'since': {
-      const d = readDate(ctx, i + 1, 'since');
-      if (!d.ok) return d;
-      const r = { from: dayRange(d.date, timeZone).from, to: new Date(now.getTime()) };
-      return rangeClause(ctx, i, d.next, r, 'rolling', `since ${formatIsoDate(d.date)}`);
-    }
-    case 'on': {
-      const d = readDate(ctx, i + 1, 'on');
-      if (!d.ok) return d;
-      return rangeClause(
-        ctx,
-        i,
-        d.next,
-        dayRange(d.date, timeZone),
-        'calendar',
-        `on ${formatIsoDate(d.date)}`,
-      );
-    }
+    case 'since':
+      return parseSince(ctx, i);
+    case 'on':
+      return parseOn(ctx, i);
     case 'from':
-    case 'between': {
       // "from last week": a preposition before a range, not the start of `from <date> to <date>`.
-      if (w === 'from' && RELATIVE_RANGE_WORDS.has(tokens[i + 1]?.lower ?? '')) {
-        return rangeAfterPreposition(ctx, i, strict);
-      }
-      const joiner = w === 'from' ? 'to' : 'and';
-      const a = readDate(ctx, i + 1, w);
-      if (!a.ok) return a;
-      const sep = tokens[a.next];
-      const sepOk =
-        sep !== undefined &&
-        !sep.quoted &&
-        (w === 'from' ? RANGE_END_WORDS.has(sep.lower) : sep.lower === 'and');
-      if (!sepOk) {
-        const said = phraseOf(ctx, i, a.next);
-        return fail(
-          'missing_value',
-          `${quoteWord(said)} needs an end: \`${w} Nov 3 ${joiner} Nov 20\` (the end day is included)`,
-          said,
-        );
-      }
-      const b = readDate(ctx, a.next + 1, sep.lower);
-      if (!b.ok) return b;
-      const said = phraseOf(ctx, i, b.next);
-      const given = carryYear(a, b);
-      if (!given) {
-        return fail('bad_date', `${quoteWord(said)} names a day that doesn't exist in that year`, said);
-      }
-      const dates = a.monthDay && b.monthDay ? yearlessSpan(a.monthDay, b.monthDay, today) : given;
-      const [start, end] = dates ?? given;
-      if (dates === undefined || compareDates(start, end) > 0) {
-        const withYear = start.year !== end.year && !(a.monthDay && b.monthDay);
-        return fail(
-          'bad_range',
-          `the start (${formatShortDate(start, withYear)}) is after the end (${formatShortDate(end, withYear)})`,
-          said,
-        );
-      }
-      const label = `from ${formatIsoDate(start)} to ${formatIsoDate(end)}`;
-      return rangeClause(ctx, i, b.next, inclusiveDaysRange(start, end, timeZone), 'calendar', label);
-    }
+      return RELATIVE_RANGE_WORDS.has(tokens[i + 1]?.lower ?? '')
+        ? rangeAfterPreposition(ctx, i, strict)
+        : parseDateSpan(ctx, i, w);
+    case 'between':
+      return parseDateSpan(ctx, i, w);
     case 'topic':
     case 'about':
       return strict ? null : parseTopic(ctx, i);
@@ -615,18 +682,13 @@ function parseClause(ctx: Ctx, i: number, strict: boolean): ClauseResult | null 
     case 'within':
     case 'for':
       return rangeAfterPreposition(ctx, i, strict);
-    default: {
-      const filter = parseFilter(ctx, i, w);
-      if (filter !== null) return filter;
-      // A bare date or weekday: that whole local day.
-      const d = parseDateAt(tokens, i, today, { strict });
-      if (d === null || !d.ok) return d;
-      const weekday = d.consumed === 1 ? weekdayNumber(w) : undefined;
-      const label = weekday !== undefined ? (WEEKDAYS_FULL[weekday] ?? w) : `on ${formatIsoDate(d.date)}`;
-      return rangeClause(ctx, i, i + d.consumed, dayRange(d.date, timeZone), 'calendar', label);
-    }
+    default:
+      return parseFilter(ctx, i, w) ?? parseBareDate(ctx, i, w, strict);
   }
 }
+
+/** Quotes and backticks, left out of the quoted topic a hint suggests. */
+const TOPIC_HINT_DROPPED = /["`“”]/gu;
 
 const DUPLICATE_NAMES: Record<Clause['field'], string> = {
   range: 'time ranges',
@@ -641,7 +703,7 @@ const DUPLICATE_NAMES: Record<Clause['field'], string> = {
   max: 'limits (max/top)',
 };
 
-function unknownWord(t: Token): { ok: false; error: ParseError } {
+function unknownWord(t: Token): Failure {
   const w = t.lower;
   let suggestion = '';
   if (!t.quoted && w.length >= 4) {
@@ -660,12 +722,13 @@ function defaultRange(ctx: Ctx): RecordingsRange {
   return { ...r, kind: 'rolling', label: `last ${DEFAULT_RANGE_DAYS} days`, isDefault: true };
 }
 
-function parseUnsafe(
+/** Checks the caller's arguments and splits the text into words: the context every clause is read in. */
+function parseContext(
   text: string,
   now: Date,
   timeZone: string,
   options: ParseOptions | undefined,
-): ParseResult {
+): Ctx | Failure {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     return fail('bad_input', 'internal error: the current time is not a valid date');
   }
@@ -679,9 +742,35 @@ function parseUnsafe(
   }
   const tokenized = tokenize(typeof text === 'string' ? text : '');
   if (!tokenized.ok) return tokenized;
-  const tokens = tokenized.tokens;
-  const ctx: Ctx = { tokens, now, timeZone, today: dateInZone(now, timeZone), weekStartsOn };
+  return { tokens: tokenized.tokens, now, timeZone, today: dateInZone(now, timeZone), weekStartsOn };
+}
 
+/**
+ * A filter keyword with a bad value right after a topic (`topic sync max 500`): maybe the person meant the words
+ * as part of the topic, so the error also shows how to quote it.
+ */
+function withTopicHint(ctx: Ctx, i: number, topic: string, error: ParseError): Failure {
+  const whole = Array.from(`${topic} ${phraseOf(ctx, i, i + 2)}`.replace(TOPIC_HINT_DROPPED, ''))
+    .slice(0, 60)
+    .join('');
+  return fail(
+    'bad_value',
+    `${error.message} (if it's part of the topic, put the topic in quotes: ${bold(`topic "${whole}"`)})`,
+    error.word,
+  );
+}
+
+function duplicate(before: Clause, second: Clause): Failure {
+  const message =
+    second.field === 'status'
+      ? `you said ${quoteWord(second.phrase)} twice`
+      : `you gave two ${DUPLICATE_NAMES[second.field]}: ${quoteWord(before.phrase)} and ${quoteWord(second.phrase)}`;
+  return fail('duplicate', message, second.phrase);
+}
+
+/** Every clause, in the order given, keyed by the field it sets; a field given twice is an error. */
+function readClauses(ctx: Ctx): Map<Clause['field'], Clause> | Failure {
+  const { tokens } = ctx;
   const seen = new Map<Clause['field'], Clause>();
   let lastField: Clause['field'] | undefined;
   let i = 0;
@@ -696,33 +785,23 @@ function parseUnsafe(
       // The topic ended at this keyword; maybe the person meant the words as part of the topic.
       const topic = lastField === 'topic' ? seen.get('topic') : undefined;
       if (topic?.field === 'topic' && r.error.code === 'bad_value' && TOPIC_ENDING_KEYWORDS.has(t.lower)) {
-        const whole = Array.from(`${topic.value} ${phraseOf(ctx, i, i + 2)}`.replace(/["`“”]/gu, ''))
-          .slice(0, 60)
-          .join('');
-        return fail(
-          'bad_value',
-          `${r.error.message} (if it's part of the topic, put the topic in quotes: ${bold(`topic "${whole}"`)})`,
-          r.error.word,
-        );
+        return withTopicHint(ctx, i, topic.value, r.error);
       }
       return r;
     }
     lastField = r.clause.field;
     const before = seen.get(r.clause.field);
-    if (before !== undefined) {
-      const second = r.clause.phrase;
-      const message =
-        r.clause.field === 'status'
-          ? `you said ${quoteWord(second)} twice`
-          : `you gave two ${DUPLICATE_NAMES[r.clause.field]}: ${quoteWord(before.phrase)} and ${quoteWord(second)}`;
-      return fail('duplicate', message, second);
-    }
+    if (before !== undefined) return duplicate(before, r.clause);
     seen.set(r.clause.field, r.clause);
     i = r.next;
   }
+  return seen;
+}
 
-  const query: RecordingsQuery = { range: defaultRange(ctx), timeZone };
-  for (const c of seen.values()) {
+/** The query the clauses ask for; the default range when none was given. */
+function buildQuery(ctx: Ctx, clauses: Iterable<Clause>): RecordingsQuery {
+  const query: RecordingsQuery = { range: defaultRange(ctx), timeZone: ctx.timeZone };
+  for (const c of clauses) {
     switch (c.field) {
       case 'range':
         query.range = c.value;
@@ -756,7 +835,20 @@ function parseUnsafe(
         break;
     }
   }
-  return { ok: true, query };
+  return query;
+}
+
+function parseUnsafe(
+  text: string,
+  now: Date,
+  timeZone: string,
+  options: ParseOptions | undefined,
+): ParseResult {
+  const ctx = parseContext(text, now, timeZone, options);
+  if ('ok' in ctx) return ctx;
+  const clauses = readClauses(ctx);
+  if (!(clauses instanceof Map)) return clauses;
+  return { ok: true, query: buildQuery(ctx, clauses.values()) };
 }
 
 /**

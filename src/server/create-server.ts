@@ -36,15 +36,9 @@ const envelopeSchema = z
   })
   .loose();
 
-/** Thin HTTP layer: authenticate and validate the delivery, answer at once, hand the event on. No business logic. */
-export function createServer(deps: ServerDeps): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
+/** /readyz: ready once the bot has started and its store answers (an instance that can't reach its database isn't). */
+function readinessHandler(deps: ServerDeps): (req: Request, res: Response) => Promise<void> {
+  return async (_req, res) => {
     const started = deps.isReady();
     const store: StoreHealth = deps.storeHealth ? await deps.storeHealth() : { ok: true };
     const ready = started && store.ok;
@@ -53,60 +47,59 @@ export function createServer(deps: ServerDeps): express.Express {
       ...deps.readiness?.(),
       store,
     });
-  });
+  };
+}
 
-  app.post(
-    deps.webhookPath,
-    express.raw({ type: () => true, limit: deps.bodyLimit ?? '64kb' }),
-    (req: Request, res: Response) => {
-      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const log = deps.logger.child({ route: 'webhook', ip: req.ip });
-      if (deps.webhookSecret) {
-        const signature = req.get('x-spark-signature');
-        if (!verifyWebexSignature(raw, signature, deps.webhookSecret)) {
-          log.warn(
-            { hasSignature: Boolean(signature), bytes: raw.length },
-            'webhook rejected: bad or missing signature',
-          );
-          res.status(401).json({ error: 'invalid signature' });
-          return;
-        }
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(raw.toString('utf8'));
-      } catch {
-        log.warn({ bytes: raw.length }, 'webhook rejected: body is not JSON');
-        res.status(400).json({ error: 'body is not valid JSON' });
-        return;
-      }
-      const parsed = envelopeSchema.safeParse(json);
-      if (!parsed.success) {
+/**
+ * The webhook intake: signature, then JSON, then the envelope's shape, then readiness; the first that fails is the
+ * answer. A good delivery is answered 200 before it is handled, so Webex never waits on the bot's work.
+ */
+function webhookHandler(deps: ServerDeps): (req: Request, res: Response) => void {
+  return (req, res) => {
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const log = deps.logger.child({ route: 'webhook', ip: req.ip });
+    if (deps.webhookSecret) {
+      const signature = req.get('x-spark-signature');
+      if (!verifyWebexSignature(raw, signature, deps.webhookSecret)) {
         log.warn(
-          { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
-          'webhook rejected',
+          { hasSignature: Boolean(signature), bytes: raw.length },
+          'webhook rejected: bad or missing signature',
         );
-        res.status(400).json({ error: 'not a Webex webhook event' });
+        res.status(401).json({ error: 'invalid signature' });
         return;
       }
-      if (!deps.isReady()) {
-        // Webex will not redeliver, but a 503 shows up in its webhook status and in our logs instead of vanishing.
-        log.warn({ resource: parsed.data.resource }, 'webhook arrived before the bot was ready');
-        res.status(503).json({ error: 'starting' });
-        return;
-      }
-      res.status(200).json({ ok: true });
-      deps.onWebhook(parsed.data);
-    },
-  );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      log.warn({ bytes: raw.length }, 'webhook rejected: body is not JSON');
+      res.status(400).json({ error: 'body is not valid JSON' });
+      return;
+    }
+    const parsed = envelopeSchema.safeParse(json);
+    if (!parsed.success) {
+      log.warn(
+        { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+        'webhook rejected',
+      );
+      res.status(400).json({ error: 'not a Webex webhook event' });
+      return;
+    }
+    if (!deps.isReady()) {
+      // Webex will not redeliver, but a 503 shows up in its webhook status and in our logs instead of vanishing.
+      log.warn({ resource: parsed.data.resource }, 'webhook arrived before the bot was ready');
+      res.status(503).json({ error: 'starting' });
+      return;
+    }
+    res.status(200).json({ ok: true });
+    deps.onWebhook(parsed.data);
+  };
+}
 
-  for (const router of deps.routers ?? []) app.use(router);
-
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'not found' });
-  });
-
-  const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
+/** Client mistakes (too large, malformed) answer 4xx quietly; only the bot's own failures are logged as errors. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: { type?: string; status?: number }, _req, res, _next) => {
     if (err.type === 'entity.too.large') {
       res.status(413).json({ error: 'body too large' });
       return;
@@ -115,9 +108,31 @@ export function createServer(deps: ServerDeps): express.Express {
       res.status(err.status).json({ error: 'bad request' });
       return;
     }
-    deps.logger.error({ err }, 'unexpected error in HTTP layer');
+    logger.error({ err }, 'unexpected error in HTTP layer');
     res.status(500).json({ error: 'internal error' });
   };
-  app.use(onError);
+}
+
+/** Thin HTTP layer: authenticate and validate the delivery, answer at once, hand the event on. No business logic. */
+export function createServer(deps: ServerDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', readinessHandler(deps));
+  app.post(
+    deps.webhookPath,
+    express.raw({ type: () => true, limit: deps.bodyLimit ?? '64kb' }),
+    webhookHandler(deps),
+  );
+
+  for (const router of deps.routers ?? []) app.use(router);
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use(errorHandler(deps.logger));
   return app;
 }

@@ -18,6 +18,11 @@ export interface WebexClientOptions {
   timeoutMs: number;
   /** Time-out of a POST (default: timeoutMs): longer, since a POST that timed out may have landed. */
   postTimeoutMs?: number;
+  /**
+   * Makes the signal that ends an attempt which took too long (default `AbortSignal.timeout(timeoutMs)`). Tests pass
+   * their own to fire a time-out at a known moment (once Webex holds the request) instead of waiting for a clock.
+   */
+  timeoutSignal?: (timeoutMs: number, call: { method: string; path: string }) => AbortSignal;
   /** Retries after the first attempt for 429, 5xx, time-outs and connection errors. */
   maxRetries: number;
   logger: Logger;
@@ -88,6 +93,19 @@ export interface Page<T> {
   /** Absolute URL of the next page, from the `Link: <…>; rel="next"` header. */
   next: string | undefined;
 }
+
+/**
+ * A failed attempt, as the retry policy needs it: `retryable` (sending again may help), `retryAfterMs` (Webex said
+ * how long to wait: a 429, never acted on) and `notSent` (the request never reached Webex).
+ */
+interface AttemptFailure {
+  ok: false;
+  error: WebexApiError;
+  retryable: boolean;
+  retryAfterMs?: number;
+  notSent?: boolean;
+}
+type Attempt<T> = { ok: true; response: WebexResponse<T> } | AttemptFailure;
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 /** Connection errors that mean the request never reached Webex. */
@@ -212,18 +230,7 @@ export class WebexClient {
     options: RequestOptions = {},
   ): Promise<WebexResponse<T>> {
     const url = this.buildUrl(pathOrUrl, options.query);
-    if (url.origin !== this.home.origin || url.username || url.password) {
-      // The token is only ever sent to WEBEX_API_URL's origin, whatever a Link header (or anything else) says.
-      this.opts.logger.warn({ method, origin: url.origin }, 'refused a Webex call outside WEBEX_API_URL');
-      throw new WebexApiError(
-        method,
-        url.pathname,
-        undefined,
-        undefined,
-        'URL outside WEBEX_API_URL refused',
-      );
-    }
-    const path = url.pathname.replace(this.home.pathname, '') || '/';
+    const path = this.pathAtHome(method, url);
     const maxRetries = options.maxRetries ?? this.opts.maxRetries;
     // Our own id for the whole logical call; Webex echoes its own trackingid per response, which we log as well.
     const clientTrackingId = `recbot_${randomUUID()}`;
@@ -236,46 +243,9 @@ export class WebexClient {
       if (outcome.ok) return outcome.response;
       if (options.signal?.aborted) throw new CallCancelledError();
       lastError = outcome.error;
-      const notActedOn = outcome.retryAfterMs !== undefined || outcome.notSent === true;
-      if (method === 'POST' && !notActedOn) {
-        // Webex rejected it (4xx: nothing happened) or may have acted (time-out, reset, 5xx): never blindly again.
-        outcome.error.ambiguous = outcome.retryable;
-        break;
-      }
-      const retryable = outcome.retryAfterMs !== undefined || outcome.retryable;
-      if (!retryable || attempt === maxRetries) break;
-      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs) {
-        this.opts.logger.warn(
-          {
-            method,
-            path,
-            status: outcome.error.status,
-            trackingId: outcome.error.trackingId,
-            retryAfterMs: outcome.retryAfterMs,
-          },
-          'Webex asked us to wait longer than we are willing to; giving up',
-        );
-        break;
-      }
-      const delay = outcome.retryAfterMs ?? this.backoff(attempt);
-      this.opts.metrics?.webexRetries.inc({
-        method,
-        route: routeTemplate(path),
-        reason: retryReason(outcome.error),
-      });
-      this.opts.logger.warn(
-        {
-          method,
-          path,
-          status: outcome.error.status,
-          code: outcome.error.code,
-          trackingId: outcome.error.trackingId,
-          clientTrackingId,
-          attempt: attempt + 1,
-          delayMs: delay,
-        },
-        'Webex call failed, retrying',
-      );
+      const delay = this.retryDelay(method, path, outcome, attempt, maxRetries);
+      if (delay === undefined) break;
+      this.noteRetry(method, path, outcome.error, clientTrackingId, attempt, delay);
       await abortable(this.sleep(delay), options.signal);
     }
     const error = lastError ?? new WebexApiError(method, path, undefined, undefined, 'no attempt made');
@@ -292,6 +262,83 @@ export class WebexClient {
       'Webex call failed',
     );
     throw error;
+  }
+
+  /**
+   * The path of a call under WEBEX_API_URL (what logs and metrics name it by). The token is only ever sent to
+   * WEBEX_API_URL's origin, whatever a Link header (or anything else) says, so any other URL is refused here.
+   */
+  private pathAtHome(method: string, url: URL): string {
+    if (url.origin !== this.home.origin || url.username || url.password) {
+      this.opts.logger.warn({ method, origin: url.origin }, 'refused a Webex call outside WEBEX_API_URL');
+      throw new WebexApiError(
+        method,
+        url.pathname,
+        undefined,
+        undefined,
+        'URL outside WEBEX_API_URL refused',
+      );
+    }
+    return url.pathname.replace(this.home.pathname, '') || '/';
+  }
+
+  /**
+   * The retry policy: how long to wait before sending a failed call again, or undefined to give up. Marks a POST
+   * that Webex may have acted on as `ambiguous` on its way out.
+   */
+  private retryDelay(
+    method: string,
+    path: string,
+    outcome: AttemptFailure,
+    attempt: number,
+    maxRetries: number,
+  ): number | undefined {
+    const notActedOn = outcome.retryAfterMs !== undefined || outcome.notSent === true;
+    if (method === 'POST' && !notActedOn) {
+      // Webex rejected it (4xx: nothing happened) or may have acted (time-out, reset, 5xx): never blindly again.
+      outcome.error.ambiguous = outcome.retryable;
+      return undefined;
+    }
+    const retryable = outcome.retryAfterMs !== undefined || outcome.retryable;
+    if (!retryable || attempt === maxRetries) return undefined;
+    if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs) {
+      this.opts.logger.warn(
+        {
+          method,
+          path,
+          status: outcome.error.status,
+          trackingId: outcome.error.trackingId,
+          retryAfterMs: outcome.retryAfterMs,
+        },
+        'Webex asked us to wait longer than we are willing to; giving up',
+      );
+      return undefined;
+    }
+    return outcome.retryAfterMs ?? this.backoff(attempt);
+  }
+
+  private noteRetry(
+    method: string,
+    path: string,
+    error: WebexApiError,
+    clientTrackingId: string,
+    attempt: number,
+    delay: number,
+  ): void {
+    this.opts.metrics?.webexRetries.inc({ method, route: routeTemplate(path), reason: retryReason(error) });
+    this.opts.logger.warn(
+      {
+        method,
+        path,
+        status: error.status,
+        code: error.code,
+        trackingId: error.trackingId,
+        clientTrackingId,
+        attempt: attempt + 1,
+        delayMs: delay,
+      },
+      'Webex call failed, retrying',
+    );
   }
 
   private countResponse(method: string, path: string, status: number, trackingId: string | undefined): void {
@@ -321,16 +368,14 @@ export class WebexClient {
     return url;
   }
 
+  /** One HTTP exchange with Webex, read into a response or a failure the retry policy can judge. */
   private async attempt<T>(
     method: string,
     url: URL,
     path: string,
     options: RequestOptions,
     clientTrackingId: string,
-  ): Promise<
-    | { ok: true; response: WebexResponse<T> }
-    | { ok: false; error: WebexApiError; retryable: boolean; retryAfterMs?: number; notSent?: boolean }
-  > {
+  ): Promise<Attempt<T>> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token ?? this.opts.token}`,
       accept: 'application/json',
@@ -346,35 +391,47 @@ export class WebexClient {
     let text: string;
     const timeoutMs =
       options.timeoutMs ?? (method === 'POST' ? this.opts.postTimeoutMs : undefined) ?? this.opts.timeoutMs;
+    const timeout = this.opts.timeoutSignal?.(timeoutMs, { method, path }) ?? AbortSignal.timeout(timeoutMs);
     try {
       res = await this.fetchImpl(url, {
         method,
         headers,
         body,
-        signal: options.signal
-          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
-          : AbortSignal.timeout(timeoutMs),
+        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
       });
       text = await res.text();
     } catch (err) {
-      this.countResponse(method, path, 0, undefined);
-      const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-      return {
-        ok: false,
-        retryable: true,
-        // Nothing reached Webex: the connection was refused or the name did not resolve.
-        notSent: !timedOut && NOT_SENT_CODES.has(causeCode(err) ?? ''),
-        error: new WebexApiError(
-          method,
-          path,
-          undefined,
-          undefined,
-          timedOut ? `no answer within ${timeoutMs} ms` : `connection failed${cause}`,
-          timedOut ? ErrorCode.WebexTimeout : ErrorCode.WebexNetwork,
-        ),
-      };
+      return this.connectionFailure(method, path, err, timeoutMs);
     }
+    return this.readAnswer<T>(method, path, res, text);
+  }
+
+  /** No HTTP answer: a time-out or a connection error, retryable, and certainly not acted on only when never sent. */
+  private connectionFailure(method: string, path: string, err: unknown, timeoutMs: number): AttemptFailure {
+    this.countResponse(method, path, 0, undefined);
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+    return {
+      ok: false,
+      retryable: true,
+      // Nothing reached Webex: the connection was refused or the name did not resolve.
+      notSent: !timedOut && NOT_SENT_CODES.has(causeCode(err) ?? ''),
+      error: new WebexApiError(
+        method,
+        path,
+        undefined,
+        undefined,
+        timedOut ? `no answer within ${timeoutMs} ms` : `connection failed${cause}`,
+        timedOut ? ErrorCode.WebexTimeout : ErrorCode.WebexNetwork,
+      ),
+    };
+  }
+
+  /**
+   * Webex's answer: its data when 2xx, else an error that says whether sending again may help (429 with how long
+   * to wait, 5xx) and carries Webex's trackingId (from the header, or the body when a proxy dropped the header).
+   */
+  private readAnswer<T>(method: string, path: string, res: Response, text: string): Attempt<T> {
     const trackingId = res.headers.get('trackingid') ?? undefined;
     this.countResponse(method, path, res.status, trackingId);
     let data: unknown = undefined;

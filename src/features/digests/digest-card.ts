@@ -2,7 +2,7 @@
  * A digest card: the recordings card (pure builder in src/cards) with a line on top saying which digest it is and
  * whose recordings it lists. Passwords only in a 1:1 space, as for `recordings`.
  */
-import { buildRecordingsCard, type CardRecording } from '../recordings/recordings-card.js';
+import { buildRecordingsCard, type CardRecording } from '../recordings/index.js';
 import { truncateBytes, WEBEX_MARKDOWN_MAX_BYTES } from '../../cards/format.js';
 import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { Subscription } from './digest-repository.js';

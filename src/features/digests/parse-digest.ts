@@ -54,6 +54,8 @@ const REFUSED_WORDS: Record<string, string> = {
   hostEmail: '`host`',
 };
 
+const EVEN_IF = /^(if|when)$/u;
+const ZONE_TRAILING_PUNCTUATION = /[,;.]$/u;
 const ZONE_SHAPE = /^(?:[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc\/[A-Za-z0-9+-]+)$/u;
 
 function fail(message: string): { ok: false; message: string } {
@@ -118,13 +120,8 @@ function checkFilters(query: RecordingsQuery): DigestFilters | { ok: false; mess
   return filters;
 }
 
-export function parseDigestRequest(text: string, now: Date): DigestParseResult {
-  const tokenized = tokenize(text);
-  if (!tokenized.ok) return fail(tokenized.error.message);
-  let tokens = tokenized.tokens;
-  if (tokens.length === 0) return fail(USAGE);
-
-  // `even if empty` / `even when empty`, wherever it is.
+/** `even if empty` / `even when empty`, wherever it is: the other tokens, and whether it was there. */
+function takeEvenIfEmpty(tokens: readonly Token[]): { tokens: Token[]; evenIfEmpty: boolean } {
   let evenIfEmpty = false;
   const kept: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -137,7 +134,7 @@ export function parseDigestRequest(text: string, now: Date): DigestParseResult {
       !b.quoted &&
       !c.quoted &&
       a.lower === 'even' &&
-      /^(if|when)$/u.test(b.lower) &&
+      EVEN_IF.test(b.lower) &&
       c.lower === 'empty'
     ) {
       evenIfEmpty = true;
@@ -146,68 +143,128 @@ export function parseDigestRequest(text: string, now: Date): DigestParseResult {
     }
     if (a) kept.push(a);
   }
-  tokens = kept;
+  return { tokens: kept, evenIfEmpty };
+}
 
-  let cadence: Cadence | undefined;
-  let weekday: number | undefined;
-  let time: { hour: number; minute: number } | undefined;
-  let timeZone: string | undefined;
-  let i = 0;
+/**
+ * The cadence the request starts with: `daily`, `every day`, `weekdays`, `every weekday`, `weekly`, `mondays`,
+ * `every monday`. undefined when it starts with none.
+ */
+function readCadence(
+  tokens: readonly Token[],
+): { cadence: Cadence; weekday?: number; next: number } | undefined {
   const first = tokens[0];
+  if (!first || first.quoted) return undefined;
+  const w = first.lower;
+  if (w === 'daily' || w === 'everyday') return { cadence: 'daily', next: 1 };
+  if (w === 'weekdays' || w === 'workdays') return { cadence: 'weekdays', next: 1 };
+  if (w === 'weekly') return { cadence: 'weekly', next: 1 };
+  const weekdays = pluralWeekday(w);
+  if (weekdays !== undefined) return { cadence: 'weekly', weekday: weekdays, next: 1 };
   const second = tokens[1];
-  if (first && !first.quoted) {
-    const w = first.lower;
-    if (w === 'daily' || w === 'everyday') [cadence, i] = ['daily', 1];
-    else if (w === 'weekdays' || w === 'workdays') [cadence, i] = ['weekdays', 1];
-    else if (w === 'weekly') [cadence, i] = ['weekly', 1];
-    else if (pluralWeekday(w) !== undefined) [cadence, weekday, i] = ['weekly', pluralWeekday(w), 1];
-    else if (w === 'every' && second && !second.quoted) {
-      const v = second.lower;
-      if (v === 'day') [cadence, i] = ['daily', 2];
-      else if (v === 'weekday' || v === 'workday') [cadence, i] = ['weekdays', 2];
-      else if (weekdayNumber(v) !== undefined) [cadence, weekday, i] = ['weekly', weekdayNumber(v), 2];
-    }
+  if (w !== 'every' || !second || second.quoted) return undefined;
+  const v = second.lower;
+  if (v === 'day') return { cadence: 'daily', next: 2 };
+  if (v === 'weekday' || v === 'workday') return { cadence: 'weekdays', next: 2 };
+  const weekday = weekdayNumber(v);
+  return weekday === undefined ? undefined : { cadence: 'weekly', weekday, next: 2 };
+}
+
+/** `on monday` at `tokens[i]`, for a digest with `cadence` and maybe a weekday already: the weekday. */
+function readOnWeekday(
+  tokens: readonly Token[],
+  i: number,
+  cadence: Cadence,
+  weekday: number | undefined,
+): number | { ok: false; message: string } {
+  const d = tokens[i + 1];
+  const n = d && !d.quoted ? (weekdayNumber(d.lower) ?? pluralWeekday(d.lower)) : undefined;
+  if (n === undefined)
+    return fail(`'on' needs a weekday after it, e.g. \`digest weekly on monday at 8:00\`.`);
+  if (cadence !== 'weekly')
+    return fail(
+      `A ${cadence} digest has no weekday; for one day a week say \`digest weekly on ${d?.lower ?? 'monday'} at …\`.`,
+    );
+  if (weekday !== undefined && weekday !== n) return fail('Give one weekday only.');
+  return n;
+}
+
+/** A word shaped like a zone name (`Europe/Berlin`, `UTC`): its canonical name, unless unknown or a second one. */
+function readZone(name: string, timeZone: string | undefined): string | { ok: false; message: string } {
+  const zone = canonicalTimeZone(name);
+  if (!zone) {
+    return fail(
+      `${quoteWord(name)} isn't a time zone I know. Use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`.`,
+    );
   }
+  if (timeZone) return fail('Give one time zone only.');
+  return zone;
+}
+
+interface Schedule {
+  cadence: Cadence;
+  weekday?: number;
+  time?: { hour: number; minute: number };
+  timeZone?: string;
+  /** The index of the first word after the schedule: the filters start there. */
+  next: number;
+}
+
+/** The cadence, then the schedule words in any order (`at …`, `on …`, a zone) up to the first word that isn't one. */
+function readSchedule(tokens: readonly Token[], text: string): Schedule | { ok: false; message: string } {
+  const cadence = readCadence(tokens);
   if (!cadence) {
+    const first = tokens[0];
     return fail(`I didn't understand ${quoteWord(first ? quoteToken(first) : text)} as a schedule. ${USAGE}`);
   }
-
-  // The schedule words, in any order, up to the first word that isn't one: the rest are filters.
+  const s: Schedule = { ...cadence };
   for (;;) {
-    const t = tokens[i];
+    const t = tokens[s.next];
     if (!t || t.quoted) break;
     if (t.lower === 'at') {
-      if (time) return fail('Give one time only, e.g. `digest daily at 9:00`.');
-      const r = readTime(tokens, i + 1);
+      if (s.time) return fail('Give one time only, e.g. `digest daily at 9:00`.');
+      const r = readTime(tokens, s.next + 1);
       if (!r.ok) return r;
-      time = { hour: r.hour, minute: r.minute };
-      i = r.next;
+      s.time = { hour: r.hour, minute: r.minute };
+      s.next = r.next;
     } else if (t.lower === 'on') {
-      const d = tokens[i + 1];
-      const n = d && !d.quoted ? (weekdayNumber(d.lower) ?? pluralWeekday(d.lower)) : undefined;
-      if (n === undefined)
-        return fail(`'on' needs a weekday after it, e.g. \`digest weekly on monday at 8:00\`.`);
-      if (cadence !== 'weekly')
-        return fail(
-          `A ${cadence} digest has no weekday; for one day a week say \`digest weekly on ${d?.lower ?? 'monday'} at …\`.`,
-        );
-      if (weekday !== undefined && weekday !== n) return fail('Give one weekday only.');
-      weekday = n;
-      i += 2;
-    } else if (ZONE_SHAPE.test(t.text.replace(/[,;.]$/u, ''))) {
-      const name = t.text.replace(/[,;.]$/u, '');
-      const zone = canonicalTimeZone(name);
-      if (!zone) {
-        return fail(
-          `${quoteWord(name)} isn't a time zone I know. Use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`.`,
-        );
-      }
-      if (timeZone) return fail('Give one time zone only.');
-      timeZone = zone;
-      i++;
-    } else break;
+      const weekday = readOnWeekday(tokens, s.next, s.cadence, s.weekday);
+      if (typeof weekday !== 'number') return weekday;
+      s.weekday = weekday;
+      s.next += 2;
+    } else {
+      const name = t.text.replace(ZONE_TRAILING_PUNCTUATION, '');
+      if (!ZONE_SHAPE.test(name)) break;
+      const zone = readZone(name, s.timeZone);
+      if (typeof zone !== 'string') return zone;
+      s.timeZone = zone;
+      s.next++;
+    }
   }
+  return s;
+}
 
+/** The words after the schedule, read as recordings filters and held to those a digest allows. */
+function readFilters(
+  tokens: readonly Token[],
+  now: Date,
+  timeZone: string | undefined,
+): DigestFilters | { ok: false; message: string } {
+  const rest = tokens.map(quoteToken).join(' ');
+  if (!rest.trim()) return {};
+  const parsed = parseRecordingsQuery(rest, now, timeZone ?? 'UTC');
+  if (!parsed.ok) return fail(parsed.error.message);
+  return checkFilters(parsed.query);
+}
+
+export function parseDigestRequest(text: string, now: Date): DigestParseResult {
+  const tokenized = tokenize(text);
+  if (!tokenized.ok) return fail(tokenized.error.message);
+  if (tokenized.tokens.length === 0) return fail(USAGE);
+  const { tokens, evenIfEmpty } = takeEvenIfEmpty(tokenized.tokens);
+  const schedule = readSchedule(tokens, text);
+  if ('ok' in schedule) return schedule;
+  const { cadence, weekday, time, timeZone, next } = schedule;
   if (!time)
     return fail(
       `When should it be sent? Add a time, e.g. \`digest ${cadence === 'weekly' ? 'weekly on monday' : cadence} at 9:00\`.`,
@@ -215,16 +272,8 @@ export function parseDigestRequest(text: string, now: Date): DigestParseResult {
   if (cadence === 'weekly' && weekday === undefined) {
     return fail('On which day? e.g. `digest weekly on monday at 8:00`.');
   }
-
-  const rest = tokens.slice(i).map(quoteToken).join(' ');
-  let filters: DigestFilters = {};
-  if (rest.trim()) {
-    const parsed = parseRecordingsQuery(rest, now, timeZone ?? 'UTC');
-    if (!parsed.ok) return fail(parsed.error.message);
-    const checked = checkFilters(parsed.query);
-    if ('ok' in checked) return checked;
-    filters = checked;
-  }
+  const filters = readFilters(tokens.slice(next), now, timeZone);
+  if ('ok' in filters) return filters;
   const request: DigestRequest = { cadence, hour: time.hour, minute: time.minute, filters, evenIfEmpty };
   if (weekday !== undefined) request.weekday = weekday;
   if (timeZone) request.timeZone = timeZone;

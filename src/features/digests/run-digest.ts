@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { escapeMarkdown } from '../../core/markdown.js';
-import type { CardRecording } from '../recordings/recordings-card.js';
+import type { CardRecording } from '../recordings/index.js';
 import type { Logger } from '../../logger.js';
 import {
   LeaseLostError,

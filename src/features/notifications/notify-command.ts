@@ -31,125 +31,149 @@ function line(n: Notification): string {
   return `- **#${n.number}** ${whose(n)}${filters ? ` · ${filters}` : ''}`;
 }
 
-export function notifyCommand(deps: NotifyCommandDeps): CommandSpec {
-  const mayManage = (ctx: CommandContext, n: Notification) =>
-    n.creatorPersonId === ctx.message.personId || deps.isBotAdmin(ctx.message.personEmail);
+/** Who may stop a notification: the person who started it, or a bot admin. */
+const mayManage = (deps: NotifyCommandDeps, ctx: CommandContext, n: Notification) =>
+  n.creatorPersonId === ctx.message.personId || deps.isBotAdmin(ctx.message.personEmail);
 
-  async function subscribe(ctx: CommandContext, where: 'me' | 'here', filters: NotifyFilters): Promise<void> {
-    const { message, reply, now } = ctx;
-    if (where === 'me' && message.roomType === 'group') {
-      throw new UserError(
-        ErrorCode.BadInput,
-        '`notify me` sends the alerts to our 1:1 space, so say it there. To get them in this space, say `notify here`.',
-      );
-    }
-    if (!message.personEmail) {
-      throw new UserError(
-        ErrorCode.BadInput,
-        "I couldn't tell your email address, so I can't watch your recordings.",
-      );
-    }
-    const key = filtersKey(filters);
-    const same = (await deps.repo.listActive(message.roomId)).find(
-      (n) => n.creatorPersonId === message.personId && filtersKey(n.filters) === key,
+/** `notify me` belongs in the 1:1 space, and a notification needs the email whose recordings it watches. */
+function checkCanSubscribe(message: CommandContext['message'], where: 'me' | 'here'): void {
+  if (where === 'me' && message.roomType === 'group') {
+    throw new UserError(
+      ErrorCode.BadInput,
+      '`notify me` sends the alerts to our 1:1 space, so say it there. To get them in this space, say `notify here`.',
     );
-    if (same) {
-      return reply.say(
-        `You already have this: notification **#${same.number}**. \`notify list\` shows them all.`,
-      );
-    }
-    const person = { personId: message.personId, email: message.personEmail };
-    const source = await deps.sourceFor(person);
-    if (source === 'sign-in-offered') {
-      if (message.roomType === 'group') await reply.say("I've sent you a sign-in link in our 1:1 space.");
-      return;
-    }
-    if (source === 'none') {
-      throw new UserError(
-        ErrorCode.WebexRefused,
-        "I can't watch recordings yet: the bot's admin still has to give me access (an org admin token in `WEBEX_ADMIN_TOKEN`, or per-user sign-in).",
-      );
-    }
-    await deps.watch(source, person);
-    const timeZone = await deps.timeZoneFor(message.person);
-    const n = await deps.repo.create({
-      id: randomUUID(),
-      roomId: message.roomId,
-      roomType: message.roomType,
-      creatorPersonId: message.personId,
-      creatorEmail: message.personEmail,
-      creatorName: message.person.displayName || message.personEmail,
-      timeZone,
-      filters,
-      source,
-      createdAt: now(),
-    });
-    const described = describeNotifyFilters(filters);
-    const lines = [
-      `OK — notification **#${n.number}**: when a new recording of yours${described ? ` with ${described}` : ''} is ready, I'll post it here (times in ${escapeMarkdown(timeZone)}).`,
-    ];
-    if (message.roomType === 'group') {
-      lines.push(
-        'Because you started it in this group space, everyone here sees **your** recordings (never their passwords). It stops if you leave the space.',
-      );
-    }
+  }
+  if (!message.personEmail) {
+    throw new UserError(
+      ErrorCode.BadInput,
+      "I couldn't tell your email address, so I can't watch your recordings.",
+    );
+  }
+}
+
+/** The confirmation, with who sees what in a group space and how to stop it. */
+function subscribedReply(
+  number: number,
+  filters: NotifyFilters,
+  timeZone: string,
+  roomType: 'direct' | 'group',
+): string {
+  const described = describeNotifyFilters(filters);
+  const lines = [
+    `OK — notification **#${number}**: when a new recording of yours${described ? ` with ${described}` : ''} is ready, I'll post it here (times in ${escapeMarkdown(timeZone)}).`,
+  ];
+  if (roomType === 'group') {
     lines.push(
-      `\`notify list\` shows this space's notifications; \`notify stop ${n.number}\` stops this one.`,
+      'Because you started it in this group space, everyone here sees **your** recordings (never their passwords). It stops if you leave the space.',
     );
-    await reply.say(lines.join('\n'));
   }
+  lines.push(`\`notify list\` shows this space's notifications; \`notify stop ${number}\` stops this one.`);
+  return lines.join('\n');
+}
 
-  async function list(ctx: CommandContext): Promise<void> {
-    const all = await deps.repo.listActive(ctx.message.roomId);
-    if (all.length === 0) {
-      return ctx.reply.say(
-        `There are no notifications in this space. Start one with \`${ctx.message.roomType === 'group' ? 'notify here' : 'notify me'}\`.`,
-      );
-    }
-    await ctx.reply.say(['Notifications in this space:', ...all.map(line)].join('\n'));
+async function subscribe(
+  deps: NotifyCommandDeps,
+  ctx: CommandContext,
+  where: 'me' | 'here',
+  filters: NotifyFilters,
+): Promise<void> {
+  const { message, reply, now } = ctx;
+  checkCanSubscribe(message, where);
+  // Asking twice for the same thing answers with the one that exists instead of posting every recording twice.
+  const key = filtersKey(filters);
+  const same = (await deps.repo.listActive(message.roomId)).find(
+    (n) => n.creatorPersonId === message.personId && filtersKey(n.filters) === key,
+  );
+  if (same) {
+    return reply.say(
+      `You already have this: notification **#${same.number}**. \`notify list\` shows them all.`,
+    );
   }
-
-  async function stop(ctx: CommandContext, which: number | 'all'): Promise<void> {
-    const { message, reply, now } = ctx;
-    if (which === 'all') {
-      const all = await deps.repo.listActive(message.roomId);
-      if (all.length === 0) return reply.say('There are no notifications in this space.');
-      const mine = all.filter((n) => mayManage(ctx, n));
-      const others = all.filter((n) => !mayManage(ctx, n));
-      const stopped = await deps.repo.stop(
-        mine.map((n) => n.id),
-        message.personEmail,
-        now(),
-      );
-      for (const personId of new Set(mine.map((n) => n.creatorPersonId))) await deps.afterStop(personId);
-      const numbers = mine.filter((n) => stopped.includes(n.id)).map((n) => `#${n.number}`);
-      const lines = [numbers.length > 0 ? `Stopped ${numbers.join(', ')}.` : 'I stopped nothing.'];
-      if (others.length > 0) {
-        lines.push(
-          `Still running: ${others.map((n) => `#${n.number} (${escapeMarkdown(n.creatorName)}'s)`).join(', ')} — only their creator or a bot admin can stop them.`,
-        );
-      }
-      return reply.say(lines.join(' '));
-    }
-    const n = await deps.repo.getByNumber(message.roomId, which);
-    if (!n) {
-      throw new UserError(
-        ErrorCode.BadInput,
-        `There's no notification #${which} in this space — \`notify list\` shows them.`,
-      );
-    }
-    if (!n.active) throw new UserError(ErrorCode.BadInput, `Notification #${which} was already stopped.`);
-    if (!mayManage(ctx, n)) {
-      throw new UserError(
-        ErrorCode.BadInput,
-        `Only ${escapeMarkdown(n.creatorName)} (who started notification #${n.number}) or a bot admin can stop it.`,
-      );
-    }
-    await deps.repo.stop([n.id], message.personEmail, now());
-    await deps.afterStop(n.creatorPersonId);
-    await reply.say(`Stopped notification #${n.number} (${whose(n)}).`);
+  const person = { personId: message.personId, email: message.personEmail };
+  const source = await deps.sourceFor(person);
+  if (source === 'sign-in-offered') {
+    if (message.roomType === 'group') await reply.say("I've sent you a sign-in link in our 1:1 space.");
+    return;
   }
+  if (source === 'none') {
+    throw new UserError(
+      ErrorCode.WebexRefused,
+      "I can't watch recordings yet: the bot's admin still has to give me access (an org admin token in `WEBEX_ADMIN_TOKEN`, or per-user sign-in).",
+    );
+  }
+  // Watched before it is stored: a notification whose webhook Webex refused would never fire.
+  await deps.watch(source, person);
+  const timeZone = await deps.timeZoneFor(message.person);
+  const n = await deps.repo.create({
+    id: randomUUID(),
+    roomId: message.roomId,
+    roomType: message.roomType,
+    creatorPersonId: message.personId,
+    creatorEmail: message.personEmail,
+    creatorName: message.person.displayName || message.personEmail,
+    timeZone,
+    filters,
+    source,
+    createdAt: now(),
+  });
+  await reply.say(subscribedReply(n.number, filters, timeZone, message.roomType));
+}
 
+async function list(deps: NotifyCommandDeps, ctx: CommandContext): Promise<void> {
+  const all = await deps.repo.listActive(ctx.message.roomId);
+  if (all.length === 0) {
+    return ctx.reply.say(
+      `There are no notifications in this space. Start one with \`${ctx.message.roomType === 'group' ? 'notify here' : 'notify me'}\`.`,
+    );
+  }
+  await ctx.reply.say(['Notifications in this space:', ...all.map(line)].join('\n'));
+}
+
+/** `notify stop all`: stops what this person may stop and names what keeps running (someone else's). */
+async function stopAll(deps: NotifyCommandDeps, ctx: CommandContext): Promise<void> {
+  const { message, reply, now } = ctx;
+  const all = await deps.repo.listActive(message.roomId);
+  if (all.length === 0) return reply.say('There are no notifications in this space.');
+  const mine = all.filter((n) => mayManage(deps, ctx, n));
+  const others = all.filter((n) => !mayManage(deps, ctx, n));
+  const stopped = await deps.repo.stop(
+    mine.map((n) => n.id),
+    message.personEmail,
+    now(),
+  );
+  for (const personId of new Set(mine.map((n) => n.creatorPersonId))) await deps.afterStop(personId);
+  const numbers = mine.filter((n) => stopped.includes(n.id)).map((n) => `#${n.number}`);
+  const lines = [numbers.length > 0 ? `Stopped ${numbers.join(', ')}.` : 'I stopped nothing.'];
+  if (others.length > 0) {
+    lines.push(
+      `Still running: ${others.map((n) => `#${n.number} (${escapeMarkdown(n.creatorName)}'s)`).join(', ')} — only their creator or a bot admin can stop them.`,
+    );
+  }
+  return reply.say(lines.join(' '));
+}
+
+async function stopOne(deps: NotifyCommandDeps, ctx: CommandContext, which: number): Promise<void> {
+  const { message, reply, now } = ctx;
+  const n = await deps.repo.getByNumber(message.roomId, which);
+  if (!n) {
+    throw new UserError(
+      ErrorCode.BadInput,
+      `There's no notification #${which} in this space — \`notify list\` shows them.`,
+    );
+  }
+  if (!n.active) throw new UserError(ErrorCode.BadInput, `Notification #${which} was already stopped.`);
+  if (!mayManage(deps, ctx, n)) {
+    throw new UserError(
+      ErrorCode.BadInput,
+      `Only ${escapeMarkdown(n.creatorName)} (who started notification #${n.number}) or a bot admin can stop it.`,
+    );
+  }
+  await deps.repo.stop([n.id], message.personEmail, now());
+  await deps.afterStop(n.creatorPersonId);
+  await reply.say(`Stopped notification #${n.number} (${whose(n)}).`);
+}
+
+export function notifyCommand(deps: NotifyCommandDeps): CommandSpec {
   return {
     name: 'notify',
     aliases: ['notifications', 'alert'],
@@ -163,11 +187,11 @@ export function notifyCommand(deps: NotifyCommandDeps): CommandSpec {
         case 'help':
           return ctx.reply.say(NOTIFY_USAGE);
         case 'subscribe':
-          return subscribe(ctx, r.where, r.filters);
+          return subscribe(deps, ctx, r.where, r.filters);
         case 'list':
-          return list(ctx);
+          return list(deps, ctx);
         case 'stop':
-          return stop(ctx, r.which);
+          return r.which === 'all' ? stopAll(deps, ctx) : stopOne(deps, ctx, r.which);
       }
     },
   };

@@ -48,31 +48,20 @@ const ID_SHAPE = /^[\w-]{1,200}$/u;
 const str = (v: unknown, max = 320): string | undefined =>
   typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined;
 
+type RecordingEnvelope = WebhookEnvelope & { ownedBy?: unknown; createdBy?: unknown };
+
 export async function handleRecordingDelivery(
   deps: DeliveryDeps,
-  envelope: WebhookEnvelope & { ownedBy?: unknown; createdBy?: unknown },
+  envelope: RecordingEnvelope,
 ): Promise<DeliveryOutcome> {
   const log = deps.logger.child({ webhookId: envelope.id, resource: 'recordings' });
   if (envelope.event !== 'created') return { status: 'ignored', reason: `event ${envelope.event}` };
   const recordingId = envelope.data.id;
   if (!ID_SHAPE.test(recordingId)) return { status: 'ignored', reason: 'malformed recording id' };
-
-  // Whose recording the event says it is: the org webhook names the host; a personal webhook is its owner's.
-  let subs: Notification[];
-  if (envelope.ownedBy === 'org') {
-    const email = str(envelope.data['hostEmail'])?.toLowerCase();
-    const personId = str(envelope.data['hostUserId'], 400);
-    subs = await deps.repo.activeForHost(email, personId);
-    // A delivery naming two different people is not trusted for either beyond the email.
-    if (email) subs = subs.filter((s) => s.creatorEmail === email);
-  } else {
-    const owner = await deps.repo.ownerOfWebhook(envelope.id);
-    if (!owner) return { status: 'ignored', reason: 'not one of our personal webhooks' };
-    subs = await deps.repo.activeForHost(undefined, owner);
-  }
+  const subs = await hostSubscriptions(deps, envelope);
+  if (!Array.isArray(subs)) return subs;
   const first = subs[0];
   if (!first) return { status: 'ignored', reason: 'nobody subscribed' };
-  subs = subs.filter((s) => s.creatorPersonId === first.creatorPersonId);
 
   const key = `recordings:created:${recordingId}`;
   if (!(await deps.seen.firstTime(key))) {
@@ -110,10 +99,49 @@ export async function handleRecordingDelivery(
     return { status: 'not-host' };
   }
 
+  const posted = await postToSubscriptions(deps, subs, recording, log);
+  log.info({ recordingId, subscriptions: subs.length, posted }, 'recording-ready delivery handled');
+  return { status: 'done', posted };
+}
+
+/**
+ * The active subscriptions of the one host the event is about, or why there are none to consider. The org webhook
+ * names the host; a personal webhook is its owner's.
+ */
+async function hostSubscriptions(
+  deps: DeliveryDeps,
+  envelope: RecordingEnvelope,
+): Promise<Notification[] | DeliveryOutcome> {
+  let subs: Notification[];
+  if (envelope.ownedBy === 'org') {
+    const email = str(envelope.data['hostEmail'])?.toLowerCase();
+    const personId = str(envelope.data['hostUserId'], 400);
+    subs = await deps.repo.activeForHost(email, personId);
+    // A delivery naming two different people is not trusted for either beyond the email.
+    if (email) subs = subs.filter((s) => s.creatorEmail === email);
+  } else {
+    const owner = await deps.repo.ownerOfWebhook(envelope.id);
+    if (!owner) return { status: 'ignored', reason: 'not one of our personal webhooks' };
+    subs = await deps.repo.activeForHost(undefined, owner);
+  }
+  const first = subs[0];
+  return first ? subs.filter((s) => s.creatorPersonId === first.creatorPersonId) : subs;
+}
+
+/**
+ * One card per subscription whose filters match, each claimed in the store before its POST, so no subscription
+ * ever gets two (not across instances, not on redelivery). Returns how many were posted.
+ */
+async function postToSubscriptions(
+  deps: DeliveryDeps,
+  subs: Notification[],
+  recording: WebexRecording,
+  log: Logger,
+): Promise<number> {
   let posted = 0;
   for (const sub of subs) {
     if (!matchesFilters(sub.filters, recording)) continue;
-    if (!(await deps.repo.claimPost(sub.id, recordingId, deps.now()))) continue;
+    if (!(await deps.repo.claimPost(sub.id, recording.id, deps.now()))) continue;
     const timeZone = (await deps.settingZone(sub.creatorPersonId).catch(() => undefined)) ?? sub.timeZone;
     const { card, markdown } = buildNotificationCard({ recording, notification: sub, timeZone });
     try {
@@ -123,13 +151,12 @@ export async function handleRecordingDelivery(
       // Webex refused it (4xx): the card is not there, so a redelivery may post it. After a time-out or a 5xx it may
       // have landed (Webex has no idempotency key), so it stays counted: at most once.
       if (err instanceof WebexApiError && err.status !== undefined && err.status < 500) {
-        await deps.repo.releasePost(sub.id, recordingId).catch(() => undefined);
+        await deps.repo.releasePost(sub.id, recording.id).catch(() => undefined);
       }
       log.error({ err, notificationId: sub.id, roomId: sub.roomId }, 'could not post the notification');
     }
   }
-  log.info({ recordingId, subscriptions: subs.length, posted }, 'recording-ready delivery handled');
-  return { status: 'done', posted };
+  return posted;
 }
 
 async function fetchWithRefresh(

@@ -1,4 +1,7 @@
-/** The `recordings` feature: the command, its Show more button, and the recordings service other features list with. */
+/**
+ * The recordings feature's public API (other features never import its internal files): its module (the command
+ * and its Show more button), and the service and card digests reuse.
+ */
 import type { FeatureModule } from '../../core/feature-module.js';
 import type { Infrastructure } from '../../core/infrastructure.js';
 import type { AccessPolicy, RecordingsCredentials } from '../../webex/recordings-access.js';
@@ -7,6 +10,7 @@ import { createAnswerMemo } from './answer-memo.js';
 import { recordingsCommand, SHOW_MORE_ACTION, showMoreAction, ShowMoreSigner } from './recordings-command.js';
 import { createRecordingsService } from './recordings-service.js';
 
+export { buildRecordingsCard, type CardRecording } from './recordings-card.js';
 export { createRecordingsService, type RecordingsService } from './recordings-service.js';
 
 export interface RecordingsModuleDeps {

@@ -235,6 +235,7 @@ export const NO_EMAIL_REPLY =
 /** Sentinel: the answer was a sign-in card, nothing more to say. */
 class SignInOffered extends Error {}
 
+/** The listing the person may have, or a UserError that says why not and what to do (or a sign-in card). */
 async function listOrExplain(
   deps: RecordingsDeps,
   asker: Asker,
@@ -272,66 +273,81 @@ async function listOrExplain(
     if (err instanceof NoAskerEmailError) {
       throw new UserError(ErrorCode.WebexRefused, NO_EMAIL_REPLY, { cause: err });
     }
-    if (err instanceof NoRecordingsAccessError) {
-      if (otherHost) {
-        throw new UserError(
-          ErrorCode.WebexRefused,
-          "Looking at someone else's recordings needs the org admin token (`WEBEX_ADMIN_TOKEN`), which isn't configured.",
-          { cause: err },
-        );
-      }
-      if (deps.access.signInEnabled) {
-        await deps.access.offerSignIn(
-          asker.personId,
-          'To list your recordings I need your permission: sign in with your Webex account.',
-        );
-        throw new SignInOffered();
-      }
-      throw new UserError(
-        ErrorCode.WebexRefused,
-        "I can't list recordings: this bot has no access to them configured (a bot token alone cannot list recordings). " +
-          "Please ask the bot's admin to set `WEBEX_ADMIN_TOKEN` (an org token with `meeting:admin_recordings_read`) " +
-          'or per-user sign-in (`WEBEX_CLIENT_ID`, `WEBEX_CLIENT_SECRET` and `TOKEN_ENCRYPTION_KEY`).',
-        { cause: err },
-      );
-    }
-    if (err instanceof WebexApiError) {
-      const ref = err.trackingId ? ` (reference for your admin: \`${err.trackingId}\`)` : '';
-      log.error(
-        { status: err.status, trackingId: err.trackingId, detail: err.detail },
-        'listing recordings failed',
-      );
-      if (err.isRefusal) {
-        throw new UserError(
-          ErrorCode.WebexRefused,
-          `Webex refused to list your recordings (${err.status}). The bot's recordings access may have expired or lack the recordings scope — please tell the bot's admin${ref}.`,
-          { cause: err },
-        );
-      }
-      if (err.status === 400) {
-        throw new UserError(
-          ErrorCode.WebexHttp,
-          `Webex didn't accept that search: ${escapeMarkdown(truncate(err.detail, 200))}${ref}`,
-          {
-            cause: err,
-          },
-        );
-      }
-      if (err.status === 429) {
-        throw new UserError(
-          ErrorCode.WebexHttp,
-          `Webex is rate-limiting me right now. Please ask again in a minute${ref}.`,
-          { cause: err },
-        );
-      }
-      throw new UserError(
-        ErrorCode.WebexHttp,
-        `Webex isn't answering right now, so I couldn't list your recordings. Please try again in a moment${ref}.`,
-        { cause: err },
-      );
-    }
+    if (err instanceof NoRecordingsAccessError) return explainNoAccess(deps, asker, otherHost, err);
+    if (err instanceof WebexApiError) throw explainWebexFailure(err, log);
     throw err;
   }
+}
+
+/**
+ * Nothing can list this person's recordings: another host's need the org token; their own need a sign-in (offered
+ * as a card in their 1:1 space when sign-in is configured) or an access the bot's admin has to configure.
+ */
+async function explainNoAccess(
+  deps: RecordingsDeps,
+  asker: Asker,
+  otherHost: boolean,
+  err: NoRecordingsAccessError,
+): Promise<never> {
+  if (otherHost) {
+    throw new UserError(
+      ErrorCode.WebexRefused,
+      "Looking at someone else's recordings needs the org admin token (`WEBEX_ADMIN_TOKEN`), which isn't configured.",
+      { cause: err },
+    );
+  }
+  if (deps.access.signInEnabled) {
+    await deps.access.offerSignIn(
+      asker.personId,
+      'To list your recordings I need your permission: sign in with your Webex account.',
+    );
+    throw new SignInOffered();
+  }
+  throw new UserError(
+    ErrorCode.WebexRefused,
+    "I can't list recordings: this bot has no access to them configured (a bot token alone cannot list recordings). " +
+      "Please ask the bot's admin to set `WEBEX_ADMIN_TOKEN` (an org token with `meeting:admin_recordings_read`) " +
+      'or per-user sign-in (`WEBEX_CLIENT_ID`, `WEBEX_CLIENT_SECRET` and `TOKEN_ENCRYPTION_KEY`).',
+    { cause: err },
+  );
+}
+
+/**
+ * Webex failed the listing: say whose move it is (the admin's for a refusal, the person's for a bad search, nobody's
+ * for a rate limit or an outage), with Webex's trackingId for the admin. Logged here, where the detail is known.
+ */
+function explainWebexFailure(err: WebexApiError, log: Logger): UserError {
+  const ref = err.trackingId ? ` (reference for your admin: \`${err.trackingId}\`)` : '';
+  log.error(
+    { status: err.status, trackingId: err.trackingId, detail: err.detail },
+    'listing recordings failed',
+  );
+  if (err.isRefusal) {
+    return new UserError(
+      ErrorCode.WebexRefused,
+      `Webex refused to list your recordings (${err.status}). The bot's recordings access may have expired or lack the recordings scope — please tell the bot's admin${ref}.`,
+      { cause: err },
+    );
+  }
+  if (err.status === 400) {
+    return new UserError(
+      ErrorCode.WebexHttp,
+      `Webex didn't accept that search: ${escapeMarkdown(truncate(err.detail, 200))}${ref}`,
+      { cause: err },
+    );
+  }
+  if (err.status === 429) {
+    return new UserError(
+      ErrorCode.WebexHttp,
+      `Webex is rate-limiting me right now. Please ask again in a minute${ref}.`,
+      { cause: err },
+    );
+  }
+  return new UserError(
+    ErrorCode.WebexHttp,
+    `Webex isn't answering right now, so I couldn't list your recordings. Please try again in a moment${ref}.`,
+    { cause: err },
+  );
 }
 
 /** "last month" widens anything but a question that already spans months without filters. */

@@ -88,6 +88,60 @@ export function estimateBytes(recordings: WebexRecording[]): number {
   return 2 * JSON.stringify(recordings).length + 200 * recordings.length + 100;
 }
 
+/**
+ * Whose recordings a listing asks for: with the org token, always exactly one host (the asker, or the other host an
+ * admin asked about; the command has already checked who may); with a person's own token, nobody's in particular.
+ */
+function hostToList(access: RecordingsAccess, query: RecordingsQuery): string | undefined {
+  if (access.mode !== 'admin') return undefined;
+  const host = query.hostEmail === undefined ? access.host : HostEmail.parse(query.hostEmail);
+  if (!host) throw new NoAskerEmailError();
+  return host.value;
+}
+
+/** One listing from Webex: window by window, page by page, without duplicates, newest first, at most `max`. */
+async function listFromWebex(
+  client: WebexClient,
+  signal: AbortSignal | undefined,
+  { access, query }: FetchContext,
+  budget: CallBudget,
+): Promise<WebexRecording[]> {
+  const hostEmail = hostToList(access, query);
+  const params = toApiParams(query);
+  const byId = new Map<string, WebexRecording>();
+  // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
+  const windows = splitRange(query.range);
+  if (windows.length > budget.limit) throw new CallBudgetExceededError(budget.limit, windows.length);
+  for (const w of windows) {
+    const windowParams = {
+      ...params,
+      from: w.from.toISOString(),
+      to: w.to.toISOString(),
+      max: PAGE_SIZE,
+      ...(hostEmail !== undefined ? { hostEmail } : {}),
+    };
+    for await (const items of client.paginate<WebexRecording>('/recordings', windowParams, {
+      token: access.token,
+      headers: { timezone: query.timeZone },
+      budget,
+      ...(signal ? { signal } : {}),
+    })) {
+      for (const r of items) if (r && typeof r.id === 'string') byId.set(r.id, r);
+    }
+    if (query.max !== undefined && byId.size >= query.max) break;
+  }
+  const sorted = sortNewestFirst([...byId.values()]);
+  return query.max !== undefined ? sorted.slice(0, query.max) : sorted;
+}
+
+/** Group spaces show only what the asker hosts, never recordings merely shared with them. */
+function hostedBy(asker: Asker, recordings: WebexRecording[]): WebexRecording[] {
+  const host = HostEmail.parse(asker.email);
+  if (!host) throw new NoAskerEmailError();
+  const me = host.value.toLowerCase();
+  return recordings.filter((r) => r.hostEmail?.toLowerCase() === me);
+}
+
 export function createRecordingsService(opts: RecordingsServiceOptions): RecordingsService {
   const rounding = opts.rollingKeyRoundingMs ?? 60_000;
   const cache = new LRUCache<string, WebexRecording[], FetchContext>({
@@ -101,56 +155,19 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
 
   const budgetLimit = opts.callBudget ?? LIST_CALL_BUDGET;
 
-  async function fetchAll({ access, query }: FetchContext): Promise<WebexRecording[]> {
+  /** One question's listing, within its call budget, asked once more with a fresh token after a 401. */
+  async function fetchAll(context: FetchContext): Promise<WebexRecording[]> {
+    const { access } = context;
     const budget = new CallBudget(budgetLimit);
     try {
-      return await fetchWith(access, query, budget);
+      return await listFromWebex(opts.client, opts.signal, context, budget);
     } catch (err) {
       if (!(err instanceof WebexApiError) || err.status !== 401 || !access.refresh) throw err;
       const token = await access.refresh();
       if (!token) throw err;
       opts.logger.info({ mode: access.mode }, 'recordings token refreshed after 401; asking again');
-      return fetchWith({ ...access, token }, query, budget);
+      return listFromWebex(opts.client, opts.signal, { ...context, access: { ...access, token } }, budget);
     }
-  }
-
-  async function fetchWith(
-    access: RecordingsAccess,
-    query: RecordingsQuery,
-    budget: CallBudget,
-  ): Promise<WebexRecording[]> {
-    // Another host's recordings only with the org token; the command has already checked who may ask for them.
-    let hostEmail: string | undefined;
-    if (access.mode === 'admin') {
-      const host = query.hostEmail === undefined ? access.host : HostEmail.parse(query.hostEmail);
-      if (!host) throw new NoAskerEmailError();
-      hostEmail = host.value;
-    }
-    const params = toApiParams(query);
-    const byId = new Map<string, WebexRecording>();
-    // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
-    const windows = splitRange(query.range);
-    if (windows.length > budget.limit) throw new CallBudgetExceededError(budget.limit, windows.length);
-    for (const w of windows) {
-      const windowParams = {
-        ...params,
-        from: w.from.toISOString(),
-        to: w.to.toISOString(),
-        max: PAGE_SIZE,
-        ...(hostEmail !== undefined ? { hostEmail } : {}),
-      };
-      for await (const items of opts.client.paginate<WebexRecording>('/recordings', windowParams, {
-        token: access.token,
-        headers: { timezone: query.timeZone },
-        budget,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      })) {
-        for (const r of items) if (r && typeof r.id === 'string') byId.set(r.id, r);
-      }
-      if (query.max !== undefined && byId.size >= query.max) break;
-    }
-    const sorted = sortNewestFirst([...byId.values()]);
-    return query.max !== undefined ? sorted.slice(0, query.max) : sorted;
   }
 
   return {
@@ -170,10 +187,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       const hit = status.fetch === 'hit' || status.fetch === 'inflight';
       opts.metrics?.cacheLookups.inc({ cache: 'answers', result: hit ? 'hit' : 'miss' });
       if (!options?.hostedOnly || access.mode === 'admin') return result; // the org token lists one host only
-      const host = HostEmail.parse(asker.email);
-      if (!host) throw new NoAskerEmailError();
-      const me = host.value.toLowerCase();
-      return result.filter((r) => r.hostEmail?.toLowerCase() === me);
+      return hostedBy(asker, result);
     },
   };
 }

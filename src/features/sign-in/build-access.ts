@@ -51,6 +51,73 @@ export interface Access {
   init(): Promise<void>;
 }
 
+/** The keys for stored tokens (the first encrypts): the configured ones, else a throwaway key for this run only. */
+function tokenKeyRing(config: Config, log: Logger): Buffer[] {
+  const configured = config.tokenEncryptionKeys.map((k) => Buffer.from(k, 'base64'));
+  if (configured.length > 0) return configured;
+  log.warn('TOKEN_ENCRYPTION_KEY is not set: using a throwaway key, so sign-ins are lost on restart');
+  return [randomBytes(32)];
+}
+
+function signInFlow(
+  config: Config,
+  deps: AccessDeps,
+  parts: { oauth: OAuthClient; vault: TokenVault; keyMaterial: Buffer; log: Logger },
+): SignInDeps {
+  return {
+    oauth: parts.oauth,
+    vault: parts.vault,
+    // A separate key for signing states, derived so that one secret in the environment serves both.
+    signer: new OAuthStateSigner(
+      createHash('sha256').update('oauth-state').update(parts.keyMaterial).digest(),
+      SIGN_IN_LINK_TTL_MS,
+    ),
+    nonces: deps.nonces ?? memoryNonceLedger(),
+    botClient: deps.botClient,
+    messenger: deps.messenger,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+    logger: parts.log,
+  };
+}
+
+/** What commands may ask of access: offer a sign-in (only when it is configured), forget one, spot a bot admin. */
+function accessPolicy(
+  config: Config,
+  messenger: Messenger,
+  signIn: SignInDeps | undefined,
+  vault: TokenVault | undefined,
+): SignInPolicy {
+  const admins = new Set(config.botAdmins);
+  return {
+    signInEnabled: Boolean(signIn),
+    async offerSignIn(personId, reason) {
+      if (!signIn) return;
+      const { card, markdown } = buildSignInCard(signInLink(signIn, personId), reason);
+      await messenger.sendDirect(personId, markdown, card);
+    },
+    async disconnect(personId) {
+      return vault ? vault.remove(personId) : false;
+    },
+    isBotAdmin: (email) => admins.has(email.toLowerCase()),
+  };
+}
+
+/** Puts the environment's refreshable org token into the vault, once, so that its refreshes are kept. */
+async function seedOrgToken(vault: TokenVault, records: TokenRecords, config: Config): Promise<void> {
+  if (!config.adminToken || !config.adminRefreshToken) return;
+  // A stored org token is newer than the environment's (it is rotated on refresh); it is kept even when it
+  // cannot be decrypted, so a wrong key can never replace it with the stale one.
+  if (await records.getToken(ORG_TOKEN_KEY)) return;
+  // Its real expiry is unknown: it is used until Webex answers 401, then refreshed.
+  await vault.save(ORG_TOKEN_KEY, undefined, {
+    accessToken: config.adminToken,
+    refreshToken: config.adminRefreshToken,
+    accessExpiresAt: Number.MAX_SAFE_INTEGER,
+    refreshExpiresAt: Number.MAX_SAFE_INTEGER,
+  });
+}
+
 /** Wires who may list what: per-user sign-in, the org token, and the admin/privacy rules around them. */
 export function buildAccess(config: Config, deps: AccessDeps): Access {
   const log = deps.logger.child({ component: 'access' });
@@ -65,82 +132,27 @@ export function buildAccess(config: Config, deps: AccessDeps): Access {
       })
     : undefined;
   const adminRefreshable = Boolean(oauth && config.adminRefreshToken && config.adminToken);
-  const needsVault = Boolean(oauth);
-  const configuredKeys = config.tokenEncryptionKeys.map((k) => Buffer.from(k, 'base64'));
-  let keyRing: Buffer[] = [];
-  if (needsVault) {
-    if (configuredKeys.length > 0) keyRing = configuredKeys;
-    else {
-      log.warn('TOKEN_ENCRYPTION_KEY is not set: using a throwaway key, so sign-ins are lost on restart');
-      keyRing = [randomBytes(32)];
-    }
-  }
+  // Only sign-in stores tokens, so only then are keys needed.
+  const keyRing = oauth ? tokenKeyRing(config, log) : [];
   const keyMaterial = keyRing[0];
   const records = deps.tokenRecords ?? memoryTokenRecords();
   const vault =
     oauth && keyMaterial
-      ? new TokenVault({
-          records,
-          cipher: new TokenCipher(keyRing),
-          oauth,
-          now: deps.now,
-          logger: log,
-        })
+      ? new TokenVault({ records, cipher: new TokenCipher(keyRing), oauth, now: deps.now, logger: log })
       : undefined;
-
-  const signIn: SignInDeps | undefined =
-    oauth && vault && keyMaterial
-      ? {
-          oauth,
-          vault,
-          // A separate key for signing states, derived so that one secret in the environment serves both.
-          signer: new OAuthStateSigner(
-            createHash('sha256').update('oauth-state').update(keyMaterial).digest(),
-            SIGN_IN_LINK_TTL_MS,
-          ),
-          nonces: deps.nonces ?? memoryNonceLedger(),
-          botClient: deps.botClient,
-          messenger: deps.messenger,
-          publicUrl: config.publicUrl,
-          now: deps.now,
-          logger: log,
-        }
-      : undefined;
-
-  const admins = new Set(config.botAdmins);
-  const policy: SignInPolicy = {
-    signInEnabled: Boolean(signIn),
-    async offerSignIn(personId, reason) {
-      if (!signIn) return;
-      const { card, markdown } = buildSignInCard(signInLink(signIn, personId), reason);
-      await deps.messenger.sendDirect(personId, markdown, card);
-    },
-    async disconnect(personId) {
-      return vault ? vault.remove(personId) : false;
-    },
-    isBotAdmin: (email) => admins.has(email.toLowerCase()),
-  };
+  const signIn =
+    oauth && vault && keyMaterial ? signInFlow(config, deps, { oauth, vault, keyMaterial, log }) : undefined;
 
   return {
     credentials: recordingsCredentials({ vault, adminToken: config.adminToken, adminRefreshable }),
-    policy,
+    policy: accessPolicy(config, deps.messenger, signIn, vault),
     signIn,
     vault,
     isSignedIn: async (personId) => (vault ? vault.has(personId) : false),
     async init() {
       // A wrong key stops the start here (TokenKeyError names the variable) before anything is written.
-      if (vault && configuredKeys.length > 0) await vault.checkKey();
-      if (!vault || !adminRefreshable || !config.adminToken || !config.adminRefreshToken) return;
-      // A stored org token is newer than the environment's (it is rotated on refresh); it is kept even when it
-      // cannot be decrypted, so a wrong key can never replace it with the stale one.
-      if (await records.getToken(ORG_TOKEN_KEY)) return;
-      // Its real expiry is unknown: it is used until Webex answers 401, then refreshed.
-      await vault.save(ORG_TOKEN_KEY, undefined, {
-        accessToken: config.adminToken,
-        refreshToken: config.adminRefreshToken,
-        accessExpiresAt: Number.MAX_SAFE_INTEGER,
-        refreshExpiresAt: Number.MAX_SAFE_INTEGER,
-      });
+      if (vault && config.tokenEncryptionKeys.length > 0) await vault.checkKey();
+      if (vault && adminRefreshable) await seedOrgToken(vault, records, config);
     },
   };
 }

@@ -8,17 +8,14 @@ import { createMessenger, type Messenger } from '../../../src/core/messenger.js'
 import { WebexEmulator, type EmulatedPerson } from '../../../dev/emulator/index.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 /**
- * Long enough that the emulator (in this process) has received and processed the POST before the client gives up,
- * even on a machine at load 20: with 300 ms the request sometimes had not arrived yet, so nothing had landed.
+ * How long the emulator holds back the answer of a POST that is "answered late": past the end of the run (the
+ * emulator drops it when it stops). The client's time-out is fired by the test instead (see `timeOutWhen`).
  */
-const POST_TIMEOUT_MS = 1500;
-/**
- * Past the POST time-out, so the bot has given up before Webex answers: the client's timer was set before the
- * emulator's (at send, not at processing) with an earlier deadline, and Node fires timers in deadline order.
- */
-const LATE_MS = POST_TIMEOUT_MS + 300;
+const HELD_MS = 600_000;
+const timedOut = () => new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 
 describe('messenger: one message per send, whatever happens to the answer', () => {
   let emu: WebexEmulator;
@@ -28,6 +25,8 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   let group: string;
   let messenger: Messenger;
   let logs: ReturnType<typeof memoryLogger>;
+  /** The time-out of each POST sent so far in this test, fired by `timeOutWhen` instead of a clock. */
+  let postTimeouts: AbortController[];
 
   before(async () => {
     emu = await WebexEmulator.start();
@@ -41,24 +40,47 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   beforeEach(() => {
     emu.clearFaults();
     logs = memoryLogger();
+    postTimeouts = [];
     const client = new WebexClient({
       baseUrl: emu.baseUrl,
       token: bot.token,
-      timeoutMs: 2000,
-      postTimeoutMs: POST_TIMEOUT_MS,
+      timeoutMs: 5000,
       maxRetries: 3,
       logger: logs.logger,
       sleep: async () => undefined,
+      timeoutSignal: (ms, { method }) => {
+        if (method !== 'POST') return AbortSignal.timeout(ms);
+        const fired = new AbortController();
+        postTimeouts.push(fired);
+        // The clock stays as a backstop only: a test that works never waits for it.
+        return AbortSignal.any([fired.signal, AbortSignal.timeout(ms)]);
+      },
     });
     messenger = createMessenger({ client, logger: logs.logger });
   });
+
+  /**
+   * Sends, and times the POST in flight out once the emulator holds it (`held`), as the client's clock would after
+   * its POST time-out, but at a known moment: a fixed time-out either raced the emulator under load (too short) or
+   * cost seconds a test (long enough).
+   */
+  async function timeOutWhen<T>(send: Promise<T>, held: () => boolean): Promise<T> {
+    const fire = async () => {
+      await waitFor(held, 'the emulator to hold the POST');
+      postTimeouts.at(-1)?.abort(timedOut());
+    };
+    const [result] = await Promise.all([send, fire()]);
+    return result;
+  }
+  /** The emulator took the injected fault: it has the request and holds it, unprocessed. */
+  const faultTaken = () => emu.pendingFaults === 0;
 
   const texts = (roomId: string) => emu.messagesIn(roomId).map((m) => m.markdown ?? m.text);
   const count = (roomId: string, markdown: string) => texts(roomId).filter((t) => t === markdown).length;
 
   it('when Webex creates the message but answers after the POST time-out, then it is not posted again (1:1)', async () => {
-    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
-    await messenger.say(dm, 'late reply');
+    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: HELD_MS });
+    await timeOutWhen(messenger.say(dm, 'late reply'), () => count(dm, 'late reply') === 1);
     assert.equal(count(dm, 'late reply'), 1);
     assert.deepEqual(messenger.counters, { ambiguous: 1, landed: 1, resent: 0, unverifiable: 0 });
     assert.ok(
@@ -68,8 +90,8 @@ describe('messenger: one message per send, whatever happens to the answer', () =
 
   it('when the same text was posted before, then that earlier message is not mistaken for the one in doubt', async () => {
     await messenger.say(dm, 'same text');
-    emu.injectFault({ method: 'POST', path: '/messages', delayMs: LATE_MS }); // not processed: the client gave up
-    await messenger.say(dm, 'same text');
+    emu.injectFault({ method: 'POST', path: '/messages', delayMs: HELD_MS }); // not processed: the client gave up
+    await timeOutWhen(messenger.say(dm, 'same text'), faultTaken);
     assert.equal(count(dm, 'same text'), 2, 'the second one was sent again, once');
     assert.equal(messenger.counters.resent, 1);
   });
@@ -93,16 +115,19 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   });
 
   it('when a direct message (toPersonId) is answered late, then it is checked in GET /messages/direct', async () => {
-    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
-    await messenger.sendDirect(ann.id, 'sign in, please');
+    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: HELD_MS });
+    await timeOutWhen(
+      messenger.sendDirect(ann.id, 'sign in, please'),
+      () => count(dm, 'sign in, please') === 1,
+    );
     assert.equal(count(dm, 'sign in, please'), 1);
     assert.equal(messenger.counters.landed, 1);
     assert.ok(emu.requests.some((r) => r.path === '/messages/direct' && r.query.personId === ann.id));
   });
 
   it('when a group message is answered late, then it is not sent again (at most once) and that is logged and counted', async () => {
-    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
-    await messenger.say(group, 'group reply');
+    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: HELD_MS });
+    await timeOutWhen(messenger.say(group, 'group reply'), () => count(group, 'group reply') === 1);
     assert.equal(count(group, 'group reply'), 1);
     assert.deepEqual(messenger.counters, { ambiguous: 1, landed: 0, resent: 0, unverifiable: 1 });
     assert.ok(logs.lines().some((l) => /at most once/.test(String(l.msg)) && l.roomId === group));
@@ -111,8 +136,9 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   it('when a group card is answered late, then sendCard says its outcome is uncertain (a plain post says posted)', async () => {
     const card = { type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Digest' }] };
     assert.equal(await messenger.sendCard(group, card, 'group card, answered'), 'posted');
-    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
-    assert.equal(await messenger.sendCard(group, card, 'group card, late'), 'uncertain');
+    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: HELD_MS });
+    const late = messenger.sendCard(group, card, 'group card, late');
+    assert.equal(await timeOutWhen(late, () => count(group, 'group card, late') === 1), 'uncertain');
     assert.equal(count(group, 'group card, late'), 1);
     assert.equal(messenger.counters.unverifiable, 1);
   });

@@ -299,6 +299,17 @@ describe('OpenAPI conformance of emulator responses', () => {
   });
 
   it('sends webhook data for memberships and attachment actions in the documented shapes', async () => {
+    // Its own events, so that it holds alone or in any order (not those the operations test happens to create).
+    const room = await call(emu, alice(), 'POST', '/rooms', { body: { title: 'Webhook shapes' } });
+    const roomId = String(asRecord(room.body)['id']);
+    const joined = await call(emu, alice(), 'POST', '/memberships', { body: { roomId, personId: s.bot.id } });
+    const card = await call(emu, bot(), 'POST', '/messages', {
+      body: { roomId: s.dmAlice, markdown: 'Pick one', attachments: [CARD] },
+    });
+    const action = await call(emu, alice(), 'POST', '/attachment/actions', {
+      body: { type: 'submit', messageId: String(asRecord(card.body)['id']), inputs: { Name: 'Weekly' } },
+    });
+    for (const r of [room, joined, card, action]) assert.ok(r.status < 300, r.text);
     await emu.waitForDeliveries();
     const dataOf = (resource: string, webhookId: string | undefined) =>
       emu.deliveries
@@ -311,7 +322,14 @@ describe('OpenAPI conformance of emulator responses', () => {
       [],
       'the firehose excludes attachmentActions',
     );
-    assert.ok(memberships.length > 0 && actions.length > 0, 'both kinds of events were delivered');
+    assert.ok(
+      memberships.some((d) => d.id === asRecord(joined.body)['id']),
+      'the membership event was delivered',
+    );
+    assert.ok(
+      actions.some((d) => d.id === asRecord(action.body)['id']),
+      'the attachment action event was delivered',
+    );
     for (const data of memberships) {
       assert.equal(validator.check('messaging#/components/schemas/Membership', data), undefined);
     }
