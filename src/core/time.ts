@@ -186,12 +186,16 @@ export function wallTimeAt(instant: Date, timeZone: string): WallTime {
 
 /** Milliseconds of a wall-clock time read as if it were UTC (a "wall epoch"). Years 0..99 are handled. */
 export function wallEpoch(d: CalendarDate | WallTime): number {
-  const t = 'hour' in d ? d : { ...d, hour: 0, minute: 0, second: 0, millisecond: 0 };
+  const timed = 'hour' in d;
+  const hour = timed ? d.hour : 0;
+  const minute = timed ? d.minute : 0;
+  const second = timed ? d.second : 0;
+  const millisecond = timed ? d.millisecond : 0;
   // Date.UTC reads years 0..99 as 1900..1999, so those (and negative years) take the long way.
-  if (t.year >= 100) return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
+  if (d.year >= 100) return Date.UTC(d.year, d.month - 1, d.day, hour, minute, second, millisecond);
   const date = new Date(0);
-  date.setUTCFullYear(t.year, t.month - 1, t.day);
-  date.setUTCHours(t.hour, t.minute, t.second, t.millisecond);
+  date.setUTCFullYear(d.year, d.month - 1, d.day);
+  date.setUTCHours(hour, minute, second, millisecond);
   return date.getTime();
 }
 
@@ -224,6 +228,15 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+const MONTH_SHIFT = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
+/** 0 = Sunday, as `Date#getUTCDay` gives it for the same proleptic Gregorian date (Sakamoto's method, no Date). */
+function weekday({ year, month, day }: CalendarDate): number {
+  const y = month < 3 ? year - 1 : year;
+  const n =
+    y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + (MONTH_SHIFT[month - 1] ?? NaN) + day;
+  return ((n % 7) + 7) % 7;
+}
+
 type Piece = (w: WallTime) => string;
 const TOKENS: Record<string, Piece> = {
   yyyy: (w) => String(w.year).padStart(4, '0'),
@@ -231,7 +244,7 @@ const TOKENS: Record<string, Piece> = {
   MM: (w) => pad2(w.month),
   dd: (w) => pad2(w.day),
   d: (w) => String(w.day),
-  EEE: (w) => WEEKDAYS[new Date(wallEpoch({ year: w.year, month: w.month, day: w.day })).getUTCDay()] ?? '?',
+  EEE: (w) => WEEKDAYS[weekday(w)] ?? '?',
   HH: (w) => pad2(w.hour),
   mm: (w) => pad2(w.minute),
   ss: (w) => pad2(w.second),

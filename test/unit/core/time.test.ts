@@ -7,6 +7,7 @@ import {
   formatInZone,
   formatTimeRange,
   formatTimestamp,
+  formatWallTime,
   yearIn,
   instantFromWallTime,
   isValidTimeZone,
@@ -324,6 +325,26 @@ describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
         const want = intlWall(t, timeZone);
         // deepEqual only on a difference: it is slow, and this compares tens of thousands.
         if (JSON.stringify(got) !== JSON.stringify(want)) assert.deepEqual(got, want, `${timeZone} ${t}`);
+      }
+    }
+  });
+
+  it('when a weekday is shown, then it is the calendar one for every date, BC years and leap days included', () => {
+    const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    for (let t = Date.UTC(-800, 0, 1); t < Date.UTC(2800, 0, 1); t += 86_400_000 * 13 + 3_600_000) {
+      const d = new Date(t);
+      // Feb 28/29 and Mar 1 of the same year, where leap-year rules decide.
+      for (const [month, day] of [
+        [d.getUTCMonth() + 1, d.getUTCDate()],
+        [2, 28],
+        [2, 29],
+        [3, 1],
+      ] as const) {
+        const date = new Date(0);
+        date.setUTCFullYear(d.getUTCFullYear(), month - 1, day);
+        if (date.getUTCMonth() !== month - 1) continue; // no Feb 29 that year
+        const w = { year: d.getUTCFullYear(), month, day, hour: 0, minute: 0, second: 0, millisecond: 0 };
+        assert.equal(formatWallTime(w, 'EEE'), names[date.getUTCDay()], JSON.stringify(w));
       }
     }
   });
