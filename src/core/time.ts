@@ -140,8 +140,10 @@ function intlWallTime(t: number, timeZone: string): WallTime {
  * minutes, so the offset then holds for the whole quarter-hour, and every answer is the one Intl would give.
  */
 const QUARTER_HOUR_MS = 900_000;
-const MAX_QUARTERS_PER_ZONE = 4096;
+/** Quarter-hours remembered over all zones (about 1 MB); all are forgotten when it is full. */
+const MAX_REMEMBERED_QUARTERS = 20_000;
 const offsetMemo = new Map<string, Map<number, number>>();
+let rememberedQuarters = 0;
 /** Instants this far from Date's limits (±8.64e15 ms) are always read through Intl. */
 const MEMO_LIMIT_MS = 8.6e15;
 
@@ -157,13 +159,17 @@ function quarterHourOffset(timeZone: string, t: number): number | undefined {
   const start = quarter * QUARTER_HOUR_MS;
   const offset = intlOffset(timeZone, start);
   if (intlOffset(timeZone, start + QUARTER_HOUR_MS - 1) !== offset) return undefined;
+  if (rememberedQuarters >= MAX_REMEMBERED_QUARTERS) {
+    offsetMemo.clear();
+    rememberedQuarters = 0;
+    zone = undefined;
+  }
   if (!zone) {
-    if (offsetMemo.size >= MAX_CACHED_ZONES) offsetMemo.clear();
     zone = new Map();
     offsetMemo.set(timeZone, zone);
   }
-  if (zone.size >= MAX_QUARTERS_PER_ZONE) zone.clear();
   zone.set(quarter, offset);
+  rememberedQuarters++;
   return offset;
 }
 
