@@ -3,7 +3,7 @@
  * clock driven by the test, so "a minute from now" takes a few real seconds.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { RecordingObject, WebexMessage } from '../../dev/emulator/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { repositoriesOf } from '../store/repositories.js';
@@ -20,10 +20,6 @@ import {
   type World,
 } from './harness.js';
 
-// Wed 25 Nov 2026, 08:59 in Los Angeles (Ann's profile zone).
-let t = Date.parse('2026-11-25T16:59:00Z');
-const now = () => new Date(t);
-
 /** Digest cards (not the `digest list` card). */
 const cards = (world: World, roomId: string) =>
   botMessagesIn(world, roomId).filter(
@@ -32,14 +28,23 @@ const cards = (world: World, roomId: string) =>
 const cardOf = (m: WebexMessage | undefined) =>
   (m?.attachments?.[0] as { content?: Record<string, unknown> } | undefined)?.content ?? {};
 
+/** 09:00 on Wed 25 Nov 2026 in Los Angeles (Ann's profile zone), when her daily 09:00 digest is first due. */
+const NINE_AM = Date.parse('2026-11-25T17:00:00Z');
+
 describe('digests, end to end against the emulator', () => {
+  // Each test has its own world, bot, SQLite file and clock, and makes the digests it needs: none relies on another.
   let world: World;
   let bot: RunningBot;
   let env: Record<string, string>;
-  const dataDir = tempDataDir();
+  let dataDir: string;
   let syncA: RecordingObject;
+  /** The bot's clock, moved by the test: starts at 08:59 on the day, a minute before the digest is due. */
+  let t: number;
+  const now = () => new Date(t);
 
-  before(async () => {
+  beforeEach(async () => {
+    t = NINE_AM - 60_000;
+    dataDir = tempDataDir();
     world = await startWorld();
     const { admin } = world;
     const ann = 'ann@example.com';
@@ -64,9 +69,9 @@ describe('digests, end to end against the emulator', () => {
     };
     bot = await startBot(world, env, { now });
   });
-  after(async () => {
-    await bot.stop();
-    await world.emulator.stop();
+  afterEach(async () => {
+    await bot?.stop();
+    await world?.emulator.stop();
   });
 
   /** Waits until the digest scheduler has finished `n` more ticks (each logs one line). */
@@ -82,8 +87,22 @@ describe('digests, end to end against the emulator', () => {
     return (reply?.markdown ?? '').replace(/\\([_*~`\\])/g, '$1');
   }
 
-  it('subscribes a group space to a daily digest and confirms it in words, in the creator’s zone', async () => {
+  /** Ann subscribes the group space to her daily 09:00 digest about "sync": digest #1 there. */
+  async function subscribed() {
     const reply = await ask(world.group.id, world.ann.id, 'digest daily at 9:00 topic sync', true);
+    assert.match(reply, /digest \*\*#1\*\*/);
+    return reply;
+  }
+
+  /** Digest #1 is subscribed and has been posted once (at 09:00), so its next run is tomorrow. */
+  async function postedOnce() {
+    await subscribed();
+    t = NINE_AM;
+    await waitFor(() => cards(world, world.group.id).length > 0, 'the digest card', 5000);
+  }
+
+  it('subscribes a group space to a daily digest and confirms it in words, in the creator’s zone', async () => {
+    const reply = await subscribed();
     assert.match(reply, /digest \*\*#1\*\*: every day at 09:00 \(America\/Los_Angeles\)/);
     assert.match(reply, /topic “sync”/);
     assert.match(reply, /First one: \*\*Wed 25 Nov 2026, 09:00 PST\*\*/);
@@ -91,9 +110,10 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('posts the digest card in the space when the minute comes: the creator’s matching recordings, no passwords', async () => {
+    await subscribed();
     await ticks(2);
     assert.equal(cards(world, world.group.id).length, 0, 'not before 09:00');
-    t = Date.parse('2026-11-25T17:00:00Z');
+    t = NINE_AM;
     await waitFor(() => cards(world, world.group.id).length > 0, 'the digest card', 5000);
     const [message] = cards(world, world.group.id);
     const card = cardOf(message);
@@ -110,6 +130,7 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('lets anyone list the space’s digests, but only the creator or a bot admin stop one', async () => {
+    await postedOnce();
     const list = await ask(world.group.id, world.bob.id, 'digest list', true);
     assert.match(
       list,
@@ -123,6 +144,7 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('answers the same digest asked for twice with "you already have this (#n)"', async () => {
+    await subscribed();
     assert.match(
       await ask(world.group.id, world.ann.id, 'digest daily at 09:00 topic SYNC', true),
       /You already have this: digest \*\*#1\*\*/,
@@ -130,6 +152,7 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('puts a Stop button on each digest of `digest list`, checked like `digest stop <n>`; forged data is refused', async () => {
+    await subscribed();
     await askBot(world, world.group.id, world.bob.id, 'digest list', true);
     const listCard = botMessagesIn(world, world.group.id).at(-1);
     const stop = actionsOf(listCard).find((a) => a.title === 'Stop #1');
@@ -154,6 +177,7 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('keeps the subscription across a restart and does not send the digest again', async () => {
+    await postedOnce();
     await bot.stop();
     t += 5 * 60_000;
     bot = await startBot(world, env, { now });
@@ -203,6 +227,11 @@ describe('digests, end to end against the emulator', () => {
   });
 
   it('stops a space’s digests when the bot is removed from it', async () => {
+    await subscribed();
+    assert.match(
+      await ask(world.annDm.id, world.ann.id, 'digest weekly on monday at 8:00'),
+      /digest \*\*#1\*\*/,
+    );
     await world.emulator.removeMember(world.group.id, world.bot.id, { actorId: world.ann.id });
     const store = openStore({ dataDir });
     const digests = repositoriesOf(store).digests;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { signWebexBody } from '../../src/server/verify-signature.js';
+import { timeoutFetch, type TimeoutFetch } from '../helpers/timeout-fetch.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   WEBHOOK_SECRET,
@@ -13,17 +14,21 @@ import {
 } from './harness.js';
 
 const HELP_HEADER = 'Here is what I understand';
-const TIMEOUT_MS = 1500;
+/**
+ * How long a "time-out" fault holds a request: past the end of the run (the emulator drops it when it stops). The
+ * bot's time-out for it is fired by the test once the emulator holds the request (`timedOut`).
+ */
+const HELD_MS = 600_000;
 
 describe('foundation, end to end against the emulator', () => {
   let world: World;
   let bot: RunningBot;
+  let timeouts: TimeoutFetch;
 
   before(async () => {
     world = await startWorld();
-    // Short enough for the time-out tests below (their faults hold a request four times longer), long enough that a
-    // healthy request on a busy machine does not time out.
-    bot = await startBot(world, { WEBEX_TIMEOUT_MS: String(TIMEOUT_MS) });
+    timeouts = timeoutFetch();
+    bot = await startBot(world, {}, { fetch: timeouts.fetch });
   });
   after(async () => {
     await bot.stop();
@@ -272,9 +277,20 @@ describe('foundation, end to end against the emulator', () => {
       assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
     });
 
+    /** Runs `act` and, once the emulator holds the faulted request, times the bot's call out as its clock would. */
+    async function timedOut<T>(act: Promise<T>, method: string, path: string | RegExp): Promise<T> {
+      const fire = async () => {
+        await waitFor(() => world.emulator.pendingFaults === 0, 'the emulator to hold the request');
+        await waitFor(() => timeouts.fire(method, path), 'the call to be in flight');
+      };
+      const [result] = await Promise.all([act, fire()]);
+      return result;
+    }
+
     it('time-out on the message fetch: retried, answered', async () => {
-      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, delayMs: 4 * TIMEOUT_MS, count: 1 });
-      const replies = await askAndWait(world.annDm.id, world.ann.id, 'help');
+      world.emulator.injectFault({ method: 'GET', path: /^\/messages\//, delayMs: HELD_MS, count: 1 });
+      const asked = askAndWait(world.annDm.id, world.ann.id, 'help');
+      const replies = await timedOut(asked, 'GET', /^\/messages\//);
       assert.match(replies[0]?.markdown ?? '', new RegExp(HELP_HEADER));
       assert.ok(
         bot.logs.lines().some((l) => l.code === 'webex_timeout'),
@@ -296,11 +312,14 @@ describe('foundation, end to end against the emulator', () => {
     });
 
     it('time-out on the reply post: retried, and the next message is answered', async () => {
-      world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: 4 * TIMEOUT_MS, count: 1 });
-      // userSays bypasses HTTP, so the fault only slows the bot's reply.
+      // Held and never processed: the bot times out, finds nothing in the 1:1 space and sends it again, once.
+      world.emulator.injectFault({ method: 'POST', path: '/messages', delayMs: HELD_MS, count: 1 });
+      // userSays bypasses HTTP, so the fault only holds the bot's reply.
       const before = replyCount(world.annDm.id);
-      await world.emulator.userSays(world.ann.id, world.annDm.id, 'help');
-      await waitFor(() => replyCount(world.annDm.id) > before, 'a reply after the slow post', 8000);
+      await timedOut(world.emulator.userSays(world.ann.id, world.annDm.id, 'help'), 'POST', '/messages');
+      await waitFor(() => replyCount(world.annDm.id) > before, 'a reply after the timed-out post', 8000);
+      assert.equal(replyCount(world.annDm.id), before + 1, 'one reply');
+      assert.ok(bot.logs.lines().some((l) => l.code === 'webex_timeout' && l.method === 'POST'));
       await helpStillWorks();
     });
   });

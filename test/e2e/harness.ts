@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { createApp, type App } from '../../src/app.js';
 import { freePort } from '../../src/util/free-port.js';
 import type { TokenRecords } from '../../src/features/sign-in/user-tokens.js';
@@ -96,17 +97,21 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+export interface StartBotOptions {
+  waitReady?: boolean;
+  now?: () => Date;
+  tokenRecords?: TokenRecords;
+  store?: Store;
+  maxSpaceObjects?: number;
+  /** The app's fetch for Webex calls, e.g. one whose time-outs the test fires (test/helpers/timeout-fetch.ts). */
+  fetch?: typeof fetch;
+}
+
 /** Starts the real app (express + framework + client) in this process against the emulator, and waits until ready. */
 export async function startBot(
   world: World,
   extra: Record<string, string> = {},
-  opts: {
-    waitReady?: boolean;
-    now?: () => Date;
-    tokenRecords?: TokenRecords;
-    store?: Store;
-    maxSpaceObjects?: number;
-  } = {},
+  opts: StartBotOptions = {},
 ): Promise<RunningBot> {
   const config = loadConfig(testEnv(world, await freePort(), extra));
   const port = config.port;
@@ -118,6 +123,7 @@ export async function startBot(
     tokenRecords: opts.tokenRecords,
     store: opts.store,
     maxSpaceObjects: opts.maxSpaceObjects,
+    fetch: opts.fetch,
   });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
@@ -129,6 +135,56 @@ export async function startBot(
     );
   }
   return { app, config, port, webhookUrl, logs, stop: () => app.stop() };
+}
+
+export interface BotSetup {
+  /** Seeds the world (recordings, people, spaces) before the bot starts. */
+  seed?: (world: World) => void | Promise<void>;
+  /** The bot's environment beyond testEnv's. */
+  env?: (world: World) => Record<string, string>;
+  opts?: (world: World) => StartBotOptions;
+  /** A new world and bot for every test (so that no test sees what another did) instead of one for the describe. */
+  each?: boolean;
+}
+
+/** The world and the bot withBot keeps for the tests of a describe; `bot` may be replaced (a restart). */
+export interface BotFixture {
+  readonly world: World;
+  bot: RunningBot;
+}
+
+/**
+ * Starts a seeded world and the bot before the tests of the enclosing describe (or before each test) and stops both
+ * after them: the set-up the e2e files would otherwise each write out.
+ */
+export function withBot(setup: BotSetup = {}): BotFixture {
+  let world: World | undefined;
+  let bot: RunningBot | undefined;
+  const started = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`withBot: no ${what} outside the tests of its describe`);
+    return v;
+  };
+  (setup.each ? beforeEach : before)(async () => {
+    world = await startWorld();
+    await setup.seed?.(world);
+    bot = await startBot(world, setup.env?.(world) ?? {}, setup.opts?.(world) ?? {});
+  });
+  (setup.each ? afterEach : after)(async () => {
+    await bot?.stop();
+    await world?.emulator.stop();
+    [bot, world] = [undefined, undefined];
+  });
+  return {
+    get world() {
+      return started(world, 'world');
+    },
+    get bot() {
+      return started(bot, 'bot');
+    },
+    set bot(b: RunningBot) {
+      bot = b;
+    },
+  };
 }
 
 /** Messages the bot posted into a room, in order. */

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../src/store/open-store.js';
 import { repositoriesOf } from '../store/repositories.js';
+import { timeoutFetch, type TimeoutFetch } from '../helpers/timeout-fetch.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   askBot,
@@ -18,8 +19,11 @@ import {
   type World,
 } from './harness.js';
 
-const POST_TIMEOUT_MS = 1000;
-const LATE_MS = POST_TIMEOUT_MS + 1500;
+/**
+ * How long the emulator holds back the answer of a POST "answered late": past the end of the run (it drops it when it
+ * stops). The bot's POST time-out is fired by the test once the emulator has created the message (`timeOutPost`).
+ */
+const HELD_MS = 600_000;
 
 // Wed 25 Nov 2026, 08:59 in Los Angeles.
 let t = Date.parse('2026-11-25T16:59:00Z');
@@ -28,6 +32,7 @@ const now = () => new Date(t);
 describe('a POST answered late (or not at all) lands once', () => {
   let world: World;
   let bot: RunningBot;
+  let timeouts: TimeoutFetch;
   const dataDir = tempDataDir();
 
   before(async () => {
@@ -37,15 +42,11 @@ describe('a POST answered late (or not at all) lands once', () => {
       topic: 'Sync A',
       createTime: '2026-11-25T10:00:00Z',
     });
+    timeouts = timeoutFetch();
     bot = await startBot(
       world,
-      {
-        WEBEX_ADMIN_TOKEN: world.admin.token,
-        WEBEX_POST_TIMEOUT_MS: String(POST_TIMEOUT_MS),
-        DIGEST_TICK_SECONDS: '1',
-        DATA_DIR: dataDir,
-      },
-      { now },
+      { WEBEX_ADMIN_TOKEN: world.admin.token, DIGEST_TICK_SECONDS: '1', DATA_DIR: dataDir },
+      { now, fetch: timeouts.fetch },
     );
   });
   after(async () => {
@@ -54,12 +55,24 @@ describe('a POST answered late (or not at all) lands once', () => {
   });
 
   const logged = (msg: RegExp) => bot.logs.lines().filter((l) => msg.test(String(l.msg))).length;
+  const metric = async (outcome: string) =>
+    new RegExp(`bot_ambiguous_posts_total\\{outcome="${outcome}"\\} (\\d+)`).exec(
+      await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text(),
+    )?.[1] ?? '0';
+
+  /** Times the bot's POST /messages out once `landed` holds: Webex has the message, its answer is held back. */
+  async function timeOutPost(landed: () => boolean) {
+    await waitFor(landed, 'the emulator to have created the message');
+    await waitFor(() => timeouts.fire('POST', '/messages'), 'the POST to be in flight');
+  }
 
   it('when Webex posts the reply but answers after the POST time-out, then the reply is not sent again (1:1)', async () => {
     const before = botMessagesIn(world, world.annDm.id).length;
-    world.emulator.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
+    world.emulator.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: HELD_MS });
     const checked = logged(/had landed despite the error/);
+    const landedBefore = Number(await metric('landed'));
     await askBot(world, world.annDm.id, world.ann.id, 'help');
+    await timeOutPost(() => true);
     await waitFor(
       () => logged(/had landed despite the error/) > checked,
       'the bot to check whether it landed',
@@ -73,6 +86,7 @@ describe('a POST answered late (or not at all) lands once', () => {
       ),
       'it looked in the 1:1 space',
     );
+    assert.equal(Number(await metric('landed')), landedBefore + 1);
   });
 
   it('when Webex answers 503 without posting, then the reply is sent again and lands once (1:1)', async () => {
@@ -91,9 +105,11 @@ describe('a POST answered late (or not at all) lands once', () => {
       /every day at 09:00/,
     );
     const cards = () => botMessagesIn(world, world.group.id).filter((m) => m.attachments?.length);
-    world.emulator.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: LATE_MS });
+    world.emulator.injectFault({ method: 'POST', path: '/messages', processFirst: true, delayMs: HELD_MS });
     const unverified = logged(/at most once/);
+    const unverifiableBefore = Number(await metric('unverifiable'));
     t = Date.parse('2026-11-25T17:00:00Z');
+    await timeOutPost(() => cards().length > 0);
     await waitFor(() => logged(/at most once/) > unverified, 'the uncertain post to be recorded', 10_000);
     const store = openStore({ dataDir });
     const digests = repositoriesOf(store).digests;
@@ -112,8 +128,6 @@ describe('a POST answered late (or not at all) lands once', () => {
       await store.close();
     }
     assert.equal(cards().length, 1, 'one digest card');
-    const metrics = await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text();
-    assert.match(metrics, /bot_ambiguous_posts_total\{outcome="unverifiable"\} 1\b/);
-    assert.match(metrics, /bot_ambiguous_posts_total\{outcome="landed"\} 1\b/);
+    assert.equal(Number(await metric('unverifiable')), unverifiableBefore + 1);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import { askBot, startBot, startWorld, type RunningBot, type World } from './harness.js';
+import { describe, it } from 'node:test';
+import { askBot, withBot } from './harness.js';
 
 // Alone in its own test file (so its own process): what it checks is process-wide. The framework is loaded when the
 // bot is created, so these are the natives; core-js 2 also makes its replacements' toString() look native.
@@ -17,19 +17,10 @@ const natives: Array<[string, unknown, () => unknown]> = [
 ];
 
 describe('the Webex JS SDK is never loaded', () => {
-  let world: World;
-  let bot: RunningBot;
-  before(async () => {
-    world = await startWorld();
-    bot = await startBot(world);
-  });
-  after(async () => {
-    await bot.stop();
-    await world.emulator.stop();
-  });
+  const f = withBot();
 
-  it('when the bot has started and answered, then trim, parseInt and parseFloat are the native ones', async () => {
-    const replies = await askBot(world, world.annDm.id, world.ann.id, 'help');
+  it('when the f.bot has started and answered, then trim, parseInt and parseFloat are the native ones', async () => {
+    const replies = await askBot(f.world, f.world.annDm.id, f.world.ann.id, 'help');
     assert.match(replies[0]?.markdown ?? '', /recordings/);
     for (const [name, native, current] of natives) {
       assert.equal(current(), native, `${name} was replaced`);
@@ -42,7 +33,7 @@ describe('the Webex JS SDK is never loaded', () => {
     assert.equal('__core-js_shared__' in globalThis, false, 'core-js ran in this process');
   });
 
-  it('when the bot has started, then the framework is loaded but no webex, @webex or core-js module is', () => {
+  it('when the f.bot has started, then the framework is loaded but no webex, @webex or core-js module is', () => {
     const cached = Object.keys(createRequire(import.meta.url).cache);
     assert.ok(
       cached.some((f) => f.includes('/node_modules/webex-node-bot-framework/')),

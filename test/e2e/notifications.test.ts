@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { sparkSignature } from '../../dev/emulator/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
@@ -43,15 +43,17 @@ const deliver = (bot: RunningBot, body: string, secret: string) =>
 const cardText = (m: { attachments?: unknown } | undefined) => JSON.stringify(m?.attachments ?? '');
 
 describe('notifications with the org token: notify me / here / list / stop, deliveries', () => {
+  // Each test has its own world and bot and subscribes what it needs: none relies on another having run.
   let world: World;
   let bot: RunningBot;
   let handled = 0;
 
-  before(async () => {
+  beforeEach(async () => {
+    handled = 0;
     world = await startWorld();
     bot = await startBot(world, { WEBEX_ADMIN_TOKEN: world.admin.token, BOT_ADMINS: '' }, { now: () => NOW });
   });
-  after(async () => {
+  afterEach(async () => {
     await bot?.stop();
     await world?.emulator.stop();
   });
@@ -75,9 +77,22 @@ describe('notifications with the org token: notify me / here / list / stop, deli
     return rec;
   }
 
-  it('when Ann says `notify me`, then one org-level recordings webhook exists and the reply names #1', async () => {
+  /** Ann's `notify me`: notification #1 in her 1:1 space (and the org-level recordings webhook). */
+  async function annNotified() {
     const reply = await say(world.annDm.id, world.ann.id, 'notify me');
     assert.match(reply?.markdown ?? '', /notification \*\*#1\*\*/);
+    return reply;
+  }
+
+  /** Ann's `notify here` in the group: notification #1 there. */
+  async function groupNotified() {
+    const reply = await say(world.group.id, world.ann.id, 'notify here', true);
+    assert.match(reply?.markdown ?? '', /notification \*\*#1\*\*/);
+    return reply;
+  }
+
+  it('when Ann says `notify me`, then one org-level recordings webhook exists and the reply names #1', async () => {
+    const reply = await annNotified();
     assert.match(reply?.markdown ?? '', /America\/Los_Angeles/);
     const hooks = world.emulator.webhooksOf(world.admin.id);
     assert.equal(hooks.length, 1);
@@ -90,6 +105,7 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('when her recording is ready, then one card arrives in her 1:1 with topic, her time, duration, Play and password', async () => {
+    await annNotified();
     world.emulator.clearLog();
     const before = botMessagesIn(world, world.annDm.id).length;
     const rec = await ready('ann@example.com', 'Quarterly planning');
@@ -111,8 +127,8 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('when Ann says `notify here` in the group, then a card goes to both spaces after ONE detail call, without the password in the group', async () => {
-    const reply = await say(world.group.id, world.ann.id, 'notify here', true);
-    assert.match(reply?.markdown ?? '', /notification \*\*#1\*\*/);
+    await annNotified();
+    const reply = await groupNotified();
     assert.match(reply?.markdown ?? '', /everyone here sees \*\*your\*\* recordings/);
     world.emulator.clearLog();
     const [dm, group] = [
@@ -133,15 +149,19 @@ describe('notifications with the org token: notify me / here / list / stop, deli
     assert.doesNotMatch(cardText(groupCard[0]) + (groupCard[0]?.markdown ?? ''), /pw-secret-1/);
     assert.equal(botMessagesIn(world, world.annDm.id).slice(dm).length, 1);
     assert.equal(detailCalls(world).length, 1, 'one detail call whatever the number of subscriptions');
-    // /metrics counts every notification posted: one before, two now.
+    // /metrics counts every notification posted: two, one in each space.
     await waitFor(
-      async () => (await bot.app.metrics.notificationsDelivered.get()).values[0]?.value === 3,
-      'three notifications counted',
+      async () => (await bot.app.metrics.notificationsDelivered.get()).values[0]?.value === 2,
+      'two notifications counted',
       5000,
     );
   });
 
   it('when the same delivery arrives twice, then no second card is posted', async () => {
+    await annNotified();
+    const first = botMessagesIn(world, world.annDm.id).length;
+    await ready('ann@example.com', 'Delivered twice');
+    await waitFor(() => botMessagesIn(world, world.annDm.id).length > first, 'the first card', 5000);
     const delivery = world.emulator.deliveries.filter((d) => d.resource === 'recordings').at(-1);
     assert.ok(delivery?.signature);
     const before = botMessagesIn(world, world.annDm.id).length;
@@ -179,6 +199,8 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('when a delivery names Ann as host of Bob’s recording, then the detail call as Ann finds nothing and nothing is announced', async () => {
+    await annNotified();
+    await groupNotified();
     const bobs = world.emulator.addRecording({
       hostEmail: 'bob@example.com',
       topic: 'Bob private 1:1',
@@ -204,6 +226,7 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('when someone who subscribed nothing has a recording ready, then no detail call is made and nothing is posted', async () => {
+    await annNotified(); // the org webhook, through which Webex tells the bot of everyone's recordings
     world.emulator.clearLog();
     const before = [world.annDm.id, world.bobDm.id, world.group.id].map(
       (r) => botMessagesIn(world, r).length,
@@ -229,6 +252,8 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('when the same notification is asked for twice, then the answer is "you already have this (#n)"', async () => {
+    const first = await say(world.bobDm.id, world.bob.id, 'notify me topic standup format mp4');
+    assert.match(first?.markdown ?? '', /notification \*\*#1\*\*/);
     const reply = await say(world.bobDm.id, world.bob.id, 'notify me format mp4 topic Standup');
     assert.match(reply?.markdown ?? '', /You already have this: notification \*\*#1\*\*/);
   });
@@ -254,6 +279,7 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('lists the notifications of a space, and answers every bad input with a clear reply', async () => {
+    await groupNotified();
     const list = await say(world.group.id, world.bob.id, 'notify list', true);
     assert.match(list?.markdown ?? '', /#1\*\* Ann Lee's recordings/);
     const cases: [string, string, string, boolean, RegExp][] = [
@@ -279,6 +305,8 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('when Ann leaves the group, then her group notification stops with one notice and later recordings reach only her 1:1', async () => {
+    await annNotified();
+    await groupNotified();
     const before = botMessagesIn(world, world.group.id).length;
     await world.emulator.removeMember(world.group.id, world.ann.id);
     await waitFor(() => botMessagesIn(world, world.group.id).length > before, 'the notice', 5000);
@@ -297,6 +325,7 @@ describe('notifications with the org token: notify me / here / list / stop, deli
   });
 
   it('when Ann stops her notification, then her next recording is not announced', async () => {
+    await annNotified();
     const reply = await say(world.annDm.id, world.ann.id, 'notify stop 1');
     assert.match(reply?.markdown ?? '', /Stopped notification #1/);
     const again = await say(world.annDm.id, world.ann.id, 'notify stop 1');
@@ -310,10 +339,11 @@ describe('notifications with the org token: notify me / here / list / stop, deli
 });
 
 describe('notifications with per-person sign-in: a webhook with her own token', () => {
+  // Each test has its own world and bot, and signs in and subscribes what it needs.
   let world: World;
   let bot: RunningBot;
 
-  before(async () => {
+  beforeEach(async () => {
     world = await startWorld();
     const port = await freePort();
     const integration = world.emulator.addIntegration({
@@ -332,13 +362,21 @@ describe('notifications with per-person sign-in: a webhook with her own token', 
       { now: () => NOW },
     );
   });
-  after(async () => {
+  afterEach(async () => {
     await bot?.stop();
     await world?.emulator.stop();
   });
 
   const say = async (roomId: string, personId: string, text: string, mention = false) =>
     (await askBot(world, roomId, personId, text, mention)).at(-1);
+
+  /** Ann signed in and subscribed: `notify me` is #1, made with her token (her recordings webhook). */
+  async function annSubscribed() {
+    await signIn(world.ann.id, world.annDm.id, 'ann@example.com');
+    const reply = await say(world.annDm.id, world.ann.id, 'notify me');
+    assert.match(reply?.markdown ?? '', /notification \*\*#1\*\*/);
+    assert.equal(recordingsHooks(world.ann.id).length, 1);
+  }
 
   async function signIn(personId: string, dmId: string, email: string) {
     const card = await say(dmId, personId, 'connect');
@@ -397,6 +435,7 @@ describe('notifications with per-person sign-in: a webhook with her own token', 
   });
 
   it('when a delivery on her webhook is for a recording only shared with her, then nothing is announced', async () => {
+    await annSubscribed();
     const shared = world.emulator.addRecording({
       hostEmail: 'bob@example.com',
       topic: 'Bob shares',
@@ -415,11 +454,13 @@ describe('notifications with per-person sign-in: a webhook with her own token', 
     });
     const res = await deliver(bot, body, WEBHOOK_SECRET);
     assert.equal(res.status, 200);
-    assert.equal((await settled(bot, 2)).at(-1), 'not-host');
+    assert.equal((await settled(bot, 1)).at(-1), 'not-host');
     assert.equal(botMessagesIn(world, world.annDm.id).length, before);
   });
 
   it('when she stops one, the webhook stays; when she stops all, it is removed', async () => {
+    await annSubscribed();
+    assert.match((await say(world.annDm.id, world.ann.id, 'notify me type event'))?.markdown ?? '', /#2/);
     await say(world.annDm.id, world.ann.id, 'notify stop 2');
     assert.equal(recordingsHooks(world.ann.id).length, 1);
     const reply = await say(world.annDm.id, world.ann.id, 'notify stop all');
@@ -428,8 +469,7 @@ describe('notifications with per-person sign-in: a webhook with her own token', 
   });
 
   it('when she disconnects, then her webhook is removed and her notifications stop with a note', async () => {
-    await say(world.annDm.id, world.ann.id, 'notify me');
-    assert.equal(recordingsHooks(world.ann.id).length, 1);
+    await annSubscribed();
     const before = botMessagesIn(world, world.annDm.id).length;
     await world.emulator.userSays(world.ann.id, world.annDm.id, 'disconnect');
     await waitFor(
@@ -441,7 +481,7 @@ describe('notifications with per-person sign-in: a webhook with her own token', 
       .slice(before)
       .map((m) => m.markdown ?? '')
       .join('\n');
-    assert.match(texts, /notifications \(#3\) are stopped too/);
+    assert.match(texts, /notifications \(#1\) are stopped too/);
     assert.match(texts, /deleted your sign-in/);
     assert.equal(recordingsHooks(world.ann.id).length, 0);
     const list = await say(world.annDm.id, world.ann.id, 'notify list');

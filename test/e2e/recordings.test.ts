@@ -114,9 +114,16 @@ describe('recordings, end to end against the emulator', () => {
   });
 
   it('when the same question comes again, phrased differently, then it is answered from the cache', async () => {
-    const reply = await ask(world.annDm.id, world.ann.id, 'recs topic SYNC last week');
+    // Bob's question, asked by no other test: the first answer is a miss here, whatever ran before.
+    const plays = (m: Parameters<typeof cardOf>[0]) =>
+      actionsOf(cardOf(m)).filter((a) => /play/i.test(a.title ?? '')).length;
+    const first = await ask(world.bobDm.id, world.bob.id, 'recordings last week topic sync');
+    assert.equal(recordingsCalls().length, 1);
+    assert.equal(plays(first), 1, "Bob's Team sync");
+    world.emulator.clearLog();
+    const reply = await ask(world.bobDm.id, world.bob.id, 'recs topic SYNC last week');
     assert.equal(recordingsCalls().length, 0);
-    assert.equal(actionsOf(cardOf(reply)).filter((a) => /play/i.test(a.title ?? '')).length, 3);
+    assert.equal(plays(reply), 1);
   });
 
   it('when Bob walks "show more" through 37 recordings, then he sees each exactly once, and never a password in the group', async () => {

@@ -7,7 +7,7 @@
  * - "Show more" pressed twice on the same card posts the next page once.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { signWebexBody } from '../../src/server/verify-signature.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { assertPostgresReachable, postgresBackend } from '../store/backends.js';
@@ -28,9 +28,10 @@ const env = (extra: Record<string, string> = {}) => ({ WEBEX_ADMIN_TOKEN: world.
 let world: World;
 
 describe('one answer per event, fleet-wide and across restarts', () => {
+  // Each test has its own world and bots: the webhooks of one test's bots are not in another's way.
   const running: RunningBot[] = [];
 
-  before(async () => {
+  beforeEach(async () => {
     world = await startWorld();
     for (let i = 0; i < 14; i++) {
       world.emulator.addRecording({
@@ -40,8 +41,8 @@ describe('one answer per event, fleet-wide and across restarts', () => {
       });
     }
   });
-  after(async () => {
-    for (const b of running) await b.stop().catch(() => undefined);
+  afterEach(async () => {
+    for (const b of running.splice(0)) await b.stop().catch(() => undefined);
     await world.emulator.stop();
   });
 
@@ -112,8 +113,8 @@ describe('one answer per event, fleet-wide and across restarts', () => {
   });
 
   it('when "Show more" is pressed twice on the same card, then the next page is posted once', async () => {
-    const [bot] = running;
-    assert.ok(bot);
+    const bot = await startBot(world, env());
+    running.push(bot);
     const [reply] = await askBot(world, world.annDm.id, world.ann.id, 'recordings last 7 days', false);
     const more = actionsOf(cardOf(reply)).find((a) => a.title === 'Show more');
     assert.ok(reply && more?.data, 'the first page has a Show more button');

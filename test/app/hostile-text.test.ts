@@ -1,10 +1,12 @@
 /**
  * Finding 3: every reply that echoes something a person typed (or a display name) shows it literally. A table of
  * hostile strings goes through every such reply; none may come back as a live mention, link, image, code or block.
+ * In-process (test/app): the replies are what is under test, not the webhook route, and each answer is awaited
+ * instead of polled for.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { askBot, startBot, startWorld, type RunningBot, type World } from './harness.js';
+import { startApp, startWorld, type AppUnderTest, type World } from './harness.js';
 
 const HOSTILE = [
   'flib`<@all>`',
@@ -39,16 +41,23 @@ function assertInert(markdown: string, hostile: string, context: string): void {
 
 describe('hostile text in every reply that echoes input (finding 3)', () => {
   let world: World;
-  let bot: RunningBot;
+  let app: AppUnderTest;
 
   before(async () => {
     world = await startWorld();
-    bot = await startBot(world, { WEBEX_ADMIN_TOKEN: world.admin.token });
+    app = await startApp(world, { WEBEX_ADMIN_TOKEN: world.admin.token });
   });
   after(async () => {
-    await bot?.stop();
+    await app?.stop();
     await world?.emulator.stop();
   });
+
+  /** What the bot posted in answer, once it has answered: there must be something. */
+  async function ask(roomId: string, personId: string, text: string) {
+    const replies = await app.say(personId, roomId, text);
+    assert.ok(replies.length > 0, `a reply to "${text}"`);
+    return replies;
+  }
 
   const TEMPLATES: Array<[string, (h: string) => string]> = [
     ['unknown command', (h) => h],
@@ -70,11 +79,8 @@ describe('hostile text in every reply that echoes input (finding 3)', () => {
   for (const [name, template] of TEMPLATES) {
     it(`when the ${name} reply echoes hostile text, then it shows literally`, async () => {
       for (const h of HOSTILE) {
-        for (const [roomId, mention] of [
-          [world.annDm.id, false],
-          [world.group.id, true],
-        ] as const) {
-          const replies = await askBot(world, roomId, world.ann.id, template(h), mention);
+        for (const roomId of [world.annDm.id, world.group.id]) {
+          const replies = await ask(roomId, world.ann.id, template(h));
           for (const r of replies) assertInert(r.markdown ?? r.text ?? '', h, `${name} / ${h}`);
         }
       }
@@ -89,21 +95,19 @@ describe('hostile text in every reply that echoes input (finding 3)', () => {
         email: `mallory${i}@example.com`,
       });
       await world.emulator.addMember(world.group.id, mallory.id);
-      const created = await askBot(
-        world,
+      const created = await ask(
         world.group.id,
         mallory.id,
         `digest daily at 9:00 topic "${h.replaceAll('"', "'")}"`,
-        true,
       );
       for (const r of created) assertInert(r.markdown ?? '', h, `digest created / ${h}`);
-      const listed = await askBot(world, world.group.id, world.bob.id, 'digest list', true);
+      const listed = await ask(world.group.id, world.bob.id, 'digest list');
       for (const r of listed) assertInert(r.markdown ?? '', h, `digest list / ${h}`);
       const number = /digest \*\*#(\d+)\*\*/u.exec(created[0]?.markdown ?? '')?.[1];
       assert.ok(number, created[0]?.markdown);
-      const refused = await askBot(world, world.group.id, world.bob.id, `digest stop ${number}`, true);
+      const refused = await ask(world.group.id, world.bob.id, `digest stop ${number}`);
       for (const r of refused) assertInert(r.markdown ?? '', h, `digest stop refusal / ${h}`);
-      const all = await askBot(world, world.group.id, world.bob.id, 'digest stop all', true);
+      const all = await ask(world.group.id, world.bob.id, 'digest stop all');
       for (const r of all) assertInert(r.markdown ?? '', h, `digest stop all / ${h}`);
     }
   });
@@ -112,14 +116,14 @@ describe('hostile text in every reply that echoes input (finding 3)', () => {
     for (const [i, h] of HOSTILE.entries()) {
       const eve = world.emulator.addPerson({ displayName: h, firstName: h, email: `eve${i}@example.com` });
       await world.emulator.addMember(world.group.id, eve.id);
-      const greeted = await askBot(world, world.group.id, eve.id, 'hi', true);
+      const greeted = await ask(world.group.id, eve.id, 'hi');
       assert.ok(greeted.length > 0, 'the greeting');
       for (const r of greeted) assertInert(r.markdown ?? '', h, `greeting / ${h}`);
-      const created = await askBot(world, world.group.id, eve.id, 'notify here', true);
+      const created = await ask(world.group.id, eve.id, 'notify here');
       for (const r of created) assertInert(r.markdown ?? '', h, `notify here / ${h}`);
-      const listed = await askBot(world, world.group.id, world.bob.id, 'notify list', true);
+      const listed = await ask(world.group.id, world.bob.id, 'notify list');
       for (const r of listed) assertInert(r.markdown ?? '', h, `notify list / ${h}`);
-      const refused = await askBot(world, world.group.id, world.bob.id, 'notify stop all', true);
+      const refused = await ask(world.group.id, world.bob.id, 'notify stop all');
       for (const r of refused) assertInert(r.markdown ?? '', h, `notify stop all / ${h}`);
     }
   });
