@@ -258,26 +258,6 @@ describe('notifications with the org token: notify me / here / list / stop, deli
     assert.match(reply?.markdown ?? '', /You already have this: notification \*\*#1\*\*/);
   });
 
-  it('when the same `notify me` arrives twice at once, then one is created and the other answers "you already have this"', async () => {
-    const before = botMessagesIn(world, world.bobDm.id).length;
-    await Promise.all([
-      world.emulator.userSays(world.bob.id, world.bobDm.id, 'notify me topic retro'),
-      world.emulator.userSays(world.bob.id, world.bobDm.id, 'notify me topic Retro'),
-    ]);
-    await waitFor(() => botMessagesIn(world, world.bobDm.id).length >= before + 2, 'two replies', 8000);
-    const replies = botMessagesIn(world, world.bobDm.id)
-      .slice(before)
-      .map((m) => m.markdown ?? '');
-    const created = replies.flatMap((r) => /^OK — notification \*\*#(\d+)\*\*/u.exec(r)?.[1] ?? []);
-    const already = replies.flatMap(
-      (r) => /You already have this: notification \*\*#(\d+)\*\*/u.exec(r)?.[1] ?? [],
-    );
-    assert.equal(created.length, 1, replies.join('\n'));
-    assert.deepEqual(already, created, replies.join('\n'));
-    const list = await say(world.bobDm.id, world.bob.id, 'notify list');
-    assert.equal((list?.markdown ?? '').match(/topic “retro”/giu)?.length, 1, list?.markdown);
-  });
-
   it('lists the notifications of a space, and answers every bad input with a clear reply', async () => {
     await groupNotified();
     const list = await say(world.group.id, world.bob.id, 'notify list', true);
