@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Database } from '../../src/store/schema.js';
 import type { Backend } from './backends.js';
 import { repositoriesOf } from './repositories.js';
+import { DuplicateDigestError } from '../../src/features/digests/digest-repository.js';
 import {
   DuplicateNotificationError,
   type NotificationTables,
@@ -285,6 +286,25 @@ export function upgradeContract(backend: Backend): void {
           watermark: new Date(min(-1380)),
         });
         assert.equal(next.number, 3, 'numbers are never reused');
+        // Release 1's active digest got its unique key: the same one again (filters in another order and case) is
+        // refused with it.
+        await assert.rejects(
+          digests.createSubscription({
+            id: 'sub-twin',
+            roomId: 'room-group',
+            roomType: 'group',
+            creatorPersonId: 'p-ann',
+            creatorEmail: 'ann@example.com',
+            creatorName: 'Ann',
+            schedule: { cadence: 'daily', hour: 9, minute: 0, timeZone: 'Europe/Rome' },
+            filters: { format: 'MP4', topic: 'RÉUNION “weekly”' },
+            evenIfEmpty: false,
+            createdAt: new Date(T),
+            nextRunAt: new Date(min(60)),
+            watermark: new Date(min(-1380)),
+          }),
+          (err) => err instanceof DuplicateDigestError && err.existing.id === 'sub-daily',
+        );
         const [claim, ...others] = await digests.claimDue(new Date(T), 'new-instance', 60_000, 10);
         assert.equal(claim?.subscription.id, 'sub-daily');
         assert.equal(others.length, 0);

@@ -9,7 +9,9 @@ import type { DigestFilters, Schedule } from './schedule.js';
 import type { Database, SubscriptionsTable } from '../../store/schema.js';
 import { retriedTransaction } from '../../store/transaction.js';
 import {
+  DuplicateDigestError,
   LeaseLostError,
+  digestKey,
   type Claim,
   type DigestRepository,
   type NewRun,
@@ -28,6 +30,12 @@ type SubscriptionRow = Selectable<SubscriptionsTable>;
 const ms = (d: Date) => d.getTime();
 const date = (n: number) => new Date(Number(n));
 const INSERT_CHUNK = 200;
+
+/** Unique-key violation on SQLite or Postgres. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -83,6 +91,26 @@ export class KyselyDigestRepository implements DigestRepository {
   // ---- subscriptions ----
 
   async createSubscription(input: NewSubscription): Promise<Subscription> {
+    try {
+      return await this.insertSubscription(input);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The same digest made by someone else first (on any instance): say which.
+      const key = digestKey(input);
+      const same = await this.db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('room_id', '=', input.roomId)
+        .where('creator_person_id', '=', input.creatorPersonId)
+        .where('dedupe_key', '=', key)
+        .where('active', '=', 1)
+        .executeTakeFirst();
+      if (same) throw new DuplicateDigestError(toSubscription(same));
+      throw err;
+    }
+  }
+
+  private async insertSubscription(input: NewSubscription): Promise<Subscription> {
     return this.tx(async (trx) => {
       // A retried transaction whose first COMMIT did land: the subscription is there already.
       const existing = await trx
@@ -119,6 +147,7 @@ export class KyselyDigestRepository implements DigestRepository {
           time_zone: input.schedule.timeZone,
           filters: JSON.stringify(input.filters),
           even_if_empty: input.evenIfEmpty ? 1 : 0,
+          dedupe_key: digestKey(input),
           active: 1,
           created_at: ms(input.createdAt),
           stopped_at: null,
