@@ -102,9 +102,10 @@ export default tseslint.config(
     },
   },
   {
-    // Issue 12: no function in the bot over 80 lines, every line counted.
+    // Issue 12: no function in the bot over 80 lines, every line counted. An error (not a warning) now that none is:
+    // a long function is split when it is written, not found later.
     files: ['src/**/*.ts', 'dev/**/*.ts'],
-    rules: { 'max-lines-per-function': ['warn', { max: 80, skipBlankLines: false, skipComments: false }] },
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false }] },
   },
   {
     // The only exceptions: tables (data, not logic) and migrations (one schema step reads best whole).

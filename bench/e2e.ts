@@ -29,7 +29,8 @@ const VARIANTS = (process.env.BENCH_VARIANTS?.split(',') ?? ['echo', 'help', 'hi
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY?.split(',') ?? ['1', '8', '32']).map(Number);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 2500);
-const WARMUP_MS = 400;
+// BENCH_WARMUP_MS: a narrowed run starts with cold bots, so give the JIT longer before measuring.
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 400);
 
 interface Row {
   variant: Variant;

@@ -107,6 +107,9 @@ function botProcess(
  * same, see test/e2e/deploy.test.ts), so that the benchmarks measure the process that is deployed.
  */
 export function productionNodeFlags(): string[] {
+  // BENCH_NODE_FLAGS (space-separated, may be empty) replaces them, to measure the cost of each flag.
+  const override = process.env.BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(' ').filter(Boolean);
   const web = readFileSync(join(REPO, 'Procfile'), 'utf8')
     .split('\n')
     .find((l) => l.startsWith('web:'));

@@ -428,13 +428,9 @@ function valueAfter(ctx: Ctx, i: number, keyword: string, example: string): Toke
   return v;
 }
 
-type WithoutPhrase<C> = C extends Clause ? Omit<C, 'phrase'> : never;
-/** A filter clause as its reader builds it; the phrase is the keyword and its value word. */
-type FilterValue = WithoutPhrase<Exclude<Clause, { field: 'range' | 'topic' }>>;
-
-/** The clause `keyword value` at `tokens[i]`. */
-function filterClause(ctx: Ctx, i: number, filter: FilterValue): ClauseResult {
-  return { ok: true, next: i + 2, clause: { ...filter, phrase: phraseOf(ctx, i, i + 2) } };
+/** The clause `keyword value` at `tokens[i]`, two words long (its phrase is `phraseOf(ctx, i, i + 2)`). */
+function filterClause(i: number, clause: Clause): ClauseResult {
+  return { ok: true, next: i + 2, clause };
 }
 
 /** `deleted`: a keyword without a value. */
@@ -452,7 +448,7 @@ function readFormat(ctx: Ctx, i: number, keyword: string): ClauseResult {
   if ('ok' in v) return v;
   const f = FORMATS.get(v.lower.replace(LEADING_DOT, ''));
   return f
-    ? filterClause(ctx, i, { field: 'format', value: f })
+    ? filterClause(i, { field: 'format', value: f, phrase: phraseOf(ctx, i, i + 2) })
     : fail('bad_value', `I don't know the format ${quoteWord(v.text)} — use mp4 or arf`, v.text);
 }
 
@@ -462,7 +458,7 @@ function readServiceType(ctx: Ctx, i: number, keyword: string): ClauseResult {
   if ('ok' in v) return v;
   const s = SERVICE_TYPES.get(v.lower);
   return s
-    ? filterClause(ctx, i, { field: 'serviceType', value: s })
+    ? filterClause(i, { field: 'serviceType', value: s, phrase: phraseOf(ctx, i, i + 2) })
     : fail(
         'bad_value',
         `I don't know the type ${quoteWord(v.text)} — use meeting, event, training or support`,
@@ -477,7 +473,7 @@ function readLimit(ctx: Ctx, i: number, keyword: string): ClauseResult {
   if (v === undefined) return fail('missing_value', message, keyword);
   const n = v.quoted ? undefined : parseNumber(v.lower);
   return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 100
-    ? filterClause(ctx, i, { field: 'max', value: n })
+    ? filterClause(i, { field: 'max', value: n, phrase: phraseOf(ctx, i, i + 2) })
     : fail('bad_value', `${message}, not ${quoteWord(v.text)}`, v.text);
 }
 
@@ -487,7 +483,7 @@ function readMeetingId(ctx: Ctx, i: number, keyword: string): ClauseResult {
   if ('ok' in v) return v;
   const id = stripTrailing(v.text);
   return MEETING_ID.test(id) && DIGIT.test(id)
-    ? filterClause(ctx, i, { field: 'meetingId', value: id })
+    ? filterClause(i, { field: 'meetingId', value: id, phrase: phraseOf(ctx, i, i + 2) })
     : fail(
         'bad_value',
         `${quoteWord(v.text)} doesn't look like a meeting id (something like \`f91b6edce9864428af084977b7c68291\`)`,
@@ -503,7 +499,7 @@ function readSite(ctx: Ctx, i: number, keyword: string): ClauseResult {
   const cut = bare.search(URL_PATH_START);
   const host = cut < 0 ? bare : bare.slice(0, cut);
   return HOST.test(host)
-    ? filterClause(ctx, i, { field: 'siteUrl', value: host })
+    ? filterClause(i, { field: 'siteUrl', value: host, phrase: phraseOf(ctx, i, i + 2) })
     : fail(
         'bad_value',
         `I can't read the site ${quoteWord(v.text)} — write it like \`example.webex.com\``,
@@ -517,7 +513,7 @@ function readHostEmail(ctx: Ctx, i: number, keyword: string): ClauseResult {
   if ('ok' in v) return v;
   const email = v.lower.replace(ANGLE_BRACKETS, '').replace(MAILTO, '');
   return isEmailAddress(email)
-    ? filterClause(ctx, i, { field: 'hostEmail', value: email })
+    ? filterClause(i, { field: 'hostEmail', value: email, phrase: phraseOf(ctx, i, i + 2) })
     : fail(
         'bad_value',
         `${quoteWord(v.text)} isn't an email address — write it like \`host bob@example.com\``,
@@ -529,7 +525,11 @@ function readHostEmail(ctx: Ctx, i: number, keyword: string): ClauseResult {
 function readTag(ctx: Ctx, i: number, keyword: string): ClauseResult {
   const v = valueAfter(ctx, i, keyword, 'tag my-integration');
   if ('ok' in v) return v;
-  return filterClause(ctx, i, { field: 'integrationTag', value: v.quoted ? v.text : stripTrailing(v.text) });
+  return filterClause(i, {
+    field: 'integrationTag',
+    value: v.quoted ? v.text : stripTrailing(v.text),
+    phrase: phraseOf(ctx, i, i + 2),
+  });
 }
 
 /** Each filter keyword's reader. */

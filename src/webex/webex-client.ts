@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
 import { CallCancelledError, type CallBudget } from './call-budget.js';
 import { routeTemplate, type Metrics } from '../core/metrics.js';
+import { nodeHttpFetch, type WebexFetch, type WebexFetchResponse } from './node-http-fetch.js';
 
 /**
  * The one place that talks HTTP to Webex. Every call the bot depends on, including the ones the bot framework makes,
@@ -26,7 +27,8 @@ export interface WebexClientOptions {
   /** Retries after the first attempt for 429, 5xx, time-outs and connection errors. */
   maxRetries: number;
   logger: Logger;
-  fetch?: typeof fetch;
+  /** The HTTP transport (default: nodeHttpFetch); tests inject their own, global `fetch` fits. */
+  fetch?: WebexFetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** Upper bound for one Retry-After wait; a server asking for longer gets a clear failure instead of a hung chat. */
@@ -57,7 +59,7 @@ export interface RequestOptions {
 export interface WebexResponse<T> {
   status: number;
   data: T;
-  headers: Headers;
+  headers: WebexFetchResponse['headers'];
   trackingId: string | undefined;
 }
 
@@ -139,7 +141,7 @@ export function parseNextLink(link: string | null): string | undefined {
 }
 
 export class WebexClient {
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: WebexFetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly maxRetryAfterMs: number;
@@ -149,7 +151,7 @@ export class WebexClient {
 
   constructor(private readonly opts: WebexClientOptions) {
     this.home = new URL(opts.baseUrl);
-    this.fetchImpl = opts.fetch ?? fetch;
+    this.fetchImpl = opts.fetch ?? nodeHttpFetch;
     this.sleep = opts.sleep ?? defaultSleep;
     this.random = opts.random ?? Math.random;
     this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 30_000;
@@ -387,7 +389,7 @@ export class WebexClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
-    let res: Response;
+    let res: WebexFetchResponse;
     let text: string;
     const timeoutMs =
       options.timeoutMs ?? (method === 'POST' ? this.opts.postTimeoutMs : undefined) ?? this.opts.timeoutMs;
@@ -431,7 +433,7 @@ export class WebexClient {
    * Webex's answer: its data when 2xx, else an error that says whether sending again may help (429 with how long
    * to wait, 5xx) and carries Webex's trackingId (from the header, or the body when a proxy dropped the header).
    */
-  private readAnswer<T>(method: string, path: string, res: Response, text: string): Attempt<T> {
+  private readAnswer<T>(method: string, path: string, res: WebexFetchResponse, text: string): Attempt<T> {
     const trackingId = res.headers.get('trackingid') ?? undefined;
     this.countResponse(method, path, res.status, trackingId);
     let data: unknown = undefined;

@@ -264,6 +264,26 @@ describe('access: per-user sign-in, org token, privacy rules', () => {
     assert.equal(await rawRow(world.ann.id), undefined);
   });
 
+  it('when Ann disconnects while her digest runs in a group, then it stops and the group is told before she is answered', async () => {
+    // The digests feature takes part in `disconnect` through sign-in's DisconnectHooks (afterDisconnect).
+    await annSignedIn();
+    const created = await say(world.group.id, world.ann.id, 'digest daily at 9:00', true);
+    assert.match(created?.markdown ?? '', /#\d+/);
+    const before = botMessagesIn(world, world.group.id).length;
+    const reply = await say(world.annDm.id, world.ann.id, 'disconnect');
+    assert.match(reply?.markdown ?? '', /deleted your sign-in/);
+    const told = botMessagesIn(world, world.group.id).slice(before);
+    assert.equal(told.length, 1);
+    assert.match(
+      told[0]?.markdown ?? '',
+      /took back my access to their recordings \(`disconnect`\), so I stopped digest #\d+ here/,
+    );
+    assert.match(
+      (await say(world.group.id, world.bob.id, 'digest list', true))?.markdown ?? '',
+      /no digests/,
+    );
+  });
+
   describe('org token mode with BOT_ADMINS and ALLOWED_EMAIL_DOMAINS', () => {
     // Its own world and bot: the sign-in bot above keeps running, and nothing here depends on what it did.
     let org: Awaited<ReturnType<typeof seededWorld>>;

@@ -152,20 +152,20 @@ function takeEvenIfEmpty(tokens: readonly Token[]): { tokens: Token[]; evenIfEmp
  */
 function readCadence(
   tokens: readonly Token[],
-): { cadence: Cadence; weekday?: number; next: number } | undefined {
+): { cadence: Cadence; weekday: number | undefined; next: number } | undefined {
   const first = tokens[0];
   if (!first || first.quoted) return undefined;
   const w = first.lower;
-  if (w === 'daily' || w === 'everyday') return { cadence: 'daily', next: 1 };
-  if (w === 'weekdays' || w === 'workdays') return { cadence: 'weekdays', next: 1 };
-  if (w === 'weekly') return { cadence: 'weekly', next: 1 };
+  if (w === 'daily' || w === 'everyday') return { cadence: 'daily', weekday: undefined, next: 1 };
+  if (w === 'weekdays' || w === 'workdays') return { cadence: 'weekdays', weekday: undefined, next: 1 };
+  if (w === 'weekly') return { cadence: 'weekly', weekday: undefined, next: 1 };
   const weekdays = pluralWeekday(w);
   if (weekdays !== undefined) return { cadence: 'weekly', weekday: weekdays, next: 1 };
   const second = tokens[1];
   if (w !== 'every' || !second || second.quoted) return undefined;
   const v = second.lower;
-  if (v === 'day') return { cadence: 'daily', next: 2 };
-  if (v === 'weekday' || v === 'workday') return { cadence: 'weekdays', next: 2 };
+  if (v === 'day') return { cadence: 'daily', weekday: undefined, next: 2 };
+  if (v === 'weekday' || v === 'workday') return { cadence: 'weekdays', weekday: undefined, next: 2 };
   const weekday = weekdayNumber(v);
   return weekday === undefined ? undefined : { cadence: 'weekly', weekday, next: 2 };
 }
@@ -212,36 +212,39 @@ interface Schedule {
 
 /** The cadence, then the schedule words in any order (`at …`, `on …`, a zone) up to the first word that isn't one. */
 function readSchedule(tokens: readonly Token[], text: string): Schedule | { ok: false; message: string } {
-  const cadence = readCadence(tokens);
-  if (!cadence) {
+  const start = readCadence(tokens);
+  if (!start) {
     const first = tokens[0];
     return fail(`I didn't understand ${quoteWord(first ? quoteToken(first) : text)} as a schedule. ${USAGE}`);
   }
-  const s: Schedule = { ...cadence };
+  const { cadence } = start;
+  let { weekday, next } = start;
+  let time: Schedule['time'];
+  let timeZone: string | undefined;
   for (;;) {
-    const t = tokens[s.next];
+    const t = tokens[next];
     if (!t || t.quoted) break;
     if (t.lower === 'at') {
-      if (s.time) return fail('Give one time only, e.g. `digest daily at 9:00`.');
-      const r = readTime(tokens, s.next + 1);
+      if (time) return fail('Give one time only, e.g. `digest daily at 9:00`.');
+      const r = readTime(tokens, next + 1);
       if (!r.ok) return r;
-      s.time = { hour: r.hour, minute: r.minute };
-      s.next = r.next;
+      time = { hour: r.hour, minute: r.minute };
+      next = r.next;
     } else if (t.lower === 'on') {
-      const weekday = readOnWeekday(tokens, s.next, s.cadence, s.weekday);
-      if (typeof weekday !== 'number') return weekday;
-      s.weekday = weekday;
-      s.next += 2;
+      const day = readOnWeekday(tokens, next, cadence, weekday);
+      if (typeof day !== 'number') return day;
+      weekday = day;
+      next += 2;
     } else {
       const name = t.text.replace(ZONE_TRAILING_PUNCTUATION, '');
       if (!ZONE_SHAPE.test(name)) break;
-      const zone = readZone(name, s.timeZone);
+      const zone = readZone(name, timeZone);
       if (typeof zone !== 'string') return zone;
-      s.timeZone = zone;
-      s.next++;
+      timeZone = zone;
+      next++;
     }
   }
-  return s;
+  return { cadence, weekday, time, timeZone, next };
 }
 
 /** The words after the schedule, read as recordings filters and held to those a digest allows. */
