@@ -52,6 +52,11 @@ const boundaries = [
     rules: { 'no-restricted-imports': restrictImports({ patterns: [NO_DEV_TOOLS, NO_FEATURES] }) },
   },
   {
+    // The entry points compose the features, through each one's index.ts like everyone else.
+    files: ENTRY_POINTS,
+    rules: { 'no-restricted-imports': restrictImports({ patterns: [NO_DEV_TOOLS, FEATURE_INTERNALS] }) },
+  },
+  {
     files: ['src/bot/webex-adapter.ts'],
     rules: {
       'no-restricted-imports': restrictImports({ framework: false, patterns: [NO_DEV_TOOLS, NO_FEATURES] }),

@@ -2,10 +2,8 @@
  * `npm run reencrypt-tokens`: after a key rotation (TOKEN_ENCRYPTION_KEYS=<new>,<old>), re-encrypts every stored
  * token with the new key, so the old one can be removed from the list. Uses the same configuration as the bot.
  */
-import { reencryptTokens } from './features/sign-in/reencrypt-tokens.js';
-import { TokenCipher } from './features/sign-in/token-cipher.js';
 import { ConfigError, loadConfig } from './config.js';
-import { KyselyTokenRecords } from './features/sign-in/kysely-token-records.js';
+import { KyselyTokenRecords, reencryptTokens, TokenCipher } from './features/sign-in/index.js';
 import { openStore } from './store/open-store.js';
 
 async function run(): Promise<number> {

@@ -1,3 +1,5 @@
+import type { WebhookEnvelope } from '../../src/webex/types.js';
+
 /** Something that happened in the emulated Webex and may be delivered to webhooks. */
 export interface DomainEvent {
   resource: 'messages' | 'memberships' | 'attachmentActions' | 'rooms' | 'recordings';
@@ -5,7 +7,7 @@ export interface DomainEvent {
   actorId: string;
   roomId: string;
   /** The webhook `data` payload (Webex's short form). */
-  data: Record<string, unknown>;
+  data: WebhookEnvelope['data'];
   /**
    * Person ids whose webhooks may receive the event, decided when it happens (membership changes right after,
    * e.g. the removed member still learns about its own removal).

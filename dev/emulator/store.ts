@@ -10,7 +10,6 @@ import type {
   AddRecordingInput,
   AddRoomInput,
   AttachmentAction,
-  CardAttachment,
   EmulatedPerson,
   RecordingObject,
   RoomType,
@@ -20,6 +19,7 @@ import type {
   WebexRoom,
   WebhookObject,
 } from './types.js';
+import type { AdaptiveCardAttachment } from '../../src/webex/types.js';
 
 export interface PersonRecord extends EmulatedPerson {
   uuid: string;
@@ -27,26 +27,20 @@ export interface PersonRecord extends EmulatedPerson {
   lastModified: string;
 }
 
-export interface RoomRecord {
-  id: string;
+/** A room as stored: the viewer-independent fields of `WebexRoom`; the title of a direct room depends on who asks. */
+export interface RoomRecord extends Pick<
+  WebexRoom,
+  'id' | 'type' | 'isLocked' | 'creatorId' | 'created' | 'lastActivity' | 'ownerId'
+> {
   uuid: string;
   title?: string;
-  type: RoomType;
-  isLocked: boolean;
-  creatorId: string;
-  created: string;
-  lastActivity: string;
-  ownerId: string;
 }
 
-interface MembershipRecord {
-  id: string;
-  roomId: string;
-  personId: string;
-  isModerator: boolean;
-  isMonitor: boolean;
-  created: string;
-}
+/** A membership as stored; the person's and the room's fields are looked up when it is shown. */
+type MembershipRecord = Pick<
+  WebexMembership,
+  'id' | 'roomId' | 'personId' | 'isModerator' | 'isMonitor' | 'created'
+>;
 
 export const MAX_MESSAGE_BYTES = 7439;
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -792,7 +786,7 @@ export class EmulatorStore {
   recordingReady(input: AddRecordingInput): { recording: RecordingObject; events: DomainEvent[] } {
     const recording = this.addRecording(input);
     const host = this.personByEmail(recording.hostEmail);
-    const data: Record<string, unknown> = {
+    const data: DomainEvent['data'] = {
       id: recording.id,
       meetingId: recording.meetingId,
       scheduledMeetingId: recording.scheduledMeetingId,
@@ -832,7 +826,7 @@ export class EmulatorStore {
     event: DomainEvent['event'],
     actorId: string,
     roomId: string,
-    data: Record<string, unknown>,
+    data: DomainEvent['data'],
     audience: ReadonlySet<string>,
   ): DomainEvent {
     return { resource, event, actorId, roomId, data, audience };
@@ -850,7 +844,7 @@ function orgIdUuid(orgId: string): string {
 }
 
 /** Webhook `data` for messages is a short form: no text, html or attachments. */
-function messageEventData(m: WebexMessage): Record<string, unknown> {
+function messageEventData(m: WebexMessage): DomainEvent['data'] {
   return {
     id: m.id,
     roomId: m.roomId,
@@ -905,7 +899,7 @@ function optionalStringArray(b: Record<string, unknown>, key: string): string[] 
   return v;
 }
 
-function parseAttachments(v: unknown): CardAttachment[] | undefined {
+function parseAttachments(v: unknown): AdaptiveCardAttachment[] | undefined {
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v)) throw badRequest('attachments must be an array.');
   if (v.length > 1) throw badRequest('Only one attachment (card) per message is supported.');

@@ -1,57 +1,43 @@
 import type { RequestHandler } from 'express';
+import type * as webex from '../../src/webex/types.js';
 
 /**
  * Wire shapes of the emulated Webex API. Field names follow Cisco's OpenAPI documents in
  * /work/shared/webex-openapi (webex-messaging-bot and webex-meetings-recordings); optional fields are
  * omitted from JSON when unset, as Webex does, rather than sent as null.
+ *
+ * Each shape is the bot's own type from src/webex/types.ts (the fields the bot reads, defined once there),
+ * extended with what Webex sends besides and with the fields Webex always fills made required: the emulator
+ * is the sender, so it must fill them, while the bot may not rely on them.
  */
 
-export type PersonType = 'person' | 'bot';
-export type RoomType = 'direct' | 'group';
+/** `T` with the fields `K` always present. */
+type Always<T, K extends keyof T> = Omit<T, K> & Required<Pick<T, K>>;
 
-export interface EmulatedPerson {
-  id: string;
-  /** Bearer token that authenticates as this person. */
-  token: string;
-  /** Primary email; `emails[0]`. */
-  email: string;
-  emails: string[];
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  nickName?: string;
-  avatar?: string;
-  type: PersonType;
-  timezone?: string;
-  orgId: string;
-  /** OAuth scopes the token carries; drives the recordings API permission checks. */
-  scopes: string[];
-  created: string;
-}
+/** Webex also has `appuser`; the emulator only makes people and bots. */
+export type PersonType = Extract<webex.WebexPerson['type'], 'person' | 'bot'>;
+export type RoomType = webex.WebexRoom['type'];
 
 /** `Person` schema as returned by `GET /people...`. */
-export interface WebexPerson {
-  id: string;
-  emails: string[];
+export interface WebexPerson extends Always<webex.WebexPerson, 'firstName' | 'lastName' | 'orgId'> {
   phoneNumbers: { type: 'work' | 'work_extension' | 'mobile' | 'fax'; value: string; primary?: boolean }[];
-  displayName: string;
-  nickName?: string;
-  firstName: string;
-  lastName: string;
-  avatar?: string;
-  orgId: string;
   created: string;
   lastModified: string;
-  timezone?: string;
   status?: string;
   type: PersonType;
 }
 
-export interface WebexRoom {
-  id: string;
-  title: string;
-  type: RoomType;
-  isLocked: boolean;
+/** A person as the emulator keeps it: the public fields it stores plus what authenticates and authorises them. */
+export interface EmulatedPerson extends Omit<WebexPerson, 'phoneNumbers' | 'lastModified' | 'status'> {
+  /** Bearer token that authenticates as this person. */
+  token: string;
+  /** Primary email; `emails[0]`. */
+  email: string;
+  /** OAuth scopes the token carries; drives the recordings API permission checks. */
+  scopes: string[];
+}
+
+export interface WebexRoom extends Always<Omit<webex.WebexRoom, 'teamId'>, 'title' | 'isLocked'> {
   lastActivity: string;
   creatorId: string;
   created: string;
@@ -61,65 +47,30 @@ export interface WebexRoom {
   isPublic: boolean;
 }
 
-export interface WebexMembership {
-  id: string;
-  roomId: string;
-  personId: string;
-  personEmail: string;
+export interface WebexMembership extends Always<
+  webex.WebexMembership,
+  'personEmail' | 'isModerator' | 'roomType'
+> {
   personDisplayName: string;
   personOrgId: string;
-  isModerator: boolean;
   isMonitor: boolean;
-  roomType: RoomType;
   created: string;
 }
 
-export interface CardAttachment {
-  contentType: string;
-  content: Record<string, unknown>;
-}
-
-export interface WebexMessage {
-  id: string;
-  parentId?: string;
-  roomId: string;
-  roomType: RoomType;
+export interface WebexMessage extends Always<webex.WebexMessage, 'roomType' | 'personEmail' | 'created'> {
   /** Only echoed on the `POST /messages` response when the message was addressed that way. */
   toPersonId?: string;
   toPersonEmail?: string;
-  text?: string;
-  markdown?: string;
-  html?: string;
   files?: string[];
-  personId: string;
-  personEmail: string;
-  mentionedPeople?: string[];
   mentionedGroups?: string[];
-  attachments?: CardAttachment[];
-  created: string;
   updated?: string;
 }
 
-export interface AttachmentAction {
-  id: string;
+export interface AttachmentAction extends Always<webex.WebexAttachmentAction, 'created'> {
   type: 'submit';
-  messageId: string;
-  inputs: Record<string, unknown>;
-  personId: string;
-  roomId: string;
-  created: string;
 }
 
-export interface WebhookObject {
-  id: string;
-  name: string;
-  targetUrl: string;
-  resource: string;
-  event: string;
-  filter?: string;
-  secret?: string;
-  status: 'active' | 'inactive';
-  created: string;
+export interface WebhookObject extends Always<webex.WebexWebhook, 'status' | 'created'> {
   orgId: string;
   createdBy: string;
   appId: string;
@@ -127,22 +78,12 @@ export interface WebhookObject {
   ownedBy: 'creator' | 'org';
 }
 
-/** What Webex POSTs to a webhook's targetUrl. */
-export interface WebhookEnvelope {
-  id: string;
-  name: string;
-  targetUrl: string;
-  resource: string;
-  event: string;
-  filter?: string;
-  orgId: string;
-  createdBy: string;
-  appId: string;
-  ownedBy: 'creator' | 'org';
+/** What Webex POSTs to a webhook's targetUrl: the webhook's own fields, plus the event. */
+export interface WebhookEnvelope
+  extends
+    Always<webex.WebhookEnvelope, 'actorId' | 'orgId'>,
+    Omit<WebhookObject, keyof webex.WebhookEnvelope | 'secret' | 'status'> {
   status: 'active';
-  created: string;
-  actorId: string;
-  data: Record<string, unknown>;
 }
 
 export type RecordingFormat = 'MP4' | 'ARF' | 'UPLOADED';
@@ -154,26 +95,10 @@ export type RecordingStatus = 'available' | 'deleted' | 'purged';
  * the `RecordingObject` schema of `GET /recordings` has no host fields, so they are not serialised.
  * Times are ISO 8601 UTC; the API re-renders them in the caller's `timezone` header.
  */
-export interface RecordingObject {
-  id: string;
-  meetingId: string;
-  scheduledMeetingId: string;
-  meetingSeriesId: string;
-  topic: string;
-  createTime: string;
-  timeRecorded: string;
-  siteUrl: string;
-  downloadUrl: string;
-  playbackUrl: string;
-  password: string;
+export interface RecordingObject extends Required<webex.WebexRecording> {
   format: RecordingFormat;
   serviceType: RecordingServiceType;
-  durationSeconds: number;
-  sizeBytes: number;
-  shareToMe: boolean;
-  integrationTags: string[];
   status: RecordingStatus;
-  hostEmail: string;
   hostDisplayName?: string;
   /** Emails of people the recording is shared with; they see it with `shareToMe: true`. */
   sharedWith: string[];

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DigestFilters, Schedule } from './schedule.js';
 import type { Database, SubscriptionsTable } from '../../store/schema.js';
+import { activeByNumber, isUniqueViolation, rowByNumber, stopNumbered } from '../../store/numbered-rows.js';
 import { retriedTransaction } from '../../store/transaction.js';
 import {
   DuplicateDigestError,
@@ -30,12 +31,6 @@ type SubscriptionRow = Selectable<SubscriptionsTable>;
 const ms = (d: Date) => d.getTime();
 const date = (n: number) => new Date(Number(n));
 const INSERT_CHUNK = 200;
-
-/** Unique-key violation on SQLite or Postgres. */
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | undefined)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -173,23 +168,12 @@ export class KyselyDigestRepository implements DigestRepository {
   }
 
   async getSubscriptionByNumber(roomId: string, number: number): Promise<Subscription | undefined> {
-    const row = await this.db
-      .selectFrom('subscriptions')
-      .selectAll()
-      .where('room_id', '=', roomId)
-      .where('number', '=', number)
-      .executeTakeFirst();
+    const row = await rowByNumber(this.db, 'subscriptions', roomId, number);
     return row && toSubscription(row);
   }
 
   async listSubscriptions(roomId: string): Promise<Subscription[]> {
-    const rows = await this.db
-      .selectFrom('subscriptions')
-      .selectAll()
-      .where('room_id', '=', roomId)
-      .where('active', '=', 1)
-      .orderBy('number')
-      .execute();
+    const rows = await activeByNumber(this.db, 'subscriptions', roomId);
     return rows.map(toSubscription);
   }
 
@@ -206,15 +190,7 @@ export class KyselyDigestRepository implements DigestRepository {
   }
 
   async stopSubscriptions(ids: string[], stoppedBy: string, now: Date): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db
-      .updateTable('subscriptions')
-      .set({ active: 0, stopped_at: ms(now), stopped_by: stoppedBy })
-      .where('id', 'in', ids)
-      .where('active', '=', 1)
-      .returning('id')
-      .execute();
-    return rows.map((r) => r.id);
+    return stopNumbered(this.db, 'subscriptions', ids, stoppedBy, now);
   }
 
   async deactivateRoom(roomId: string, now: Date): Promise<number> {

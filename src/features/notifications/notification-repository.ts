@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import { activeByNumber, insertNumbered, rowByNumber, stopNumbered } from '../../store/numbered-rows.js';
 import { filtersKey, type NotifyFilters } from './notify-filters.js';
 
 /** `org`: served by the org-level webhook (WEBEX_ADMIN_TOKEN); `user`: by a webhook made with the person's token. */
@@ -116,16 +117,6 @@ function toNotification(r: NotifySubscriptionsTable): Notification {
   };
 }
 
-/** Unique-key violation on SQLite or Postgres: someone else got there first. */
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
-}
-
 export class KyselyNotificationRepository implements NotificationRepository {
   private readonly db: Kysely<NotificationTables>;
 
@@ -135,16 +126,11 @@ export class KyselyNotificationRepository implements NotificationRepository {
   }
 
   async create(input: NewNotification): Promise<Notification> {
-    // The number is max+1 of the space; two instances racing for the same number: the unique key refuses one, which
-    // tries again with the next.
-    for (let attempt = 0; ; attempt++) {
-      const top = await this.db
-        .selectFrom('notify_subscriptions')
-        .select((eb) => eb.fn.max('number').as('n'))
-        .where('room_id', '=', input.roomId)
-        .executeTakeFirst();
-      const number = Number(top?.n ?? 0) + 1;
-      const row: NotifySubscriptionsTable = {
+    const row = await insertNumbered(
+      this.db,
+      'notify_subscriptions',
+      input.roomId,
+      (number): NotifySubscriptionsTable => ({
         id: input.id,
         room_id: input.roomId,
         room_type: input.roomType,
@@ -160,18 +146,14 @@ export class KyselyNotificationRepository implements NotificationRepository {
         created_at: input.createdAt.getTime(),
         stopped_at: null,
         stopped_by: null,
-      };
-      try {
-        await this.db.insertInto('notify_subscriptions').values(row).execute();
-        return toNotification(row);
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-        // Which key refused it: the same notification made by someone else first, or only its number.
-        const same = await this.activeWithKey(row);
+      }),
+      // Which key refused it: the same notification made by someone else first, or only its number.
+      async (refused) => {
+        const same = await this.activeWithKey(refused);
         if (same) throw new DuplicateNotificationError(same);
-        if (attempt >= 5) throw err;
-      }
-    }
+      },
+    );
+    return toNotification(row);
   }
 
   private async activeWithKey(row: NotifySubscriptionsTable): Promise<Notification | undefined> {
@@ -187,36 +169,17 @@ export class KyselyNotificationRepository implements NotificationRepository {
   }
 
   async listActive(roomId: string): Promise<Notification[]> {
-    const rows = await this.db
-      .selectFrom('notify_subscriptions')
-      .selectAll()
-      .where('room_id', '=', roomId)
-      .where('active', '=', 1)
-      .orderBy('number')
-      .execute();
+    const rows = await activeByNumber(this.db, 'notify_subscriptions', roomId);
     return rows.map(toNotification);
   }
 
   async getByNumber(roomId: string, number: number): Promise<Notification | undefined> {
-    const row = await this.db
-      .selectFrom('notify_subscriptions')
-      .selectAll()
-      .where('room_id', '=', roomId)
-      .where('number', '=', number)
-      .executeTakeFirst();
+    const row = await rowByNumber(this.db, 'notify_subscriptions', roomId, number);
     return row && toNotification(row);
   }
 
   async stop(ids: string[], stoppedBy: string, now: Date): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db
-      .updateTable('notify_subscriptions')
-      .set({ active: 0, stopped_at: now.getTime(), stopped_by: stoppedBy })
-      .where('id', 'in', ids)
-      .where('active', '=', 1)
-      .returning('id')
-      .execute();
-    return rows.map((r) => r.id);
+    return stopNumbered(this.db, 'notify_subscriptions', ids, stoppedBy, now);
   }
 
   async activeForHost(email: string | undefined, personId: string | undefined): Promise<Notification[]> {

@@ -16,6 +16,10 @@ import { oauthRoutes } from './oauth-routes.js';
 import { TokenKeyError, type TokenRecords } from './user-tokens.js';
 
 export type { TokenRecords } from './user-tokens.js';
+// For `npm run reencrypt-tokens` (src/reencrypt-tokens.ts), which rotates the key outside the running bot.
+export { KyselyTokenRecords } from './kysely-token-records.js';
+export { reencryptTokens } from './reencrypt-tokens.js';
+export { TokenCipher } from './token-cipher.js';
 
 /** What another feature does when a person takes back the bot's access (`disconnect`). */
 export interface DisconnectHooks {

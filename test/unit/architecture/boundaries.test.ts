@@ -76,6 +76,8 @@ describe('boundary lint rules', () => {
       'src/features/digests/fixture.ts',
       "import { x } from '../../features/recordings/answer-memo.js';",
     ],
+    [INDEX_ONLY, 'src/app.ts', "import { x } from './features/digests/digest-service.js';"],
+    [INDEX_ONLY, 'src/reencrypt-tokens.ts', "import { x } from './features/sign-in/token-cipher.js';"],
     [NO_DEV, 'src/core/fixture.ts', "import { x } from '../../dev/emulator/webex-emulator.js';"],
     [NO_DEV, 'src/features/help/fixture.ts', "import { x } from '../../../dev/demo/run-demo.js';"],
     [NO_DEV, 'src/app.ts', "import { x } from '../dev/emulator/webex-emulator.js';"],
@@ -128,8 +130,16 @@ describe('boundary lint rules', () => {
       'src/core/fixture.ts',
       "import { x } from '../webex/webex-client.js';\nimport { y } from './time.js';",
     ],
-    ['the composition root', 'src/app.ts', "import { x } from './features/digests/digest-service.js';"],
-    ['an entry point', 'src/reencrypt-tokens.ts', "import { x } from './features/sign-in/token-cipher.js';"],
+    [
+      'the composition root, through index.ts',
+      'src/app.ts',
+      "import { x } from './features/digests/index.js';",
+    ],
+    [
+      'an entry point, through index.ts',
+      'src/reencrypt-tokens.ts',
+      "import { x } from './features/sign-in/index.js';",
+    ],
     [
       'dev tools',
       'dev/emulator/fixture.ts',
