@@ -27,7 +27,7 @@ import { metricsRoute } from './server/metrics-route.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import type { WebexPerson } from './webex/types.js';
-import { WebexClient } from './webex/webex-client.js';
+import { WebexClient, type WebexClientOptions } from './webex/webex-client.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -35,6 +35,8 @@ export interface AppDeps {
   fetch?: typeof fetch;
   /** Retry pacing; tests shorten it. */
   sleep?: (ms: number) => Promise<void>;
+  /** The signal that times a Webex call out; tests fire it once the emulator holds the request. */
+  webexTimeoutSignal?: WebexClientOptions['timeoutSignal'];
   startRetryDelayMs?: (attempt: number) => number;
   /** Where encrypted tokens are kept; the durable store unless given. */
   tokenRecords?: TokenRecords;
@@ -128,6 +130,7 @@ function createInfrastructure(config: Config, deps: AppDeps): AppInfrastructure 
     logger: logger.child({ client: 'bot' }),
     fetch: deps.fetch,
     sleep: deps.sleep,
+    timeoutSignal: deps.webexTimeoutSignal,
     postTimeoutMs: config.webexPostTimeoutMs,
     metrics,
   });

@@ -42,8 +42,9 @@ export async function migrate(
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
       if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(conn);
-      // Kysely looks for its migration tables in every schema of the database; name ours so that another schema's
-      // (another deployment or test run sharing the database) is never mistaken for it.
+      // Kysely looks for its migration tables with the dialect's introspector; name our schema so that another
+      // schema's (another deployment or test run sharing the database) is never mistaken for it. The store's dialect
+      // (OwnSchemaPostgresDialect) only introspects this schema, so another schema dropped meanwhile cannot fail it.
       const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(conn);
       await migrateWith(conn, opts.to, current.rows[0]?.schema ?? opts.schema);
     } finally {

@@ -2,10 +2,11 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { KyselyStore } from './kysely-store.js';
+import { OwnSchemaPostgresDialect } from './own-schema-postgres-dialect.js';
 import { resilientPool } from './resilient-pg-pool.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
@@ -74,7 +75,7 @@ export function openStore(opts: OpenStoreOptions): Store {
       },
     });
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: resilientPool(pool, { logger: opts.logger }) }),
+      dialect: new OwnSchemaPostgresDialect({ pool: resilientPool(pool, { logger: opts.logger }) }),
     });
     return new KyselyStore(db, 'postgres', schema);
   }

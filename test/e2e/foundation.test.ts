@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { signWebexBody } from '../../src/server/verify-signature.js';
-import { timeoutFetch, type TimeoutFetch } from '../helpers/timeout-fetch.js';
+import { firedTimeouts, type FiredTimeouts } from '../helpers/fired-timeouts.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   WEBHOOK_SECRET,
@@ -23,12 +23,12 @@ const HELD_MS = 600_000;
 describe('foundation, end to end against the emulator', () => {
   let world: World;
   let bot: RunningBot;
-  let timeouts: TimeoutFetch;
+  let timeouts: FiredTimeouts;
 
   before(async () => {
     world = await startWorld();
-    timeouts = timeoutFetch();
-    bot = await startBot(world, {}, { fetch: timeouts.fetch });
+    timeouts = firedTimeouts();
+    bot = await startBot(world, {}, { webexTimeoutSignal: timeouts.timeoutSignal });
   });
   after(async () => {
     await bot.stop();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach } from 'node:test';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppDeps } from '../../src/app.js';
 import { freePort } from '../../src/util/free-port.js';
 import type { TokenRecords } from '../../src/features/sign-in/user-tokens.js';
 import { configSecrets, loadConfig, type Config } from '../../src/config.js';
@@ -103,8 +103,8 @@ export interface StartBotOptions {
   tokenRecords?: TokenRecords;
   store?: Store;
   maxSpaceObjects?: number;
-  /** The app's fetch for Webex calls, e.g. one whose time-outs the test fires (test/helpers/timeout-fetch.ts). */
-  fetch?: typeof fetch;
+  /** Makes the time-out signal of each Webex call: test/helpers/fired-timeouts.ts lets the test fire them. */
+  webexTimeoutSignal?: AppDeps['webexTimeoutSignal'];
 }
 
 /** Starts the real app (express + framework + client) in this process against the emulator, and waits until ready. */
@@ -123,7 +123,7 @@ export async function startBot(
     tokenRecords: opts.tokenRecords,
     store: opts.store,
     maxSpaceObjects: opts.maxSpaceObjects,
-    fetch: opts.fetch,
+    webexTimeoutSignal: opts.webexTimeoutSignal,
   });
   await app.start();
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../src/store/open-store.js';
 import { repositoriesOf } from '../store/repositories.js';
-import { timeoutFetch, type TimeoutFetch } from '../helpers/timeout-fetch.js';
+import { firedTimeouts, type FiredTimeouts } from '../helpers/fired-timeouts.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
   askBot,
@@ -32,7 +32,7 @@ const now = () => new Date(t);
 describe('a POST answered late (or not at all) lands once', () => {
   let world: World;
   let bot: RunningBot;
-  let timeouts: TimeoutFetch;
+  let timeouts: FiredTimeouts;
   const dataDir = tempDataDir();
 
   before(async () => {
@@ -42,11 +42,11 @@ describe('a POST answered late (or not at all) lands once', () => {
       topic: 'Sync A',
       createTime: '2026-11-25T10:00:00Z',
     });
-    timeouts = timeoutFetch();
+    timeouts = firedTimeouts();
     bot = await startBot(
       world,
       { WEBEX_ADMIN_TOKEN: world.admin.token, DIGEST_TICK_SECONDS: '1', DATA_DIR: dataDir },
-      { now, fetch: timeouts.fetch },
+      { now, webexTimeoutSignal: timeouts.timeoutSignal },
     );
   });
   after(async () => {

@@ -53,8 +53,10 @@ describe('Webex calls per message (counted at the emulator)', () => {
   });
 
   it('when the same question is asked again, then the cached answer costs 2 calls', async () => {
+    // Its own question (asked by no other test), so that the first asking fills the cache here.
+    await askBot(world, world.annDm.id, world.ann.id, 'recordings last 10 days');
     const calls = await callsDuring(world, () =>
-      askBot(world, world.annDm.id, world.ann.id, 'recordings last week'),
+      askBot(world, world.annDm.id, world.ann.id, 'recordings last 10 days'),
     );
     assert.deepEqual(calls, ['GET /messages/:id', 'POST /messages']);
   });

@@ -53,18 +53,25 @@ export function notificationsContract(backend: Backend): void {
     });
 
     it('numbers concurrent creations in one space distinctly', async () => {
+      // Someone else's: the numbering test counts Ann's notifications, whichever tests ran before it. Each with
+      // other filters: the same ones would be one notification.
+      const racer = { creatorPersonId: 'racer', creatorEmail: 'racer@example.com' };
       const made = await Promise.all(
-        ['ann', 'bob', 'cy', 'di'].map((p) => repo.create(base({ roomId: 'race', creatorPersonId: p }))),
+        [1, 2, 3, 4].map((i) =>
+          repo.create(base({ roomId: 'race', ...racer, filters: { topic: `race ${i}` } })),
+        ),
       );
       assert.deepEqual(made.map((n) => n.number).sort(), [1, 2, 3, 4]);
     });
 
     it('keeps one active notification per space, creator and filters when identical ones race', async () => {
       // The same filters in another key order and topic case: the same notification.
+      // Not Ann's: another test counts hers.
+      const twin = { creatorPersonId: 'twin', creatorEmail: 'twin@example.com' };
       const twins = [
-        base({ roomId: 'twins', filters: { topic: 'Sync', format: 'MP4' } }),
-        base({ roomId: 'twins', filters: { format: 'MP4', topic: 'sync' } }),
-        base({ roomId: 'twins', filters: { topic: 'SYNC', format: 'MP4' } }),
+        base({ roomId: 'twins', ...twin, filters: { topic: 'Sync', format: 'MP4' } }),
+        base({ roomId: 'twins', ...twin, filters: { format: 'MP4', topic: 'sync' } }),
+        base({ roomId: 'twins', ...twin, filters: { topic: 'SYNC', format: 'MP4' } }),
       ];
       const results = await Promise.allSettled(twins.map((t) => repo.create(t)));
       const made = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -83,13 +90,20 @@ export function notificationsContract(backend: Backend): void {
       );
       // Someone else, or other filters, in the same space: not the same notification.
       const bob = await repo.create(
-        base({ roomId: 'twins', creatorPersonId: 'bob', filters: { topic: 'sync', format: 'MP4' } }),
+        base({
+          roomId: 'twins',
+          creatorPersonId: 'twin-bob',
+          creatorEmail: 'twin-bob@example.com',
+          filters: { topic: 'sync', format: 'MP4' },
+        }),
       );
-      const other = await repo.create(base({ roomId: 'twins', filters: { topic: 'sync' } }));
+      const other = await repo.create(base({ roomId: 'twins', ...twin, filters: { topic: 'sync' } }));
       assert.equal((await repo.listActive('twins')).length, 3);
       // Once stopped, the same can be asked for again (the key covers active ones only).
-      await repo.stop([winner.id], 'ann', at);
-      const again = await repo.create(base({ roomId: 'twins', filters: { format: 'MP4', topic: 'sync' } }));
+      await repo.stop([winner.id], 'twin', at);
+      const again = await repo.create(
+        base({ roomId: 'twins', ...twin, filters: { format: 'MP4', topic: 'sync' } }),
+      );
       assert.deepEqual(
         (await repo.listActive('twins')).map((n) => n.id).sort(),
         [bob.id, other.id, again.id].sort(),

@@ -8,6 +8,7 @@ import { createMessenger, type Messenger } from '../../../src/core/messenger.js'
 import { WebexEmulator, type EmulatedPerson } from '../../../dev/emulator/index.js';
 import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
+import { firedTimeouts, type FiredTimeouts } from '../../helpers/fired-timeouts.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 /**
@@ -15,7 +16,6 @@ import { waitFor } from '../../helpers/wait-for.js';
  * emulator drops it when it stops). The client's time-out is fired by the test instead (see `timeOutWhen`).
  */
 const HELD_MS = 600_000;
-const timedOut = () => new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 
 describe('messenger: one message per send, whatever happens to the answer', () => {
   let emu: WebexEmulator;
@@ -25,8 +25,8 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   let group: string;
   let messenger: Messenger;
   let logs: ReturnType<typeof memoryLogger>;
-  /** The time-out of each POST sent so far in this test, fired by `timeOutWhen` instead of a clock. */
-  let postTimeouts: AbortController[];
+  /** The client's time-outs, fired by `timeOutWhen` instead of a clock. */
+  let timeouts: FiredTimeouts;
 
   before(async () => {
     emu = await WebexEmulator.start();
@@ -40,7 +40,7 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   beforeEach(() => {
     emu.clearFaults();
     logs = memoryLogger();
-    postTimeouts = [];
+    timeouts = firedTimeouts();
     const client = new WebexClient({
       baseUrl: emu.baseUrl,
       token: bot.token,
@@ -48,13 +48,7 @@ describe('messenger: one message per send, whatever happens to the answer', () =
       maxRetries: 3,
       logger: logs.logger,
       sleep: async () => undefined,
-      timeoutSignal: (ms, { method }) => {
-        if (method !== 'POST') return AbortSignal.timeout(ms);
-        const fired = new AbortController();
-        postTimeouts.push(fired);
-        // The clock stays as a backstop only: a test that works never waits for it.
-        return AbortSignal.any([fired.signal, AbortSignal.timeout(ms)]);
-      },
+      timeoutSignal: timeouts.timeoutSignal,
     });
     messenger = createMessenger({ client, logger: logs.logger });
   });
@@ -67,7 +61,7 @@ describe('messenger: one message per send, whatever happens to the answer', () =
   async function timeOutWhen<T>(send: Promise<T>, held: () => boolean): Promise<T> {
     const fire = async () => {
       await waitFor(held, 'the emulator to hold the POST');
-      postTimeouts.at(-1)?.abort(timedOut());
+      assert.ok(timeouts.fire('POST', '/messages'), 'a POST in flight');
     };
     const [result] = await Promise.all([send, fire()]);
     return result;

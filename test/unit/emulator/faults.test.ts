@@ -99,7 +99,11 @@ describe('fault injection', () => {
       await waitFor(() => texts().includes('late'), 'the emulator to create the message');
       giveUp.abort(new DOMException('the client gave up', 'TimeoutError'));
       await assert.rejects(sent, { name: 'TimeoutError' });
-      assert.deepEqual(texts(), ['late'], 'created before the answer was due');
+      assert.deepEqual(
+        texts().filter((t) => t === 'late'),
+        ['late'],
+        'created (once) before the answer was due',
+      );
     });
 
     it('drops the connection after creating the message', async () => {

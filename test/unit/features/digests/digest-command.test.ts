@@ -1,6 +1,6 @@
 /** The digest and timezone commands through the real router, on an in-memory store, the real services and a fake scheduler. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { ChatMessage, Reply } from '../../../../src/bot/types.js';
 import { routerUnderTest } from '../../../helpers/router-under-test.js';
 import { digestCommand } from '../../../../src/features/digests/digest-command.js';
@@ -24,10 +24,12 @@ const people = {
 
 describe('digest and timezone commands', () => {
   let store: Store;
-  let runNow: RunNowResult = { status: 'sent', cards: 1, recordings: 1 };
+  let runNow: RunNowResult;
   let onEvent: ReturnType<typeof routerUnderTest>;
 
-  before(async () => {
+  // A fresh store for each test: each makes the digests it needs.
+  beforeEach(async () => {
+    runNow = { status: 'sent', cards: 1, recordings: 1 };
     store = openStore({ dataDir: '', sqliteFile: ':memory:' });
     await store.migrate();
     const registry = new CommandRegistry();
@@ -47,7 +49,7 @@ describe('digest and timezone commands', () => {
     registry.add(timezoneCommand({ settings: timeZones }));
     onEvent = routerUnderTest({ registry, now: () => NOW, logger: memoryLogger('warn').logger });
   });
-  after(() => store.close());
+  afterEach(() => store.close());
 
   async function say(who: keyof typeof people, text: string, roomId = 'group-1'): Promise<string> {
     const person = people[who];
@@ -101,6 +103,10 @@ describe('digest and timezone commands', () => {
   });
 
   it('lets only the creator or a bot admin stop or send a digest; `stop all` stops only what one may', async () => {
+    // #1 Ann's and #2 Bob's in the group, and Ann's #1 in her 1:1 space.
+    await say('ann', 'digest daily at 9:00 topic sync');
+    await say('bob', 'digest weekdays at 8:30 UTC');
+    await say('ann', 'digest weekly on friday at 7:00', 'direct-ann');
     assert.match(await say('bob', 'digest now 1'), /Only Ann Lee .* can send it/);
     assert.match(await say('bob', 'digest stop x'), /Give its number/);
     assert.match(await say('bob', 'digest stop all'), /Stopped #2\. Still running: #1 \(Ann Lee's\)/);

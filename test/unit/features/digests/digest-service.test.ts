@@ -1,6 +1,6 @@
 /** DigestService on an in-memory SQLite store: what it decides, before any command words it. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { DigestRequest } from '../../../../src/features/digests/parse-digest.js';
 import type { RunNowResult } from '../../../../src/features/digests/scheduler.js';
 import type { DigestRepository } from '../../../../src/features/digests/digest-repository.js';
@@ -39,13 +39,16 @@ const daily9 = (over: Partial<DigestRequest> = {}): DigestRequest => ({
 const group = { id: 'group-1', type: 'group' as const };
 
 describe('DigestService', () => {
+  // A fresh store and service for each test: each subscribes what it needs.
   let store: Store;
   let repo: DigestRepository;
   let service: DigestService;
-  const ran: string[] = [];
-  const said: Array<[string, string]> = [];
+  let ran: string[];
+  let said: Array<[string, string]>;
 
-  before(async () => {
+  beforeEach(async () => {
+    ran = [];
+    said = [];
     store = openStore({ dataDir: '', sqliteFile: ':memory:' });
     await store.migrate();
     repo = repositoriesOf(store).digests;
@@ -65,7 +68,7 @@ describe('DigestService', () => {
       logger: memoryLogger('warn').logger,
     });
   });
-  after(() => store.close());
+  afterEach(() => store.close());
 
   it('when someone subscribes, then the digest gets her zone, its first run and a window of one period', async () => {
     const r = await service.subscribe(ann, group, daily9({ filters: { topic: 'Sync' } }));
@@ -83,6 +86,10 @@ describe('DigestService', () => {
   });
 
   it('when the same person asks for the same digest again (topic in another case), then it is a duplicate', async () => {
+    assert.equal(
+      (await service.subscribe(ann, group, daily9({ filters: { topic: 'Sync' } }))).status,
+      'created',
+    );
     const again = await service.subscribe(ann, group, daily9({ filters: { topic: 'sync' } }));
     assert.equal(again.status, 'duplicate');
     const other = await service.subscribe(bob, group, daily9({ filters: { topic: 'sync' } }));
@@ -91,11 +98,13 @@ describe('DigestService', () => {
   });
 
   it('when Webex gave no email, then nothing is created', async () => {
+    await service.subscribe(ann, group, daily9());
     assert.deepEqual(await service.subscribe(actor('eve', ''), group, daily9()), { status: 'no-email' });
-    assert.equal((await service.list('group-1')).length, 2);
+    assert.equal((await service.list('group-1')).length, 1, 'only Ann’s');
   });
 
   it('when someone else asks to send or stop a digest, then only its creator or an admin (any case) may', async () => {
+    await service.subscribe(ann, group, daily9());
     assert.equal((await service.sendNow(bob, 'group-1', 1)).status, 'refused');
     assert.equal((await service.stop(bob, 'group-1', 1)).status, 'refused');
     assert.deepEqual(ran, [], 'a refused send runs nothing');
@@ -109,6 +118,10 @@ describe('DigestService', () => {
   });
 
   it('when someone stops all, then only what she may stop stops', async () => {
+    // #1 Ann's, stopped; #2 Bob's; #3 Ann's.
+    await service.subscribe(ann, group, daily9());
+    await service.subscribe(bob, group, daily9());
+    assert.equal((await service.stop(ann, 'group-1', 1)).status, 'ok');
     await service.subscribe(ann, group, daily9({ hour: 10 }));
     const r = await service.stopAll(bob, 'group-1');
     assert.deepEqual(
@@ -126,6 +139,7 @@ describe('DigestService', () => {
   });
 
   it('when a creator leaves a space or the bot is removed, then those digests stop and the space is told once', async () => {
+    await service.subscribe(ann, group, daily9());
     await service.subscribe(ann, { id: 'group-2', type: 'group' }, daily9());
     assert.equal((await service.creatorGone('ann', 'left', 'group-1')).length, 1);
     assert.deepEqual(
