@@ -86,9 +86,8 @@ export function safeTimeZone(timeZone: string): string {
   return isValidTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
-/** The wall-clock date and time shown in `timeZone` at `instant`. */
-export function wallTimeAt(instant: Date, timeZone: string): WallTime {
-  const t = instant.getTime();
+/** The wall-clock time Intl shows in `timeZone` at epoch ms `t` (throws RangeError for a bad zone or instant). */
+function intlWallTime(t: number, timeZone: string): WallTime {
   let year = NaN;
   let month = NaN;
   let day = NaN;
@@ -134,18 +133,75 @@ export function wallTimeAt(instant: Date, timeZone: string): WallTime {
   };
 }
 
+/*
+ * Zone offsets, remembered per zone and UTC quarter-hour. Reading a wall time through Intl (formatToParts) costs
+ * microseconds, and one card shows a dozen times in one zone, each several ways. A quarter-hour is remembered only
+ * when Intl gives the same offset at its first and its last millisecond: no zone changes its offset twice within 15
+ * minutes, so the offset then holds for the whole quarter-hour, and every answer is the one Intl would give.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const MAX_QUARTERS_PER_ZONE = 4096;
+const offsetMemo = new Map<string, Map<number, number>>();
+/** Instants this far from Date's limits (±8.64e15 ms) are always read through Intl. */
+const MEMO_LIMIT_MS = 8.6e15;
+
+const intlOffset = (timeZone: string, t: number): number => wallEpoch(intlWallTime(t, timeZone)) - t;
+
+/** The zone's offset at `t` if the quarter-hour around it has one offset throughout, else undefined. */
+function quarterHourOffset(timeZone: string, t: number): number | undefined {
+  if (!(Math.abs(t) < MEMO_LIMIT_MS)) return undefined;
+  const quarter = Math.floor(t / QUARTER_HOUR_MS);
+  let zone = offsetMemo.get(timeZone);
+  const known = zone?.get(quarter);
+  if (known !== undefined) return known;
+  const start = quarter * QUARTER_HOUR_MS;
+  const offset = intlOffset(timeZone, start);
+  if (intlOffset(timeZone, start + QUARTER_HOUR_MS - 1) !== offset) return undefined;
+  if (!zone) {
+    if (offsetMemo.size >= MAX_CACHED_ZONES) offsetMemo.clear();
+    zone = new Map();
+    offsetMemo.set(timeZone, zone);
+  }
+  if (zone.size >= MAX_QUARTERS_PER_ZONE) zone.clear();
+  zone.set(quarter, offset);
+  return offset;
+}
+
+/** The wall-clock date and time shown in `timeZone` at `instant`. */
+export function wallTimeAt(instant: Date, timeZone: string): WallTime {
+  const t = instant.getTime();
+  const offset = quarterHourOffset(timeZone, t);
+  if (offset === undefined) return intlWallTime(t, timeZone);
+  const wall = new Date(t + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+  };
+}
+
 /** Milliseconds of a wall-clock time read as if it were UTC (a "wall epoch"). Years 0..99 are handled. */
 export function wallEpoch(d: CalendarDate | WallTime): number {
-  const t = 'hour' in d ? d : { ...d, hour: 0, minute: 0, second: 0, millisecond: 0 };
+  const timed = 'hour' in d;
+  const hour = timed ? d.hour : 0;
+  const minute = timed ? d.minute : 0;
+  const second = timed ? d.second : 0;
+  const millisecond = timed ? d.millisecond : 0;
+  // Date.UTC reads years 0..99 as 1900..1999, so those (and negative years) take the long way.
+  if (d.year >= 100) return Date.UTC(d.year, d.month - 1, d.day, hour, minute, second, millisecond);
   const date = new Date(0);
-  date.setUTCFullYear(t.year, t.month - 1, t.day);
-  date.setUTCHours(t.hour, t.minute, t.second, t.millisecond);
+  date.setUTCFullYear(d.year, d.month - 1, d.day);
+  date.setUTCHours(hour, minute, second, millisecond);
   return date.getTime();
 }
 
 /** The zone's UTC offset in force at epoch ms `t` (wall clock minus UTC). */
 export function offsetAt(timeZone: string, t: number): number {
-  return wallEpoch(wallTimeAt(new Date(t), timeZone)) - t;
+  return quarterHourOffset(timeZone, t) ?? intlOffset(timeZone, t);
 }
 
 /**
@@ -172,6 +228,15 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+const MONTH_SHIFT = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
+/** 0 = Sunday, as `Date#getUTCDay` gives it for the same proleptic Gregorian date (Sakamoto's method, no Date). */
+function weekday({ year, month, day }: CalendarDate): number {
+  const y = month < 3 ? year - 1 : year;
+  const n =
+    y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + (MONTH_SHIFT[month - 1] ?? NaN) + day;
+  return ((n % 7) + 7) % 7;
+}
+
 type Piece = (w: WallTime) => string;
 const TOKENS: Record<string, Piece> = {
   yyyy: (w) => String(w.year).padStart(4, '0'),
@@ -179,7 +244,7 @@ const TOKENS: Record<string, Piece> = {
   MM: (w) => pad2(w.month),
   dd: (w) => pad2(w.day),
   d: (w) => String(w.day),
-  EEE: (w) => WEEKDAYS[new Date(wallEpoch({ year: w.year, month: w.month, day: w.day })).getUTCDay()] ?? '?',
+  EEE: (w) => WEEKDAYS[weekday(w)] ?? '?',
   HH: (w) => pad2(w.hour),
   mm: (w) => pad2(w.minute),
   ss: (w) => pad2(w.second),

@@ -7,6 +7,7 @@ import {
   formatInZone,
   formatTimeRange,
   formatTimestamp,
+  formatWallTime,
   yearIn,
   instantFromWallTime,
   isValidTimeZone,
@@ -242,6 +243,110 @@ describe(`core/time (process TZ=${process.env.TZ ?? '(unset)'})`, () => {
     assert.equal(run.status, 0, run.stderr);
     // -120: the child really ran in Berlin summer time (the day Berlin and LA both sprang forward, hours apart).
     assert.equal(run.stdout.trim(), '-120 02:00 PDT');
+  });
+
+  it('when times are read again and again in many zones, across DST changes and odd historical offsets, then each is the wall time Intl shows', () => {
+    // The module remembers offsets per quarter-hour; this reads Intl directly for every instant and compares.
+    const formatters = new Map<string, Intl.DateTimeFormat>();
+    const formatter = (timeZone: string) => {
+      let f = formatters.get(timeZone);
+      if (!f) {
+        f = new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          era: 'short',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        });
+        formatters.set(timeZone, f);
+      }
+      return f;
+    };
+    const intlWall = (t: number, timeZone: string) => {
+      const parts = formatter(timeZone).formatToParts(t);
+      const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      const bc = parts.find((p) => p.type === 'era')?.value.startsWith('B') ?? false;
+      return {
+        year: bc ? 1 - n('year') : n('year'),
+        month: n('month'),
+        day: n('day'),
+        hour: n('hour') % 24,
+        minute: n('minute'),
+        second: n('second'),
+        millisecond: ((t % 1000) + 1000) % 1000,
+      };
+    };
+    const zones = [
+      'America/Los_Angeles',
+      'Europe/Berlin',
+      'Australia/Lord_Howe', // half-hour DST
+      'Pacific/Chatham', // +12:45 / +13:45
+      'America/Sao_Paulo',
+      'Europe/Amsterdam', // +00:19:32 until 1937
+      'Asia/Kolkata',
+      'UTC',
+    ];
+    const spans = [
+      { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1), step: 6 * 3_600_000 + 7_001 },
+      { from: Date.UTC(1880, 0, 1), to: Date.UTC(1950, 0, 1), step: 17 * 86_400_000 + 3_600_007 },
+      { from: Date.UTC(-100, 0, 1), to: Date.UTC(120, 0, 1), step: 211 * 86_400_000 + 61_001 },
+    ];
+    const oracleOffset = (t: number, timeZone: string) => {
+      const w = intlWall(t, timeZone);
+      const d = new Date(0);
+      d.setUTCFullYear(w.year, w.month - 1, w.day);
+      d.setUTCHours(w.hour, w.minute, w.second, w.millisecond);
+      return d.getTime() - t;
+    };
+    for (const timeZone of zones) {
+      const instants: number[] = [];
+      for (const s of spans) for (let t = s.from; t < s.to; t += s.step) instants.push(t);
+      // Around each offset change between two samples, found to the millisecond: every minute from 20 before to
+      // 20 after, and the milliseconds either side (most changes are on a quarter-hour, the historical ones not).
+      for (let i = instants.length - 1; i > 0; i--) {
+        let lo = instants[i - 1] ?? 0;
+        let hi = instants[i] ?? 0;
+        if (oracleOffset(lo, timeZone) === oracleOffset(hi, timeZone)) continue;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (oracleOffset(mid, timeZone) === oracleOffset(lo, timeZone)) lo = mid;
+          else hi = mid;
+        }
+        instants.push(lo, hi);
+        for (let m = -20; m <= 20; m++) instants.push(hi + m * 60_000);
+      }
+      // Twice: the second pass reads what the first one remembered.
+      for (const t of [...instants, ...instants]) {
+        const got = wallTimeAt(new Date(t), timeZone);
+        const want = intlWall(t, timeZone);
+        // deepEqual only on a difference: it is slow, and this compares tens of thousands.
+        if (JSON.stringify(got) !== JSON.stringify(want)) assert.deepEqual(got, want, `${timeZone} ${t}`);
+      }
+    }
+  });
+
+  it('when a weekday is shown, then it is the calendar one for every date, BC years and leap days included', () => {
+    const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    for (let t = Date.UTC(-800, 0, 1); t < Date.UTC(2800, 0, 1); t += 86_400_000 * 13 + 3_600_000) {
+      const d = new Date(t);
+      // Feb 28/29 and Mar 1 of the same year, where leap-year rules decide.
+      for (const [month, day] of [
+        [d.getUTCMonth() + 1, d.getUTCDate()],
+        [2, 28],
+        [2, 29],
+        [3, 1],
+      ] as const) {
+        const date = new Date(0);
+        date.setUTCFullYear(d.getUTCFullYear(), month - 1, day);
+        if (date.getUTCMonth() !== month - 1) continue; // no Feb 29 that year
+        const w = { year: d.getUTCFullYear(), month, day, hour: 0, minute: 0, second: 0, millisecond: 0 };
+        assert.equal(formatWallTime(w, 'EEE'), names[date.getUTCDay()], JSON.stringify(w));
+      }
+    }
   });
 
   it(
