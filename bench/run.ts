@@ -91,7 +91,7 @@ await bench('buildRecordingsCard (10 recordings)', 5_000, (i) =>
     offset: 0,
     total: 37,
     showPasswords: i % 2 === 0,
-    moreData: { action: 'recordings.more', offset: 10 },
+    moreData: (offset) => ({ action: 'recordings.more', offset }),
   }),
 );
 

@@ -27,9 +27,18 @@ export function truncateBytes(text: string, maxBytes: number): string {
   return `${out}…`;
 }
 
-/** The URL when it is an absolute http(s) URL, else undefined (no `javascript:` buttons). */
+/**
+ * Longest URL a button or link gets. Browsers and servers commonly refuse longer ones, and a Webex answer with such a
+ * URL is broken or hostile; each one would also cost its whole length in a card with a byte budget.
+ */
+export const MAX_URL_CHARS = 2048;
+
+/**
+ * The URL when it is an absolute http(s) URL of at most MAX_URL_CHARS, else undefined: no `javascript:` buttons and
+ * no button whose URL nobody can open (the recording is still shown, without it).
+ */
 export function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+  if (!url || url.length > MAX_URL_CHARS) return undefined;
   try {
     const u = new URL(url);
     return u.protocol === 'https:' || u.protocol === 'http:' ? url : undefined;
@@ -37,6 +46,13 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** Longest password shown. Webex's are short; a longer one is not a password, and cutting it would make it wrong. */
+export const MAX_PASSWORD_CHARS = 128;
+
+/** The password when it is one a person could type, else undefined (not shown). */
+export const shownPassword = (password: string | undefined): string | undefined =>
+  password && password.length <= MAX_PASSWORD_CHARS ? password : undefined;
 
 /** A URL usable inside a markdown link's `( )`: characters that would end or break the destination are %-encoded. */
 export function markdownLinkUrl(url: string): string {

@@ -87,13 +87,15 @@ export const NUMBER_RETRIES = 5;
 /**
  * Inserts the row `build` makes with the next number of the space (max + 1, so a stopped row's number is not
  * reused). Two instances racing for the same number: the table's unique key on (room_id, number) refuses one,
- * which tries again with the next.
+ * which tries again with the next. A table with other unique keys passes `refused`: called with the row a unique
+ * key refused, it throws when that key was not the number's (trying other numbers would not help).
  */
 export async function insertNumbered<DB, T extends NumberedTable<DB>, R extends Insertable<DB[T]>>(
   db: Kysely<DB>,
   table: T,
   roomId: string,
   build: (number: number) => R,
+  refused?: (row: R) => Promise<void>,
 ): Promise<R> {
   for (let attempt = 0; ; attempt++) {
     const top = await view(db)
@@ -109,7 +111,9 @@ export async function insertNumbered<DB, T extends NumberedTable<DB>, R extends 
         .execute();
       return row;
     } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= NUMBER_RETRIES) throw err;
+      if (!isUniqueViolation(err)) throw err;
+      await refused?.(row);
+      if (attempt >= NUMBER_RETRIES) throw err;
     }
   }
 }

@@ -29,6 +29,8 @@ export interface SubscriptionsTable {
   /** JSON of DigestFilters. */
   filters: string;
   even_if_empty: number;
+  /** digestKey of the digest while active; unique per (room, creator) among active rows (migration 0008). */
+  dedupe_key: string | null;
   active: number;
   created_at: number;
   stopped_at: number | null;

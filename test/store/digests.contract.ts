@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import {
+  DuplicateDigestError,
   LeaseLostError,
   type DigestRepository,
   type NewSubscription,
@@ -14,7 +15,11 @@ export const T0 = new Date('2026-03-01T12:00:00Z');
 export const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const LEASE = 60_000;
 
+let made = 0;
+
+/** A new digest; each one's topic differs, so that several in one space are not duplicates of each other. */
 export function newSubscription(over: Partial<NewSubscription> = {}): NewSubscription {
+  made += 1;
   return {
     id: randomUUID(),
     roomId: 'room-1',
@@ -23,7 +28,7 @@ export function newSubscription(over: Partial<NewSubscription> = {}): NewSubscri
     creatorEmail: 'ann@example.com',
     creatorName: 'Ann Lee',
     schedule: { cadence: 'daily', hour: 9, minute: 0, timeZone: 'America/New_York' },
-    filters: { topic: 'sync', format: 'MP4' },
+    filters: { topic: `sync ${made}`, format: 'MP4' },
     evenIfEmpty: false,
     createdAt: T0,
     nextRunAt: at(10),
@@ -113,6 +118,64 @@ export function digestsContract(backend: Backend): void {
       assert.deepEqual(
         (await repo.claimDue(at(10_000), 'x', LEASE, 100)).filter((c) => c.subscription.roomId === 'gone'),
         [],
+      );
+    });
+
+    it('keeps one active digest per space, creator, schedule and filters when identical ones race', async () => {
+      const schedule = {
+        cadence: 'weekly' as const,
+        weekday: 1,
+        hour: 8,
+        minute: 30,
+        timeZone: 'Europe/Berlin',
+      };
+      // The same filters in another key order and topic case: the same digest.
+      const twins = [
+        newSubscription({ roomId: 'twins', schedule, filters: { topic: 'Sync', format: 'MP4' } }),
+        newSubscription({ roomId: 'twins', schedule, filters: { format: 'MP4', topic: 'sync' } }),
+        newSubscription({
+          roomId: 'twins',
+          schedule: { ...schedule },
+          filters: { topic: 'SYNC', format: 'MP4' },
+        }),
+      ];
+      const results = await Promise.allSettled(twins.map((t) => repo.createSubscription(t)));
+      const made = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      assert.equal(made.length, 1, 'one created');
+      const winner = made[0];
+      assert.ok(winner);
+      for (const r of results) {
+        if (r.status === 'fulfilled') continue;
+        assert.ok(r.reason instanceof DuplicateDigestError, String(r.reason));
+        assert.equal(r.reason.existing.id, winner.id);
+      }
+      assert.deepEqual(
+        (await repo.listSubscriptions('twins')).map((s) => s.id),
+        [winner.id],
+      );
+      // Another schedule, another creator, or once the first is stopped: not a duplicate.
+      const other = await repo.createSubscription(
+        newSubscription({
+          roomId: 'twins',
+          schedule: { ...schedule, minute: 31 },
+          filters: { topic: 'sync', format: 'MP4' },
+        }),
+      );
+      const bob = await repo.createSubscription(
+        newSubscription({
+          roomId: 'twins',
+          creatorPersonId: 'person-bob',
+          schedule,
+          filters: { topic: 'sync', format: 'MP4' },
+        }),
+      );
+      await repo.stopSubscriptions([winner.id], 'ann@example.com', at(1));
+      const again = await repo.createSubscription(
+        newSubscription({ roomId: 'twins', schedule, filters: { format: 'MP4', topic: 'sync' } }),
+      );
+      assert.deepEqual(
+        (await repo.listSubscriptions('twins')).map((s) => s.id).sort(),
+        [other.id, bob.id, again.id].sort(),
       );
     });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import {
+  DuplicateNotificationError,
   KyselyNotificationRepository,
   type NewNotification,
 } from '../../src/features/notifications/notification-repository.js';
@@ -38,7 +39,7 @@ export function notificationsContract(backend: Backend): void {
       assert.deepEqual([a.number, b.number, other.number], [1, 2, 1]);
       assert.deepEqual(await repo.stop([b.id], 'ann', at), [b.id]);
       assert.deepEqual(await repo.stop([b.id], 'ann', at), [], 'stopped once');
-      const c = await repo.create(base());
+      const c = await repo.create(base({ filters: { format: 'MP4' } }));
       assert.equal(c.number, 3);
       assert.deepEqual(
         (await repo.listActive('room-1')).map((n) => n.number),
@@ -52,10 +53,61 @@ export function notificationsContract(backend: Backend): void {
     });
 
     it('numbers concurrent creations in one space distinctly', async () => {
-      // Someone else's: the numbering test counts Ann's notifications, whichever tests ran before it.
+      // Someone else's: the numbering test counts Ann's notifications, whichever tests ran before it. Each with
+      // other filters: the same ones would be one notification.
       const racer = { creatorPersonId: 'racer', creatorEmail: 'racer@example.com' };
-      const made = await Promise.all([1, 2, 3, 4].map(() => repo.create(base({ roomId: 'race', ...racer }))));
+      const made = await Promise.all(
+        [1, 2, 3, 4].map((i) =>
+          repo.create(base({ roomId: 'race', ...racer, filters: { topic: `race ${i}` } })),
+        ),
+      );
       assert.deepEqual(made.map((n) => n.number).sort(), [1, 2, 3, 4]);
+    });
+
+    it('keeps one active notification per space, creator and filters when identical ones race', async () => {
+      // The same filters in another key order and topic case: the same notification.
+      // Not Ann's: another test counts hers.
+      const twin = { creatorPersonId: 'twin', creatorEmail: 'twin@example.com' };
+      const twins = [
+        base({ roomId: 'twins', ...twin, filters: { topic: 'Sync', format: 'MP4' } }),
+        base({ roomId: 'twins', ...twin, filters: { format: 'MP4', topic: 'sync' } }),
+        base({ roomId: 'twins', ...twin, filters: { topic: 'SYNC', format: 'MP4' } }),
+      ];
+      const results = await Promise.allSettled(twins.map((t) => repo.create(t)));
+      const made = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      assert.equal(made.length, 1, 'one created');
+      const winner = made[0];
+      assert.ok(winner);
+      for (const r of results) {
+        if (r.status === 'fulfilled') continue;
+        assert.ok(r.reason instanceof DuplicateNotificationError, String(r.reason));
+        assert.equal(r.reason.existing.id, winner.id);
+        assert.equal(r.reason.existing.number, winner.number);
+      }
+      assert.deepEqual(
+        (await repo.listActive('twins')).map((n) => n.id),
+        [winner.id],
+      );
+      // Someone else, or other filters, in the same space: not the same notification.
+      const bob = await repo.create(
+        base({
+          roomId: 'twins',
+          creatorPersonId: 'twin-bob',
+          creatorEmail: 'twin-bob@example.com',
+          filters: { topic: 'sync', format: 'MP4' },
+        }),
+      );
+      const other = await repo.create(base({ roomId: 'twins', ...twin, filters: { topic: 'sync' } }));
+      assert.equal((await repo.listActive('twins')).length, 3);
+      // Once stopped, the same can be asked for again (the key covers active ones only).
+      await repo.stop([winner.id], 'twin', at);
+      const again = await repo.create(
+        base({ roomId: 'twins', ...twin, filters: { format: 'MP4', topic: 'sync' } }),
+      );
+      assert.deepEqual(
+        (await repo.listActive('twins')).map((n) => n.id).sort(),
+        [bob.id, other.id, again.id].sort(),
+      );
     });
 
     it('claims a post once, and a released claim can be taken again', async () => {

@@ -17,6 +17,8 @@ const row = (id: string, number: number, over: Partial<Row> = {}): Row => ({
   creator_name: 'Ann',
   time_zone: 'UTC',
   filters: '{}',
+  // No key: these rows are about numbers only (null keys never collide).
+  filters_key: null,
   source: 'org',
   active: 1,
   created_at: 0,

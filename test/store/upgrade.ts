@@ -11,6 +11,14 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Database } from '../../src/store/schema.js';
 import type { Backend } from './backends.js';
 import { repositoriesOf } from './repositories.js';
+import { DuplicateDigestError } from '../../src/features/digests/digest-repository.js';
+import {
+  DuplicateNotificationError,
+  type NotificationTables,
+} from '../../src/features/notifications/notification-repository.js';
+
+/** A notification row as release 0006 wrote it (before its unique key). */
+type Release6Row = Omit<NotificationTables['notify_subscriptions'], 'filters_key'>;
 
 const T = Date.parse('2026-03-01T12:00:00Z');
 const min = (n: number) => T + n * 60_000;
@@ -278,6 +286,25 @@ export function upgradeContract(backend: Backend): void {
           watermark: new Date(min(-1380)),
         });
         assert.equal(next.number, 3, 'numbers are never reused');
+        // Release 1's active digest got its unique key: the same one again (filters in another order and case) is
+        // refused with it.
+        await assert.rejects(
+          digests.createSubscription({
+            id: 'sub-twin',
+            roomId: 'room-group',
+            roomType: 'group',
+            creatorPersonId: 'p-ann',
+            creatorEmail: 'ann@example.com',
+            creatorName: 'Ann',
+            schedule: { cadence: 'daily', hour: 9, minute: 0, timeZone: 'Europe/Rome' },
+            filters: { format: 'MP4', topic: 'RÉUNION “weekly”' },
+            evenIfEmpty: false,
+            createdAt: new Date(T),
+            nextRunAt: new Date(min(60)),
+            watermark: new Date(min(-1380)),
+          }),
+          (err) => err instanceof DuplicateDigestError && err.existing.id === 'sub-daily',
+        );
         const [claim, ...others] = await digests.claimDue(new Date(T), 'new-instance', 60_000, 10);
         assert.equal(claim?.subscription.id, 'sub-daily');
         assert.equal(others.length, 0);
@@ -295,6 +322,89 @@ export function upgradeContract(backend: Backend): void {
         assert.equal(await nonces.useOnce('nonce-1', min(10), new Date(T)), true);
         assert.equal(await seenEvents.claimEvent('messages:created:m1', new Date(T), 60_000), true);
         assert.equal(await seenEvents.claimEvent('messages:created:m1', new Date(T), 60_000), false);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('gives the notifications of release 0006 their unique key, keeping the duplicates an old race made', async () => {
+      const options = backend.empty();
+      const old = openStore(options);
+      const row = (id: string, number: number, filters: string, active: 0 | 1): Release6Row => ({
+        id,
+        room_id: 'room-n',
+        room_type: 'direct',
+        number,
+        creator_person_id: 'p-ann',
+        creator_email: 'ann@example.com',
+        creator_name: 'Ann',
+        time_zone: 'UTC',
+        filters,
+        source: 'org',
+        active,
+        created_at: min(number),
+        stopped_at: null,
+        stopped_by: null,
+      });
+      try {
+        await migrate(old.kysely, {
+          backend: old.backend,
+          schema: options.pgSchema,
+          to: '0006-notifications',
+        });
+        await (old.kysely as unknown as Kysely<{ notify_subscriptions: Release6Row }>)
+          .insertInto('notify_subscriptions')
+          .values([
+            row('n-stopped', 1, '{"topic":"Sync","format":"MP4"}', 0),
+            row('n-first', 2, '{"topic":"Sync","format":"MP4"}', 1),
+            row('n-twin', 3, '{"format":"MP4","topic":"sync"}', 1),
+            row('n-other', 4, '{}', 1),
+          ])
+          .execute();
+      } finally {
+        await old.close();
+      }
+
+      const store = openStore(options);
+      try {
+        await store.migrate();
+        const { notifications } = repositoriesOf(store);
+        assert.deepEqual(
+          (await notifications.listActive('room-n')).map((n) => n.id),
+          ['n-first', 'n-twin', 'n-other'],
+          'nothing stopped by the upgrade',
+        );
+        const again = notifications.create({
+          id: 'n-new',
+          roomId: 'room-n',
+          roomType: 'direct',
+          creatorPersonId: 'p-ann',
+          creatorEmail: 'ann@example.com',
+          creatorName: 'Ann',
+          timeZone: 'UTC',
+          filters: { topic: 'SYNC', format: 'MP4' },
+          source: 'org',
+          createdAt: new Date(T),
+        });
+        await assert.rejects(
+          again,
+          (err) => err instanceof DuplicateNotificationError && err.existing.id === 'n-first',
+        );
+        await assert.rejects(
+          notifications.create({
+            id: 'n-new2',
+            roomId: 'room-n',
+            roomType: 'direct',
+            creatorPersonId: 'p-ann',
+            creatorEmail: 'ann@example.com',
+            creatorName: 'Ann',
+            timeZone: 'UTC',
+            filters: {},
+            source: 'org',
+            createdAt: new Date(T),
+          }),
+          (err) => err instanceof DuplicateNotificationError && err.existing.id === 'n-other',
+        );
       } finally {
         await store.close();
       }

@@ -3,8 +3,7 @@
  * whose recordings it lists. Passwords only in a 1:1 space, as for `recordings`.
  */
 import { buildRecordingsCard, type CardRecording } from '../recordings/index.js';
-import { truncateBytes, WEBEX_MARKDOWN_MAX_BYTES } from '../../cards/format.js';
-import { escapeCardText, escapeMarkdown, truncate } from '../../core/markdown.js';
+import { truncate } from '../../core/markdown.js';
 import type { Subscription } from './digest-repository.js';
 import { describeSchedule } from './schedule.js';
 
@@ -14,6 +13,7 @@ export function digestTitle(sub: Pick<Subscription, 'number' | 'schedule' | 'cre
   return `Digest #${sub.number} (${describeSchedule(sub.schedule)}, ${sub.schedule.timeZone}) · ${truncate(sub.creatorName, 80)}'s recordings`;
 }
 
+/** The card starts at `offset`; it shows the first `shown` of `recordings` (fewer when they don't fit one card). */
 export function buildDigestCard(input: {
   subscription: Subscription;
   window: { from: Date; to: Date };
@@ -21,9 +21,10 @@ export function buildDigestCard(input: {
   recordings: CardRecording[];
   offset: number;
   total: number;
-}): { card: Record<string, unknown>; markdown: string } {
+}): { card: Record<string, unknown>; markdown: string; shown: number } {
   const sub = input.subscription;
-  const { card, markdown } = buildRecordingsCard({
+  return buildRecordingsCard({
+    heading: digestTitle(sub),
     timeZone: sub.schedule.timeZone,
     range: input.window,
     filters: sub.filters,
@@ -32,16 +33,4 @@ export function buildDigestCard(input: {
     total: input.total,
     showPasswords: sub.roomType === 'direct',
   });
-  const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
-  const title = digestTitle(sub);
-  return {
-    card: {
-      ...card,
-      body: [
-        { type: 'TextBlock', text: escapeCardText(title), size: 'Small', isSubtle: true, wrap: true },
-        ...body,
-      ],
-    },
-    markdown: truncateBytes(`_${escapeMarkdown(title)}_\n${markdown}`, WEBEX_MARKDOWN_MAX_BYTES),
-  };
 }

@@ -98,8 +98,34 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** The creator already has an active digest with the same schedule and filters in this space (a race lost). */
+export class DuplicateDigestError extends Error {
+  constructor(readonly existing: Subscription) {
+    super(`digest #${existing.number} already does this`);
+    this.name = 'DuplicateDigestError';
+  }
+}
+
+/**
+ * Same schedule and the same filters (any order, topic in any case): the canonical rendering the duplicate check
+ * compares, and the store's unique key over active digests (migration 0008, which renders the rows it found the
+ * same way: change this only with a migration that renders existing rows anew).
+ */
+export function digestKey(d: { schedule: Schedule; filters: DigestFilters; evenIfEmpty: boolean }): string {
+  const entries = Object.entries(d.filters)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]: [string, unknown]) => [k, k === 'topic' ? String(v).toLowerCase() : v] as const)
+    // Code-unit order, not localeCompare: the key must not depend on the server's locale.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const s = d.schedule;
+  return JSON.stringify([s.cadence, s.weekday ?? null, s.hour, s.minute, s.timeZone, d.evenIfEmpty, entries]);
+}
+
 export interface DigestRepository {
-  /** Inserts it with the next free number in its space (numbers are never reused there). */
+  /**
+   * Inserts it with the next free number in its space (numbers are never reused there); throws DuplicateDigestError
+   * when its creator already has an active one with the same digestKey there (a unique key: holds across instances).
+   */
   createSubscription(input: NewSubscription): Promise<Subscription>;
   getSubscription(id: string): Promise<Subscription | undefined>;
   /** Active and stopped, by the number shown in the space. */

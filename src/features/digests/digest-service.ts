@@ -11,7 +11,13 @@ import type { DigestScheduler, RunNowResult, TickResult } from './scheduler.js';
 import { stopCreatorDigests, type StopReason } from './stop-creator-digests.js';
 import type { Logger } from '../../logger.js';
 import type { WebexPerson } from '../../webex/types.js';
-import type { DigestRepository, RoomType, Subscription } from './digest-repository.js';
+import {
+  DuplicateDigestError,
+  digestKey,
+  type DigestRepository,
+  type RoomType,
+  type Subscription,
+} from './digest-repository.js';
 
 /** Who is asking: the person behind a command or a button press. */
 export interface DigestActor {
@@ -79,29 +85,10 @@ export interface DigestServiceDeps {
 }
 
 /** Same schedule and the same filters (any order, topic in any case): a duplicate digest. */
-export function sameDigest(
+export const sameDigest = (
   a: Subscription,
   b: { schedule: Schedule; filters: DigestFilters; evenIfEmpty: boolean },
-): boolean {
-  const key = (f: DigestFilters) =>
-    JSON.stringify(
-      Object.entries(f)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]: [string, unknown]) => [k, k === 'topic' ? String(v).toLowerCase() : v])
-        .sort(([x], [y]) => String(x).localeCompare(String(y))),
-    );
-  const s = a.schedule;
-  const t = b.schedule;
-  return (
-    s.cadence === t.cadence &&
-    s.weekday === t.weekday &&
-    s.hour === t.hour &&
-    s.minute === t.minute &&
-    s.timeZone === t.timeZone &&
-    a.evenIfEmpty === b.evenIfEmpty &&
-    key(a.filters) === key(b.filters)
-  );
-}
+): boolean => digestKey(a) === digestKey(b);
 
 const mayManage = (deps: DigestServiceDeps, actor: DigestActor, sub: Subscription) =>
   sub.creatorPersonId === actor.personId || deps.admins.has(actor.email.toLowerCase());
@@ -138,7 +125,7 @@ async function subscribe(
   );
   if (existing) return { status: 'duplicate', existing };
   const first = nextRun(schedule, now());
-  const subscription = await repository.createSubscription({
+  const subscription = await createOnce(repository, {
     id: randomUUID(),
     roomId: room.id,
     roomType: room.type,
@@ -153,7 +140,22 @@ async function subscribe(
     // The first digest covers one period before it.
     watermark: previousRun(schedule, first),
   });
-  return { status: 'created', subscription };
+  return subscription instanceof DuplicateDigestError
+    ? { status: 'duplicate', existing: subscription.existing }
+    : { status: 'created', subscription };
+}
+
+/** The new digest, or the refusal when the same one exists (the store's key: a twin message won the race). */
+async function createOnce(
+  repository: DigestRepository,
+  input: Parameters<DigestRepository['createSubscription']>[0],
+): Promise<Subscription | DuplicateDigestError> {
+  try {
+    return await repository.createSubscription(input);
+  } catch (err) {
+    if (err instanceof DuplicateDigestError) return err;
+    throw err;
+  }
 }
 
 export function createDigestService(deps: DigestServiceDeps): DigestService {

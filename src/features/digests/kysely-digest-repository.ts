@@ -7,10 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DigestFilters, Schedule } from './schedule.js';
 import type { Database, SubscriptionsTable } from '../../store/schema.js';
-import { activeByNumber, rowByNumber, stopNumbered } from '../../store/numbered-rows.js';
+import { activeByNumber, isUniqueViolation, rowByNumber, stopNumbered } from '../../store/numbered-rows.js';
 import { retriedTransaction } from '../../store/transaction.js';
 import {
+  DuplicateDigestError,
   LeaseLostError,
+  digestKey,
   type Claim,
   type DigestRepository,
   type NewRun,
@@ -84,6 +86,26 @@ export class KyselyDigestRepository implements DigestRepository {
   // ---- subscriptions ----
 
   async createSubscription(input: NewSubscription): Promise<Subscription> {
+    try {
+      return await this.insertSubscription(input);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The same digest made by someone else first (on any instance): say which.
+      const key = digestKey(input);
+      const same = await this.db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('room_id', '=', input.roomId)
+        .where('creator_person_id', '=', input.creatorPersonId)
+        .where('dedupe_key', '=', key)
+        .where('active', '=', 1)
+        .executeTakeFirst();
+      if (same) throw new DuplicateDigestError(toSubscription(same));
+      throw err;
+    }
+  }
+
+  private async insertSubscription(input: NewSubscription): Promise<Subscription> {
     return this.tx(async (trx) => {
       // A retried transaction whose first COMMIT did land: the subscription is there already.
       const existing = await trx
@@ -120,6 +142,7 @@ export class KyselyDigestRepository implements DigestRepository {
           time_zone: input.schedule.timeZone,
           filters: JSON.stringify(input.filters),
           even_if_empty: input.evenIfEmpty ? 1 : 0,
+          dedupe_key: digestKey(input),
           active: 1,
           created_at: ms(input.createdAt),
           stopped_at: null,

@@ -93,46 +93,43 @@ export function describeFailure(err: unknown): string {
   return 'something went wrong on my side';
 }
 
-/** The pages (cards) of one run; an empty digest only when asked for, and not after a settled card covered it. */
-function pagesOf(
-  fresh: WebexRecording[],
-  kind: 'scheduled' | 'manual',
-  evenIfEmpty: boolean,
-  hadPending: boolean,
-) {
-  const pages: CardRecording[][] = [];
-  for (let i = 0; i < fresh.length; i += DIGEST_PAGE_SIZE) pages.push(fresh.slice(i, i + DIGEST_PAGE_SIZE));
-  if (pages.length === 0 && ((kind === 'scheduled' && evenIfEmpty && !hadPending) || kind === 'manual')) {
-    pages.push([]);
-  }
-  return pages;
-}
+/** Whether a run with nothing new posts an empty digest: when asked for, and not after a settled card covered it. */
+const postsEmpty = (kind: 'scheduled' | 'manual', evenIfEmpty: boolean, hadPending: boolean) =>
+  (kind === 'scheduled' && evenIfEmpty && !hadPending) || kind === 'manual';
 
 /** Whether a card's POST is under way: a failure then means that card was not posted. */
 interface PostState {
   posting: boolean;
 }
 
-/** Posts each page between beginPost and endPost (see the top of this file). */
+/**
+ * Posts the recordings as cards of up to DIGEST_PAGE_SIZE, each between beginPost and endPost (see the top of this
+ * file); a card shows fewer when they don't fit its byte budget, and the next card starts after the ones it showed.
+ * Returns the number of cards posted.
+ */
 async function postPages(
   claim: Claim,
-  pages: CardRecording[][],
-  total: number,
+  fresh: CardRecording[],
+  postEmpty: boolean,
   window: { from: Date; to: Date },
   deps: DigestRunDeps,
   { state, log }: { state: PostState; log: Logger },
-): Promise<void> {
+): Promise<number> {
   const { repository, now } = deps;
   const sub = claim.subscription;
-  for (const [k, page] of pages.entries()) {
-    const { card, markdown } = buildDigestCard({
+  let cards = 0;
+  for (let offset = 0; offset < fresh.length || (cards === 0 && postEmpty); cards++) {
+    const { card, markdown, shown } = buildDigestCard({
       subscription: sub,
       window,
-      recordings: page,
-      offset: k * DIGEST_PAGE_SIZE,
-      total,
+      recordings: fresh.slice(offset, offset + DIGEST_PAGE_SIZE),
+      offset,
+      total: fresh.length,
     });
-    const ids = page.map((r) => ({ id: r.id, createTime: createTimeOf(r as WebexRecording) }));
+    const ids = fresh
+      .slice(offset, offset + shown)
+      .map((r) => ({ id: r.id, createTime: createTimeOf(r as WebexRecording) }));
+    offset += shown;
     await repository.beginPost(claim, { recordings: ids, at: now().getTime() }, now(), deps.leaseMs);
     state.posting = true;
     const outcome = await deps.poster.postCard(sub.roomId, card, markdown);
@@ -141,6 +138,7 @@ async function postPages(
     if (outcome === 'uncertain') log.warn({ recordings: ids.length }, 'a digest card may not have arrived');
     await repository.endPost(claim, now(), { uncertain: outcome === 'uncertain' });
   }
+  return cards;
 }
 
 export async function runDigest(
@@ -178,8 +176,8 @@ export async function runDigest(
     });
     const posted = await repository.postedIds(sub.id);
     const fresh = listed.filter((r) => !posted.has(r.id) && Number.isFinite(createTimeOf(r)));
-    const pages = pagesOf(fresh, kind, sub.evenIfEmpty, hadPending);
-    await postPages(claim, pages, fresh.length, window, deps, { state, log });
+    const postEmpty = postsEmpty(kind, sub.evenIfEmpty, hadPending);
+    const cards = await postPages(claim, fresh, postEmpty, window, deps, { state, log });
 
     const status = fresh.length > 0 ? 'sent' : 'empty';
     const advance =
@@ -191,8 +189,8 @@ export async function runDigest(
           }
         : undefined;
     await repository.completeRun(claim, { ...(advance ? { advance } : {}), run: run(status, fresh.length) });
-    log.info({ status, recordings: fresh.length, cards: pages.length }, 'digest run finished');
-    return status === 'sent' ? { status, cards: pages.length, recordings: fresh.length } : { status };
+    log.info({ status, recordings: fresh.length, cards }, 'digest run finished');
+    return status === 'sent' ? { status, cards, recordings: fresh.length } : { status };
   } catch (err) {
     return runFailed(claim, kind, err, deps, { log, state, run: run('failed', 0, describeFailure(err)) });
   }

@@ -9,7 +9,9 @@ import {
   markdownLinkUrl,
   parseInstant,
   safeHttpUrl,
+  shownPassword,
   truncateBytes,
+  utf8Bytes,
   WEBEX_MARKDOWN_MAX_BYTES,
 } from '../../cards/format.js';
 import type { WebexRecording } from '../../webex/types.js';
@@ -32,7 +34,7 @@ export function buildNotificationCard(input: {
     n.roomType === 'direct'
       ? 'Your recording is ready'
       : `${truncate(n.creatorName, 80)}'s recording is ready`;
-  const showPassword = n.roomType === 'direct' && Boolean(r.password);
+  const password = n.roomType === 'direct' ? shownPassword(r.password) : undefined;
   const play = safeHttpUrl(r.playbackUrl);
   const download = safeHttpUrl(r.downloadUrl);
   const footer = `Notification #${n.number} · \`notify stop ${n.number}\` stops it`;
@@ -42,10 +44,10 @@ export function buildNotificationCard(input: {
     { type: 'TextBlock', text: escapeCardText(topic), weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: escapeCardText(meta.join(' · ')), spacing: 'None', wrap: true },
   ];
-  if (showPassword) {
+  if (password) {
     body.push({
       type: 'TextBlock',
-      text: `Password: ${escapeCardText(r.password ?? '')}`,
+      text: `Password: ${escapeCardText(password)}`,
       spacing: 'None',
       wrap: true,
     });
@@ -61,12 +63,17 @@ export function buildNotificationCard(input: {
     play ? `[Play](${markdownLinkUrl(play)})` : undefined,
     download ? `[Download](${markdownLinkUrl(download)})` : undefined,
   ].filter(Boolean);
-  const markdown = [
-    `**${escapeMarkdown(heading)}**: ${escapeMarkdown(topic)}`,
-    [escapeMarkdown(meta.join(' · ')), ...links].filter(Boolean).join(' · '),
-    ...(showPassword ? [`Password: ${escapeMarkdown(r.password ?? '')}`] : []),
-    `_Notification #${n.number}: \`notify stop ${n.number}\` stops it_`,
-  ].join('\n');
+  const markdownWith = (withLinks: (string | undefined)[]) =>
+    [
+      `**${escapeMarkdown(heading)}**: ${escapeMarkdown(topic)}`,
+      [escapeMarkdown(meta.join(' · ')), ...withLinks].filter(Boolean).join(' · '),
+      ...(password ? [`Password: ${escapeMarkdown(password)}`] : []),
+      `_Notification #${n.number}: \`notify stop ${n.number}\` stops it_`,
+    ].join('\n');
+  // Two long urls can pass the markdown limit: then the fallback goes without them (the card has the buttons)
+  // rather than being cut inside a link.
+  const full = markdownWith(links);
+  const markdown = utf8Bytes(full) <= WEBEX_MARKDOWN_MAX_BYTES ? full : markdownWith([]);
 
   return {
     card: {

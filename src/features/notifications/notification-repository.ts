@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { activeByNumber, insertNumbered, rowByNumber, stopNumbered } from '../../store/numbered-rows.js';
-import type { NotifyFilters } from './notify-filters.js';
+import { filtersKey, type NotifyFilters } from './notify-filters.js';
 
 /** `org`: served by the org-level webhook (WEBEX_ADMIN_TOKEN); `user`: by a webhook made with the person's token. */
 export type NotifySource = 'org' | 'user';
@@ -31,8 +31,19 @@ export interface Notification extends NewNotification {
   active: boolean;
 }
 
+/** The creator already has an active notification with the same filters in this space (a race lost, say). */
+export class DuplicateNotificationError extends Error {
+  constructor(readonly existing: Notification) {
+    super(`notification #${existing.number} already does this`);
+    this.name = 'DuplicateNotificationError';
+  }
+}
+
 export interface NotificationRepository {
-  /** Inserts it with the next free number of its space. */
+  /**
+   * Inserts it with the next free number of its space; throws DuplicateNotificationError when its creator already
+   * has an active one with the same filters there (a unique key, so it holds across instances).
+   */
   create(input: NewNotification): Promise<Notification>;
   /** The active notifications of a space, by number. */
   listActive(roomId: string): Promise<Notification[]>;
@@ -65,6 +76,8 @@ type NotifySubscriptionsTable = {
   creator_name: string;
   time_zone: string;
   filters: string;
+  /** filtersKey(filters) while active; unique per (room, creator) among active rows (migration 0007). */
+  filters_key: string | null;
   source: NotifySource;
   active: number;
   created_at: number;
@@ -127,14 +140,32 @@ export class KyselyNotificationRepository implements NotificationRepository {
         creator_name: input.creatorName,
         time_zone: input.timeZone,
         filters: JSON.stringify(input.filters),
+        filters_key: filtersKey(input.filters),
         source: input.source,
         active: 1,
         created_at: input.createdAt.getTime(),
         stopped_at: null,
         stopped_by: null,
       }),
+      // Which key refused it: the same notification made by someone else first, or only its number.
+      async (refused) => {
+        const same = await this.activeWithKey(refused);
+        if (same) throw new DuplicateNotificationError(same);
+      },
     );
     return toNotification(row);
+  }
+
+  private async activeWithKey(row: NotifySubscriptionsTable): Promise<Notification | undefined> {
+    const found = await this.db
+      .selectFrom('notify_subscriptions')
+      .selectAll()
+      .where('room_id', '=', row.room_id)
+      .where('creator_person_id', '=', row.creator_person_id)
+      .where('filters_key', '=', row.filters_key)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    return found && toNotification(found);
   }
 
   async listActive(roomId: string): Promise<Notification[]> {

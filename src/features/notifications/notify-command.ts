@@ -8,7 +8,13 @@ import type { CommandContext, CommandSpec } from '../../core/command-registry.js
 import { ErrorCode, UserError } from '../../errors.js';
 import { escapeMarkdown, truncate } from '../../core/markdown.js';
 import type { WebexPerson } from '../../webex/types.js';
-import type { Notification, NotificationRepository, NotifySource } from './notification-repository.js';
+import {
+  DuplicateNotificationError,
+  type Notification,
+  type NewNotification,
+  type NotificationRepository,
+  type NotifySource,
+} from './notification-repository.js';
 import { describeNotifyFilters, filtersKey, type NotifyFilters } from './notify-filters.js';
 import { NOTIFY_EXAMPLES, NOTIFY_USAGE, parseNotify } from './parse-notify.js';
 
@@ -71,6 +77,24 @@ function subscribedReply(
   return lines.join('\n');
 }
 
+const alreadyHave = (n: Notification) =>
+  `You already have this: notification **#${n.number}**. \`notify list\` shows them all.`;
+
+/** The new notification, or undefined when the same one exists (the store's key: a twin message won the race). */
+async function createOnce(
+  deps: NotifyCommandDeps,
+  input: NewNotification,
+  reply: CommandContext['reply'],
+): Promise<Notification | undefined> {
+  try {
+    return await deps.repo.create(input);
+  } catch (err) {
+    if (!(err instanceof DuplicateNotificationError)) throw err;
+    await reply.say(alreadyHave(err.existing));
+    return undefined;
+  }
+}
+
 async function subscribe(
   deps: NotifyCommandDeps,
   ctx: CommandContext,
@@ -84,11 +108,7 @@ async function subscribe(
   const same = (await deps.repo.listActive(message.roomId)).find(
     (n) => n.creatorPersonId === message.personId && filtersKey(n.filters) === key,
   );
-  if (same) {
-    return reply.say(
-      `You already have this: notification **#${same.number}**. \`notify list\` shows them all.`,
-    );
-  }
+  if (same) return reply.say(alreadyHave(same));
   const person = { personId: message.personId, email: message.personEmail };
   const source = await deps.sourceFor(person);
   if (source === 'sign-in-offered') {
@@ -104,19 +124,23 @@ async function subscribe(
   // Watched before it is stored: a notification whose webhook Webex refused would never fire.
   await deps.watch(source, person);
   const timeZone = await deps.timeZoneFor(message.person);
-  const n = await deps.repo.create({
-    id: randomUUID(),
-    roomId: message.roomId,
-    roomType: message.roomType,
-    creatorPersonId: message.personId,
-    creatorEmail: message.personEmail,
-    creatorName: message.person.displayName || message.personEmail,
-    timeZone,
-    filters,
-    source,
-    createdAt: now(),
-  });
-  await reply.say(subscribedReply(n.number, filters, timeZone, message.roomType));
+  const n = await createOnce(
+    deps,
+    {
+      id: randomUUID(),
+      roomId: message.roomId,
+      roomType: message.roomType,
+      creatorPersonId: message.personId,
+      creatorEmail: message.personEmail,
+      creatorName: message.person.displayName || message.personEmail,
+      timeZone,
+      filters,
+      source,
+      createdAt: now(),
+    },
+    reply,
+  );
+  if (n) await reply.say(subscribedReply(n.number, filters, timeZone, message.roomType));
 }
 
 async function list(deps: NotifyCommandDeps, ctx: CommandContext): Promise<void> {

@@ -61,11 +61,16 @@ export function describeNotifyFilters(f: NotifyFilters): string {
   return words.join(', ');
 }
 
-/** Same filters, whatever the order they were given in: the duplicate check compares these. */
+/**
+ * Same filters, whatever the order they were given in (the topic in any case): the canonical rendering the duplicate
+ * check compares, and the store's unique key over active notifications (migration 0007, which renders the rows it
+ * found the same way: change this only with a migration that renders existing rows anew).
+ */
 export function filtersKey(f: NotifyFilters): string {
   const entries = Object.entries(f)
-    .filter(([, v]) => v !== undefined)
+    .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => [k, k === 'topic' ? String(v).toLowerCase() : v] as const)
-    .sort(([a], [b]) => a.localeCompare(b));
+    // Code-unit order, not localeCompare: the key must not depend on the server's locale.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(entries);
 }

@@ -14,6 +14,7 @@ import {
   markdownLinkUrl,
   parseInstant,
   safeHttpUrl,
+  shownPassword,
   truncateBytes,
   utf8Bytes,
 } from '../../cards/format.js';
@@ -61,7 +62,10 @@ export interface RecordingsCardInput {
   /** Half-open [from, to). */
   range: { from: Date; to: Date };
   filters: RecordingsFilters;
-  /** This page only (≤ 10), already newest first. */
+  /**
+   * This page (10 at most is usual), already newest first. When they don't all fit the byte budgets, the card shows
+   * the first `shown` of them and `moreData` is asked for the page that starts after them.
+   */
   recordings: CardRecording[];
   /** Index of recordings[0] within the whole result. */
   offset: number;
@@ -69,8 +73,13 @@ export interface RecordingsCardInput {
   total: number;
   /** True only in a 1:1 space. When false no password is rendered anywhere (card or fallback). */
   showPasswords: boolean;
-  /** When present, the card gets an Action.Submit "Show more" whose `data` is exactly this object. */
-  moreData?: Record<string, unknown>;
+  /**
+   * The data of the "Show more" button for the page that starts at `nextOffset` (within the whole result), or
+   * undefined when nothing follows. When it gives data, the card gets an Action.Submit "Show more" with exactly it.
+   */
+  moreData?: (nextOffset: number) => Record<string, unknown> | undefined;
+  /** A small line above the title, in the card and the fallback (a digest says which digest it is). */
+  heading?: string;
 }
 
 export type AdaptiveCardJson = Record<string, unknown>;
@@ -79,7 +88,8 @@ export type AdaptiveCardJson = Record<string, unknown>;
 export const MAX_TOPIC_CHARS = 200;
 /**
  * Card JSON budget in UTF-8 bytes. Webex rejects large attachments; when 10 recordings with long multibyte topics
- * and long urls would exceed this, topics are shortened further (urls can't be).
+ * and long urls would exceed this, topics are shortened further, and when that is not enough (urls can't be
+ * shortened) the card shows fewer recordings and the rest follow ("Show more", or the digest's next card).
  */
 export const CARD_TARGET_BYTES = 16_000;
 /** Longest filter value echoed back (they come from the user's message). */
@@ -176,10 +186,11 @@ function recordingItem(
       wrap: true,
     });
   }
-  if (input.showPasswords && r.password) {
+  const password = input.showPasswords ? shownPassword(r.password) : undefined;
+  if (password) {
     details.push({
       type: 'TextBlock',
-      text: `Password: ${escapeCardText(r.password)}`,
+      text: `Password: ${escapeCardText(password)}`,
       spacing: 'None',
       wrap: true,
     });
@@ -195,8 +206,11 @@ function recordingItem(
   return { type: 'ColumnSet', separator: true, columns };
 }
 
-function cardHeader(input: RecordingsCardInput): AdaptiveCardJson[] {
-  const header: AdaptiveCardJson[] = [
+function cardHeader(input: RecordingsCardInput, shown: number): AdaptiveCardJson[] {
+  const header: AdaptiveCardJson[] = input.heading
+    ? [{ type: 'TextBlock', text: escapeCardText(input.heading), size: 'Small', isSubtle: true, wrap: true }]
+    : [];
+  header.push(
     { type: 'TextBlock', text: titleOf(input.filters), weight: 'Bolder', size: 'Medium', wrap: true },
     {
       type: 'TextBlock',
@@ -204,14 +218,14 @@ function cardHeader(input: RecordingsCardInput): AdaptiveCardJson[] {
       spacing: 'None',
       wrap: true,
     },
-  ];
+  );
   const words = filterWords(input.filters, escapeCardText);
   if (words.length > 0) {
     header.push({ type: 'TextBlock', text: words.join(' · '), isSubtle: true, spacing: 'None', wrap: true });
   }
   header.push({
     type: 'TextBlock',
-    text: countText(input.offset, input.recordings.length, input.total),
+    text: countText(input.offset, shown, input.total),
     isSubtle: true,
     spacing: 'Small',
     wrap: true,
@@ -236,27 +250,33 @@ function markdownLine(
   if (play) parts.push(`[Play](${markdownLinkUrl(play)})`);
   if (download) parts.push(`[Download](${markdownLinkUrl(download)})`);
   if (r.shareToMe) parts.push('shared with you');
-  if (input.showPasswords && r.password) parts.push(`password: ${escapeMarkdown(r.password)}`);
+  const password = input.showPasswords ? shownPassword(r.password) : undefined;
+  if (password) parts.push(`password: ${escapeMarkdown(password)}`);
   const topic = escapeMarkdown(truncate(topicOf(r), topicChars));
   return `- **${topic}** — ${parts.filter(Boolean).join(' · ')}`;
 }
 
-function fallbackMarkdown(input: RecordingsCardInput): string {
+/** The fallback for the `shown` recordings the card shows. */
+function fallbackMarkdown(input: RecordingsCardInput, shown: number, hasMore: boolean): string {
   const rowTime = rowTimeOptions(input);
   const headParts = [
     `**${titleOf(input.filters)}**`,
     escapeMarkdown(formatTimeRange(input.range, input.timeZone)),
     ...filterWords(input.filters, escapeMarkdown),
   ];
-  const head = [headParts.join(' · '), `${countText(input.offset, input.recordings.length, input.total)}:`];
-  const tail = input.moreData ? ['More recordings match: press **Show more** on the card.'] : [];
+  const head = [
+    ...(input.heading ? [`_${escapeMarkdown(input.heading)}_`] : []),
+    headParts.join(' · '),
+    `${countText(input.offset, shown, input.total)}:`,
+  ];
+  const tail = hasMore ? ['More recordings match: press **Show more** on the card.'] : [];
   const assemble = (lines: string[]) => [...head, ...lines, ...tail].join('\n');
   const fits = (s: string) => utf8Bytes(s) <= WEBEX_MARKDOWN_MAX_BYTES;
 
   // First shorten topics (keeps every recording in notifications), then drop lines from the end.
   let lines: string[] = [];
   for (const topicChars of [MAX_TOPIC_CHARS, 80, 40]) {
-    lines = input.recordings.map((r) => markdownLine(r, input, topicChars, rowTime));
+    lines = input.recordings.slice(0, shown).map((r) => markdownLine(r, input, topicChars, rowTime));
     const text = assemble(lines);
     if (fits(text)) return text;
   }
@@ -284,30 +304,53 @@ function rowTimeOptions(input: RecordingsCardInput): { zone: boolean; contextYea
 /** Topic lengths tried, longest first, until the card fits its byte budget. */
 const CARD_TOPIC_CHARS = [MAX_TOPIC_CHARS, 100, 50, 20] as const;
 
-/** The card for one page of recordings and the markdown fallback to send with it. */
+/**
+ * The card for one page of recordings and the markdown fallback to send with it. `shown` recordings (the first ones
+ * of `input.recordings`) are on it: all of them unless the card's byte budget says fewer, and at least one (every
+ * field of a row is bounded, so one row always fits), so whoever pages on always makes progress.
+ */
 export function buildRecordingsCard(input: RecordingsCardInput): {
   card: AdaptiveCardJson;
   markdown: string;
+  shown: number;
 } {
-  const header = cardHeader(input);
   const rowTime = rowTimeOptions(input);
-  const build = (topicChars: number): AdaptiveCardJson => {
+  const rowsOf = (topicChars: number) =>
+    input.recordings.map((r) => recordingItem(r, input, topicChars, rowTime));
+  const assemble = (rows: AdaptiveCardJson[]) => {
+    const more = input.moreData?.(input.offset + rows.length);
     const card: AdaptiveCardJson = {
       $schema: CARD_SCHEMA,
       type: 'AdaptiveCard',
       version: CARD_VERSION,
-      body: [...header, ...input.recordings.map((r) => recordingItem(r, input, topicChars, rowTime))],
+      body: [...cardHeader(input, rows.length), ...rows],
     };
-    if (input.moreData) card.actions = [{ type: 'Action.Submit', title: 'Show more', data: input.moreData }];
-    return card;
+    if (more) card.actions = [{ type: 'Action.Submit', title: 'Show more', data: more }];
+    return { card, shown: rows.length, hasMore: more !== undefined };
   };
+  const sizeOf = (json: unknown) => utf8Bytes(JSON.stringify(json));
+  const finish = (built: ReturnType<typeof assemble>) => ({
+    card: built.card,
+    markdown: fallbackMarkdown(input, built.shown, built.hasMore),
+    shown: built.shown,
+  });
+
   // Long multibyte topics appear three times a row (text and two button names): shorter until it fits.
-  let card = build(CARD_TOPIC_CHARS[0]);
-  for (const topicChars of CARD_TOPIC_CHARS.slice(1)) {
-    if (utf8Bytes(JSON.stringify(card)) <= CARD_TARGET_BYTES) break;
-    card = build(topicChars);
+  let rows: AdaptiveCardJson[] = [];
+  let built: ReturnType<typeof assemble> | undefined;
+  for (const topicChars of CARD_TOPIC_CHARS) {
+    rows = rowsOf(topicChars);
+    built = assemble(rows);
+    if (sizeOf(built.card) <= CARD_TARGET_BYTES) return finish(built);
   }
-  return { card, markdown: fallbackMarkdown(input) };
+  // Still too big (long urls): drop rows from the end, estimated by each row's size, then checked for real (the
+  // count and the Show more data change with the number shown).
+  let keep = rows.length;
+  let estimate = built ? sizeOf(built.card) : 0;
+  while (keep > 1 && estimate > CARD_TARGET_BYTES) estimate -= sizeOf(rows[--keep]) + 1;
+  built = assemble(rows.slice(0, keep));
+  while (keep > 1 && sizeOf(built.card) > CARD_TARGET_BYTES) built = assemble(rows.slice(0, --keep));
+  return finish(built);
 }
 
 /**

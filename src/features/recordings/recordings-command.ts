@@ -208,20 +208,18 @@ async function answerPage(
   }
   const paged = toPagedQuery(query);
   const showPasswords = roomType === 'direct';
-  const build = () => {
-    const page = recordings.slice(offset, offset + PAGE_SIZE);
-    const nextOffset = offset + page.length;
-    return buildRecordingsCard({
+  // The card may show fewer than a page (hostile answers: long urls); Show more then starts after what it showed.
+  const build = () =>
+    buildRecordingsCard({
       timeZone,
       range,
       filters,
-      recordings: page,
+      recordings: recordings.slice(offset, offset + PAGE_SIZE),
       offset,
       total: recordings.length,
       showPasswords,
-      moreData: nextOffset < recordings.length ? deps.showMore.sign(paged, nextOffset) : undefined,
+      moreData: (next) => (next < recordings.length ? deps.showMore.sign(paged, next) : undefined),
     });
-  };
   // The card is made of the listing and exactly these: the resolved question (range, zone, filters), page, passwords.
   const { card, markdown } = deps.answers
     ? deps.answers.answer(recordings, JSON.stringify([paged, offset, showPasswords]), build)

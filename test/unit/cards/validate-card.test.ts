@@ -95,11 +95,11 @@ describe('validateAdaptiveCard accepts every recordings card', () => {
       recordings: Array.from({ length: 10 }, (_, i) => recording(i, { shareToMe: i % 2 === 0 })),
       total: 37,
       showPasswords: true,
-      moreData: {
+      moreData: () => ({
         action: 'recordings.more',
         offset: 10,
         q: { type: 'Media', from: '2026-11-16T08:00:00.000Z' },
-      },
+      }),
     }),
     'ten multibyte recordings, every filter, deleted': input({
       recordings: multibyteRecordings(10),
@@ -114,7 +114,7 @@ describe('validateAdaptiveCard accepts every recordings card', () => {
         integrationTag: 'tag_1',
         meetingId: 'abc123',
       },
-      moreData: { offset: 20 },
+      moreData: () => ({ offset: 20 }),
     }),
   };
   for (const [name, i] of Object.entries(variants)) {

@@ -15,6 +15,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock, Poster, quietLogger, Recordings, subscribe } from './fakes.js';
+import { WEBEX_MARKDOWN_MAX_BYTES } from '../../../../src/cards/format.js';
+import { CARD_TARGET_BYTES } from '../../../../src/features/recordings/recordings-card.js';
+import { validateAdaptiveCard } from '../../../helpers/validate-card.js';
 
 const NY = 'America/New_York';
 const MIN = 60_000;
@@ -152,6 +155,32 @@ describe('digest scheduler', () => {
       poster.posts[0]?.markdown ?? '',
       /Digest #1 \(every day at 09:00, America\/New\\?_York\) · Ann Lee's recordings/,
     );
+  });
+
+  it('with hostile recordings (long urls and multibyte topics) every card fits its budgets and each recording is posted once', async () => {
+    const sub = await subscribe(repo, clock, daily9, { roomType: 'direct' });
+    for (let i = 0; i < 30; i++) {
+      const id = `r-hostile-${i}`;
+      recordings.add(new Date(Date.parse('2026-03-01T14:00:00Z') + i * MIN), {
+        id,
+        topic: '🎥会'.repeat(700),
+        playbackUrl: `https://example.webex.com/play/${id}?${'p'.repeat(1500)}`,
+        downloadUrl: `https://example.webex.com/download/${id}?${'d'.repeat(1500)}`,
+        password: 'w'.repeat(3000),
+      });
+    }
+    await runUntil('2026-03-02T14:01:00Z');
+    assert.ok(poster.posts.length > 3, `${poster.posts.length} cards`);
+    for (const p of poster.posts) {
+      assert.ok(Buffer.byteLength(JSON.stringify(p.card)) <= CARD_TARGET_BYTES);
+      assert.ok(Buffer.byteLength(p.markdown) <= WEBEX_MARKDOWN_MAX_BYTES);
+      assert.deepEqual(validateAdaptiveCard(p.card), []);
+      assert.ok(p.ids.length >= 1);
+    }
+    const ids = poster.postedIds();
+    assert.equal(ids.length, 30, 'none twice');
+    assert.equal(new Set(ids).size, 30, 'none lost');
+    assert.deepEqual(await repo.postedIds(sub.id), new Set(ids));
   });
 
   it('retries a failed run with backoff without moving the window, tells the space once, then sends everything', async () => {

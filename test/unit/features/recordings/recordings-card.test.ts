@@ -195,7 +195,7 @@ describe('buildRecordingsCard: buttons', () => {
         timeRecorded: new Date(Date.parse('2026-11-16T17:00:00Z') + i * 12 * 3_600_000).toISOString(),
       }),
     );
-    const { card } = buildRecordingsCard(input({ recordings: recs, moreData: { offset: 10 } }));
+    const { card } = buildRecordingsCard(input({ recordings: recs, moreData: () => ({ offset: 10 }) }));
     const buttons = actions(card).filter((a) => a.type === 'Action.OpenUrl');
     assert.equal(buttons.length, 20);
     for (const [i, r] of recs.entries()) {
@@ -224,23 +224,28 @@ describe('buildRecordingsCard: buttons', () => {
     assert.ok(!markdown.includes('javascript:'));
   });
 
-  it('"Show more" carries exactly moreData, and is absent without it', () => {
-    const moreData = {
-      action: 'recordings.more',
-      offset: 10,
-      q: { from: '2026-11-16T08:00:00.000Z', topic: 'sync' },
+  it('"Show more" carries exactly the data for the next offset, and is absent when there is none', () => {
+    const asked: number[] = [];
+    const moreData = (offset: number) => {
+      asked.push(offset);
+      return { action: 'recordings.more', offset, q: { from: '2026-11-16T08:00:00.000Z', topic: 'sync' } };
     };
-    const { card, markdown } = buildRecordingsCard(input({ moreData, total: 37 }));
+    const { card, markdown } = buildRecordingsCard(input({ moreData, offset: 4, total: 37 }));
     const more = actions(card, 'Show more');
     assert.equal(more.length, 1);
     assert.equal(more[0]?.type, 'Action.Submit');
-    assert.deepEqual(more[0]?.data, moreData);
+    assert.deepEqual(more[0]?.data, moreData(5));
+    assert.deepEqual(asked, [5, 5], 'asked for the page after the one recording shown');
     assert.match(markdown, /Show more/);
 
-    const without = buildRecordingsCard(input());
-    assert.equal(actions(without.card, 'Show more').length, 0);
-    assert.equal(without.card.actions, undefined);
-    assert.doesNotMatch(without.markdown, /Show more/);
+    for (const without of [
+      buildRecordingsCard(input()),
+      buildRecordingsCard(input({ moreData: () => undefined })),
+    ]) {
+      assert.equal(actions(without.card, 'Show more').length, 0);
+      assert.equal(without.card.actions, undefined);
+      assert.doesNotMatch(without.markdown, /Show more/);
+    }
   });
 });
 
@@ -318,7 +323,7 @@ describe('buildRecordingsCard: header, details, escaping', () => {
         recordings: multibyteRecordings(10, 100),
         total: 37,
         showPasswords: true,
-        moreData: { offset: 10 },
+        moreData: () => ({ offset: 10 }),
       }),
     );
     assert.ok(
@@ -338,7 +343,7 @@ describe('buildRecordingsCard: header, details, escaping', () => {
       }),
     );
     const c = buildRecordingsCard(
-      input({ recordings: worst, showPasswords: true, moreData: { offset: 10 } }),
+      input({ recordings: worst, showPasswords: true, moreData: () => ({ offset: 10 }) }),
     ).card;
     assert.ok(bytes(JSON.stringify(c)) <= CARD_TARGET_BYTES, String(bytes(JSON.stringify(c))));
     assert.equal(rows(c).length, 10, 'every recording is still on the card');
@@ -347,12 +352,102 @@ describe('buildRecordingsCard: header, details, escaping', () => {
       'worst-case topics are shortened',
     );
     assert.deepEqual(validateAdaptiveCard(c), []);
-    // Urls can't be shortened: with 300-character ones the card goes over the budget, but stays bounded and valid.
-    const url = `https://example.webex.com/${'a'.repeat(274)}`;
-    const longUrls = worst.map((r, i) => ({ ...r, playbackUrl: `${url}${i}`, downloadUrl: `${url}${i}` }));
-    const u = buildRecordingsCard(input({ recordings: longUrls, showPasswords: true })).card;
-    assert.ok(bytes(JSON.stringify(u)) < 20_000, String(bytes(JSON.stringify(u))));
-    assert.deepEqual(validateAdaptiveCard(u), []);
+  });
+});
+
+describe('buildRecordingsCard: hostile listings', () => {
+  /** A recording as a broken or hostile Webex answer could give it: every field as long as it likes. */
+  const hostile = (i: number, urlChars: number) =>
+    recording(i, {
+      topic: `${i} ${'🎥会'.repeat(600)}`,
+      playbackUrl: `https://example.webex.com/play/${i}?${'p'.repeat(urlChars)}`,
+      downloadUrl: `https://example.webex.com/download/${i}?${'d'.repeat(urlChars)}`,
+      password: 'w'.repeat(5000),
+      format: 'MP4'.repeat(500),
+      shareToMe: true,
+      hostEmail: `${'h'.repeat(5000)}@example.com`,
+    });
+  const topicNumbers = (card: Record<string, unknown>) => topicTexts(card).map((t) => t.split(' ')[0] ?? '');
+  const check = (built: ReturnType<typeof buildRecordingsCard>) => {
+    assert.ok(
+      bytes(JSON.stringify(built.card)) <= CARD_TARGET_BYTES,
+      String(bytes(JSON.stringify(built.card))),
+    );
+    assert.ok(bytes(built.markdown) <= WEBEX_MARKDOWN_MAX_BYTES, String(bytes(built.markdown)));
+    assert.deepEqual(validateAdaptiveCard(built.card), []);
+    assert.equal(rows(built.card).length, built.shown);
+  };
+
+  it('ten recordings with 300-character urls: under the budget, fewer per card, Show more starts after them', () => {
+    const recs = Array.from({ length: 10 }, (_, i) => hostile(i, 300));
+    const built = buildRecordingsCard(
+      input({ recordings: recs, total: 10, showPasswords: true, moreData: (offset) => ({ offset }) }),
+    );
+    check(built);
+    assert.ok(built.shown >= 1 && built.shown < 10, String(built.shown));
+    assert.deepEqual(
+      topicNumbers(built.card),
+      recs.slice(0, built.shown).map((_, i) => String(i)),
+    );
+    assert.deepEqual(actions(built.card, 'Show more')[0]?.data, { offset: built.shown });
+    assert.ok(
+      texts(built.card).includes(`Showing 1–${built.shown} of 10 recordings`),
+      texts(built.card).join('\n'),
+    );
+    // Every recording shown keeps its buttons; no absurd password is shown, and no cut one either.
+    assert.equal(actions(built.card).filter((a) => a.type === 'Action.OpenUrl').length, 2 * built.shown);
+    assert.doesNotMatch(JSON.stringify(built.card) + built.markdown, /www/);
+  });
+
+  it('urls over 2,048 characters get no button; the recording is still listed', () => {
+    const recs = [hostile(0, 3000), recording(1)];
+    const built = buildRecordingsCard(input({ recordings: recs, showPasswords: true }));
+    check(built);
+    assert.equal(built.shown, 2);
+    assert.deepEqual(topicNumbers(built.card)[0], '0');
+    const urls = actions(built.card).map((a) => String(a.url));
+    assert.deepEqual(urls, [recording(1).playbackUrl, recording(1).downloadUrl]);
+    assert.doesNotMatch(built.markdown, /pppp|dddd/);
+  });
+
+  it('100 hostile recordings, paged the way Show more pages them: every card fits, each recording once', () => {
+    const all = Array.from({ length: 100 }, (_, i) => hostile(i, i % 7 === 0 ? 2048 : 400 + i));
+    const seen: string[] = [];
+    let cards = 0;
+    for (let offset = 0; offset < all.length; cards++) {
+      const built = buildRecordingsCard(
+        input({
+          recordings: all.slice(offset, offset + 10),
+          offset,
+          total: all.length,
+          showPasswords: true,
+          moreData: (next) => (next < all.length ? { offset: next } : undefined),
+        }),
+      );
+      check(built);
+      assert.ok(built.shown >= 1);
+      seen.push(...topicNumbers(built.card));
+      offset += built.shown;
+      assert.deepEqual(
+        actions(built.card, 'Show more')[0]?.data,
+        offset < all.length ? { offset } : undefined,
+      );
+    }
+    assert.deepEqual(
+      seen,
+      all.map((_, i) => String(i)),
+    );
+    assert.ok(cards > 10, `${cards} cards`);
+  });
+
+  it('a whole hostile listing on one card (100 at once) still fits and lists what it can', () => {
+    const all = Array.from({ length: 100 }, (_, i) => hostile(i, 100));
+    const built = buildRecordingsCard(
+      input({ recordings: all, total: 100, moreData: (offset) => ({ offset }) }),
+    );
+    check(built);
+    assert.ok(built.shown >= 1 && built.shown < 100);
+    assert.deepEqual(actions(built.card, 'Show more')[0]?.data, { offset: built.shown });
   });
 });
 
@@ -363,7 +458,7 @@ describe('buildRecordingsCard: fallback markdown', () => {
         recordings: multibyteRecordings(10),
         total: 37,
         showPasswords: true,
-        moreData: { offset: 10 },
+        moreData: () => ({ offset: 10 }),
       }),
     );
     assert.ok(bytes(markdown) <= WEBEX_MARKDOWN_MAX_BYTES, String(bytes(markdown)));
@@ -374,11 +469,12 @@ describe('buildRecordingsCard: fallback markdown', () => {
   it('drops lines with "…and N more" when even short topics don’t fit', () => {
     const url = `https://example.webex.com/${'b'.repeat(600)}`;
     const recs = multibyteRecordings(10).map((r) => ({ ...r, playbackUrl: url, downloadUrl: url }));
-    const { markdown } = buildRecordingsCard(input({ recordings: recs, total: 10 }));
+    const { markdown, shown } = buildRecordingsCard(input({ recordings: recs, total: 10 }));
     assert.ok(bytes(markdown) <= WEBEX_MARKDOWN_MAX_BYTES, String(bytes(markdown)));
     const listed = markdown.split('\n').filter((l) => l.startsWith('- **')).length;
-    assert.ok(listed > 0 && listed < 10, String(listed));
-    assert.match(markdown, new RegExp(`…and ${10 - listed} more`));
+    // The fallback speaks for the recordings on the card (fewer than 10 here: the urls are long).
+    assert.ok(listed > 0 && listed < shown, `${listed} of ${shown}`);
+    assert.match(markdown, new RegExp(`…and ${shown - listed} more`));
   });
 
   it('has one line per recording in the documented shape', () => {
@@ -439,7 +535,7 @@ describe('buildNoRecordingsMessage', () => {
 describe('every card here validates', () => {
   it('is checked by validateAdaptiveCard', () => {
     const c = buildRecordingsCard(
-      input({ recordings: multibyteRecordings(3), showPasswords: true, moreData: { x: 1 } }),
+      input({ recordings: multibyteRecordings(3), showPasswords: true, moreData: () => ({ x: 1 }) }),
     );
     assert.deepEqual(validateAdaptiveCard(c.card), []);
   });
