@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { repoRoot } from '../unit/emulator/helpers.js';
+import { repoRoot } from '../helpers/repo-root.js';
 import { freePort, startWorld, tempDataDir, testEnv, type World } from './harness.js';
 
 const MIGRATE = fileURLToPath(new URL('../../src/migrate.js', import.meta.url));

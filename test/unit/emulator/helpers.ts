@@ -1,9 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { WebexEmulator, type EmulatedPerson, type EmulatorOptions } from '../../../dev/emulator/index.js';
+import { repoRoot } from '../../helpers/repo-root.js';
 
 export interface ApiResponse {
   status: number;
@@ -145,17 +144,6 @@ export class WebhookReceiver {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
-  }
-}
-
-/** The repository root: the nearest ancestor of this file holding package.json (works from src and .build). */
-export function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the test file');
-    dir = parent;
   }
 }
 
