@@ -39,6 +39,8 @@ interface Row {
   p50Ms: number;
   p99Ms: number;
   cpuMsPerMsg: number;
+  /** CPU of this process (the emulator and the simulated people) per message: when it nears a core, it sets the pace. */
+  driverCpuMsPerMsg: number;
   rssMb: number;
   /** Mean time inside the bot, webhook arrival to reply posted (its own histogram); undefined for the echo bot. */
   botMs?: number;
@@ -151,11 +153,14 @@ async function run(variant: Variant, concurrency: number): Promise<Row> {
   const command = variant === 'help' ? 'help' : 'recordings';
   const latencyStart = variant === 'echo' ? undefined : await replyLatency(proc.url, command);
   cpuStart = cpuMs(proc.pid);
+  const driverStart = process.cpuUsage();
   t0 = performance.now();
   measuring = true;
   await new Promise((r) => setTimeout(r, RUN_MS));
   const elapsed = performance.now() - t0;
   const cpu = cpuMs(proc.pid) - cpuStart;
+  const driverUsage = process.cpuUsage(driverStart);
+  const driverCpu = (driverUsage.user + driverUsage.system) / 1000;
   const count = latencies.length;
   const latencyEnd = latencyStart ? await replyLatency(proc.url, command) : undefined;
   stop = true;
@@ -169,6 +174,7 @@ async function run(variant: Variant, concurrency: number): Promise<Row> {
     p50Ms: round(percentile(latencies, 0.5), 1),
     p99Ms: round(percentile(latencies, 0.99), 1),
     cpuMsPerMsg: round(cpu / Math.max(1, count), 2),
+    driverCpuMsPerMsg: round(driverCpu / Math.max(1, count), 2),
     rssMb: round(rssMb(proc.pid), 1),
     ...(latencyStart && latencyEnd && latencyEnd.count > latencyStart.count
       ? {
@@ -209,6 +215,7 @@ for (const concurrency of CONCURRENCY) {
       p50Ms: m('p50Ms'),
       p99Ms: m('p99Ms'),
       cpuMsPerMsg: m('cpuMsPerMsg'),
+      driverCpuMsPerMsg: m('driverCpuMsPerMsg'),
       rssMb: m('rssMb'),
       ...(variant === 'echo' ? {} : { botMs: median(mine.map((s) => s.botMs ?? NaN)) }),
     });
@@ -241,12 +248,12 @@ await emulator.stop();
 
 const echoAt = (c: number) => rows.find((r) => r.variant === 'echo' && r.concurrency === c);
 const lines = [
-  '| path | conversations | msg/s | ratio to echo | p50 ms | p99 ms | inside the bot, mean ms | bot CPU ms/msg | RSS MB |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| path | conversations | msg/s | ratio to echo | p50 ms | p99 ms | inside the bot, mean ms | bot CPU ms/msg | driver CPU ms/msg | RSS MB |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => {
     const echo = echoAt(r.concurrency);
     const ratio = echo && echo.msgPerSec > 0 ? (r.msgPerSec / echo.msgPerSec).toFixed(2) : '–';
-    return `| ${r.variant} | ${r.concurrency} | ${r.msgPerSec} | ${ratio}× | ${r.p50Ms} | ${r.p99Ms} | ${r.botMs ?? '–'} | ${r.cpuMsPerMsg} | ${r.rssMb} |`;
+    return `| ${r.variant} | ${r.concurrency} | ${r.msgPerSec} | ${ratio}× | ${r.p50Ms} | ${r.p99Ms} | ${r.botMs ?? '–'} | ${r.cpuMsPerMsg} | ${r.driverCpuMsPerMsg} | ${r.rssMb} |`;
   }),
 ];
 console.log(lines.join('\n'));
