@@ -1,5 +1,7 @@
 import {
+  PostgresAdapter,
   PostgresDialect,
+  type DialectAdapter,
   PostgresIntrospector,
   sql,
   type DatabaseIntrospector,
@@ -94,9 +96,25 @@ export class OwnSchemaIntrospector implements DatabaseIntrospector {
   }
 }
 
-/** Postgres, with introspection confined to the connection's own schema (see OwnSchemaIntrospector). */
+/**
+ * Kysely's Postgres adapter, without its migration lock: Kysely's Migrator takes one fixed advisory lock for the whole
+ * database, so migrations of different schemas (other deployments, other test runs) queued behind each other.
+ * migrate.ts holds a lock of the schema's own on the same session around every Migrator run instead.
+ */
+export class SchemaLockedPostgresAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(): Promise<void> {}
+  override async releaseMigrationLock(): Promise<void> {}
+}
+
+/**
+ * Postgres, with introspection confined to the connection's own schema (see OwnSchemaIntrospector) and migrations
+ * locked per schema (see SchemaLockedPostgresAdapter).
+ */
 export class OwnSchemaPostgresDialect extends PostgresDialect {
   override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new OwnSchemaIntrospector(db);
+  }
+  override createAdapter(): DialectAdapter {
+    return new SchemaLockedPostgresAdapter();
   }
 }
