@@ -68,61 +68,123 @@ const abortReason = (signal: AbortSignal): Error =>
 const fetchFailed = (cause: Error) => new TypeError('fetch failed', { cause });
 
 /**
+ * Most bytes of one answer kept in memory. Webex's answers are small (a page of 100 recordings is tens of KB), so
+ * this only stops a broken or hostile upstream (or a proxy in between) from filling the heap with an endless body
+ * until the time-out fires.
+ */
+export const MAX_RESPONSE_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The answer's body was longer than the transport keeps. The status line and headers did arrive, so the request
+ * reached the server (a POST may have been acted on); the connection is dropped at once.
+ */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly headers: WebexFetchResponse['headers'],
+    readonly limitBytes: number,
+  ) {
+    super(`the answer (status ${status}) is longer than ${limitBytes} bytes`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+export interface NodeHttpFetchOptions {
+  /** Most bytes of one answer body (default MAX_RESPONSE_BODY_BYTES); a longer one rejects with ResponseTooLargeError. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * Reads `res` into one Buffer, or calls `tooLarge` as soon as the body (or its declared Content-Length) passes
+ * `maxBodyBytes`: what was read so far is dropped, and nothing more is kept.
+ */
+function collectBody(
+  res: http.IncomingMessage,
+  maxBodyBytes: number,
+  done: (body: Buffer) => void,
+  tooLarge: () => void,
+): void {
+  const declared = Number(res.headers['content-length']);
+  if (declared > maxBodyBytes) {
+    tooLarge();
+    return;
+  }
+  let chunks: Buffer[] = [];
+  let received = 0;
+  res.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBodyBytes) {
+      chunks = [];
+      tooLarge();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  res.on('end', () => done(chunks.length === 1 ? (chunks[0] ?? Buffer.alloc(0)) : Buffer.concat(chunks)));
+}
+
+/**
  * One HTTP exchange over Node's `http`/`https` with keep-alive, resolved once the whole body has arrived. Like the
  * fetch it replaces for the WebexClient: an aborted `signal` (time-out or cancel) rejects with the signal's reason and
  * drops the connection; connection errors reject with `TypeError('fetch failed')` and the socket error as `cause`.
  * Unlike fetch, redirects are not followed: a 3xx is returned as it is (Webex's API does not redirect, and the
- * token must only go to WEBEX_API_URL's origin).
+ * token must only go to WEBEX_API_URL's origin), and a body longer than `maxBodyBytes` rejects with
+ * ResponseTooLargeError and drops the connection.
  */
-export const nodeHttpFetch: WebexFetch = (url, init) =>
-  new Promise<WebexFetchResponse>((resolve, reject) => {
-    const { signal } = init;
-    if (signal.aborted) {
-      reject(abortReason(signal));
-      return;
-    }
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    const headers: http.OutgoingHttpHeaders = { ...init.headers };
-    if (init.body !== undefined) headers['content-length'] = Buffer.byteLength(init.body);
-    const req = (url.protocol === 'https:' ? https : http).request(url, {
-      method: init.method,
-      headers,
-      agent,
-    });
-    let settled = false;
-    const fail = (err: Error) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      reject(err);
-    };
-    const onAbort = () => {
-      fail(abortReason(signal));
-      req.destroy();
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    req.on('error', (err) => fail(fetchFailed(err)));
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', (err) => fail(fetchFailed(err)));
-      res.on('close', () => {
-        if (!res.complete) fail(fetchFailed(new Error('the connection closed before the body ended')));
+export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): WebexFetch {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_RESPONSE_BODY_BYTES;
+  return (url, init) =>
+    new Promise<WebexFetchResponse>((resolve, reject) => {
+      const { signal } = init;
+      if (signal.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+      const headers: http.OutgoingHttpHeaders = { ...init.headers };
+      if (init.body !== undefined) headers['content-length'] = Buffer.byteLength(init.body);
+      const req = (url.protocol === 'https:' ? https : http).request(url, {
+        method: init.method,
+        headers,
+        agent,
       });
-      res.on('end', () => {
-        if (settled) return;
+      let settled = false;
+      const settle = () => {
+        if (settled) return false;
         settled = true;
         signal.removeEventListener('abort', onAbort);
-        const body = chunks.length === 1 ? (chunks[0] ?? Buffer.alloc(0)) : Buffer.concat(chunks);
-        resolve(
-          new NodeResponse(
-            res.statusCode ?? 0,
-            res.statusMessage ?? '',
-            new ResponseHeaders(res.headers),
-            body.toString('utf8'),
-          ),
-        );
+        return true;
+      };
+      const fail = (err: Error) => {
+        if (settle()) reject(err);
+      };
+      const onAbort = () => {
+        fail(abortReason(signal));
+        req.destroy();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      req.on('error', (err) => fail(fetchFailed(err)));
+      req.on('response', (res) => {
+        const status = res.statusCode ?? 0;
+        const responseHeaders = new ResponseHeaders(res.headers);
+        res.on('error', (err) => fail(fetchFailed(err)));
+        res.on('close', () => {
+          if (!res.complete) fail(fetchFailed(new Error('the connection closed before the body ended')));
+        });
+        const tooLarge = () => {
+          fail(new ResponseTooLargeError(status, responseHeaders, maxBodyBytes));
+          // Destroying the request destroys its socket: the server stops being read, and nothing else is buffered.
+          req.destroy();
+        };
+        const done = (body: Buffer) => {
+          if (!settle()) return;
+          resolve(new NodeResponse(status, res.statusMessage ?? '', responseHeaders, body.toString('utf8')));
+        };
+        collectBody(res, maxBodyBytes, done, tooLarge);
       });
+      req.end(init.body);
     });
-    req.end(init.body);
-  });
+}
+
+/** The production transport, with the default body cap. */
+export const nodeHttpFetch: WebexFetch = createNodeHttpFetch();

@@ -3,7 +3,12 @@ import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
 import { CallCancelledError, type CallBudget } from './call-budget.js';
 import { routeTemplate, type Metrics } from '../core/metrics.js';
-import { nodeHttpFetch, type WebexFetch, type WebexFetchResponse } from './node-http-fetch.js';
+import {
+  nodeHttpFetch,
+  ResponseTooLargeError,
+  type WebexFetch,
+  type WebexFetchResponse,
+} from './node-http-fetch.js';
 
 /**
  * The one place that talks HTTP to Webex. Every call the bot depends on, including the ones the bot framework makes,
@@ -98,7 +103,8 @@ export interface Page<T> {
 
 /**
  * A failed attempt, as the retry policy needs it: `retryable` (sending again may help), `retryAfterMs` (Webex said
- * how long to wait: a 429, never acted on) and `notSent` (the request never reached Webex).
+ * how long to wait: a 429, never acted on), `notSent` (the request never reached Webex) and `mayHaveActed` (not
+ * worth sending again, yet Webex may have acted: a POST's outcome is unknown).
  */
 interface AttemptFailure {
   ok: false;
@@ -106,6 +112,7 @@ interface AttemptFailure {
   retryable: boolean;
   retryAfterMs?: number;
   notSent?: boolean;
+  mayHaveActed?: boolean;
 }
 type Attempt<T> = { ok: true; response: WebexResponse<T> } | AttemptFailure;
 
@@ -297,8 +304,9 @@ export class WebexClient {
   ): number | undefined {
     const notActedOn = outcome.retryAfterMs !== undefined || outcome.notSent === true;
     if (method === 'POST' && !notActedOn) {
-      // Webex rejected it (4xx: nothing happened) or may have acted (time-out, reset, 5xx): never blindly again.
-      outcome.error.ambiguous = outcome.retryable;
+      // Webex rejected it (4xx: nothing happened) or may have acted (time-out, reset, 5xx, an answer too long to
+      // read): never blindly again.
+      outcome.error.ambiguous = outcome.retryable || outcome.mayHaveActed === true;
       return undefined;
     }
     const retryable = outcome.retryAfterMs !== undefined || outcome.retryable;
@@ -410,6 +418,7 @@ export class WebexClient {
 
   /** No HTTP answer: a time-out or a connection error, retryable, and certainly not acted on only when never sent. */
   private connectionFailure(method: string, path: string, err: unknown, timeoutMs: number): AttemptFailure {
+    if (err instanceof ResponseTooLargeError) return this.answerTooLarge(method, path, err);
     this.countResponse(method, path, 0, undefined);
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
@@ -425,6 +434,27 @@ export class WebexClient {
         undefined,
         timedOut ? `no answer within ${timeoutMs} ms` : `connection failed${cause}`,
         timedOut ? ErrorCode.WebexTimeout : ErrorCode.WebexNetwork,
+      ),
+    };
+  }
+
+  /**
+   * An answer longer than the transport keeps. Webex got the request, so a POST may have acted (ambiguous, as after
+   * a time-out); sending any call again would most likely get the same endless answer, so none is retried.
+   */
+  private answerTooLarge(method: string, path: string, err: ResponseTooLargeError): AttemptFailure {
+    const trackingId = err.headers.get('trackingid') ?? undefined;
+    this.countResponse(method, path, err.status, trackingId);
+    return {
+      ok: false,
+      retryable: false,
+      mayHaveActed: true,
+      error: new WebexApiError(
+        method,
+        path,
+        err.status,
+        trackingId,
+        `answer longer than ${err.limitBytes} bytes`,
       ),
     };
   }

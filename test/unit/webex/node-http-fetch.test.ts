@@ -3,7 +3,12 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { nodeHttpFetch } from '../../../src/webex/node-http-fetch.js';
+import {
+  MAX_RESPONSE_BODY_BYTES,
+  ResponseTooLargeError,
+  createNodeHttpFetch,
+  nodeHttpFetch,
+} from '../../../src/webex/node-http-fetch.js';
 import { freePort } from '../../../src/util/free-port.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
@@ -163,5 +168,106 @@ describe('nodeHttpFetch (the WebexClient transport)', () => {
       nodeHttpFetch(new URL(`${base}/half`), init()),
       (e: unknown) => e instanceof TypeError,
     );
+  });
+});
+
+describe('nodeHttpFetch: an answer longer than the body cap', () => {
+  const CAP = 64 * 1024;
+  // Far more than loopback's socket buffers can hold (a few MB), so the server can only finish if the client reads.
+  const ENDLESS = 64 * 1024 * 1024;
+  const CHUNK = Buffer.alloc(16 * 1024, 'x');
+  const capped = createNodeHttpFetch({ maxBodyBytes: CAP });
+  /** What the server managed to write of each answer, and whether it got to the end. */
+  const streams: Array<{ written: number; finished: boolean; closed: Promise<void> }> = [];
+  let server: http.Server;
+  let base: string;
+
+  before(async () => {
+    server = http.createServer((req, res) => {
+      const path = (req.url ?? '').split('?')[0];
+      if (path === '/exact') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`"${'y'.repeat(CAP - 2)}"`);
+        return;
+      }
+      // Not events.once: a reset socket emits 'error' (ECONNRESET) first, which is expected here.
+      const closed = new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+      const stream = { written: 0, finished: false, closed };
+      streams.push(stream);
+      if (path === '/declared') {
+        // Says how long it will be, then sends slowly: the client can refuse before any of it arrives.
+        res.writeHead(200, { 'content-length': String(ENDLESS) });
+        res.write(CHUNK);
+        stream.written += CHUNK.length;
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no length to judge by
+      const pump = () => {
+        while (!res.destroyed && stream.written < ENDLESS) {
+          stream.written += CHUNK.length;
+          if (!res.write(CHUNK)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        if (!res.destroyed) {
+          stream.finished = true;
+          res.end();
+        }
+      };
+      pump();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  const get = (path: string) =>
+    capped(new URL(`${base}${path}`), {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      body: undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
+
+  const tooLarge = (e: unknown) => {
+    assert.ok(e instanceof ResponseTooLargeError);
+    assert.equal(e.status, 200);
+    assert.equal(e.limitBytes, CAP);
+    assert.match(e.message, /longer than 65536 bytes/);
+    return true;
+  };
+
+  it('has a default cap of 32 MiB', () => {
+    assert.equal(MAX_RESPONSE_BODY_BYTES, 32 * 1024 * 1024);
+  });
+
+  it('rejects a streamed body once it passes the cap, and drops the connection before the server is done', async () => {
+    streams.length = 0;
+    await assert.rejects(get('/endless'), tooLarge);
+    const [stream] = streams;
+    assert.ok(stream);
+    await stream.closed;
+    assert.equal(stream.finished, false);
+    assert.ok(stream.written < ENDLESS, `the server wrote ${stream.written} bytes`);
+  });
+
+  it('rejects at once when the declared Content-Length passes the cap', async () => {
+    streams.length = 0;
+    await assert.rejects(get('/declared'), tooLarge);
+    const [stream] = streams;
+    assert.ok(stream);
+    await stream.closed;
+    assert.equal(stream.written, CHUNK.length);
+  });
+
+  it('reads a body of exactly the cap, on a fresh connection after a dropped one', async () => {
+    const res = await get('/exact');
+    assert.equal(res.status, 200);
+    assert.equal((JSON.parse(await res.text()) as string).length, CAP - 2);
   });
 });

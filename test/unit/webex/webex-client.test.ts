@@ -6,6 +6,7 @@ import {
   parseNextLink,
   parseRetryAfter,
 } from '../../../src/webex/webex-client.js';
+import { ResponseTooLargeError } from '../../../src/webex/node-http-fetch.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
 type Step = Response | Error | ((req: Request) => Response | Promise<Response>);
@@ -98,6 +99,21 @@ describe('WebexClient', () => {
     );
   });
 
+  it('when an answer is longer than the transport keeps, then a GET fails at once: asking again gets the same', async () => {
+    const tooLong = () => new ResponseTooLargeError(200, new Headers({ trackingid: 'T-big' }), 1024);
+    const { c, calls, sleeps } = client([tooLong(), tooLong(), json(200, { id: 'p1' })]);
+    await assert.rejects(c.get('/recordings'), (e: unknown) => {
+      assert.ok(e instanceof WebexApiError);
+      assert.equal(e.status, 200);
+      assert.equal(e.trackingId, 'T-big');
+      assert.equal(e.ambiguous, false);
+      assert.match(e.message, /answer longer than 1024 bytes/);
+      return true;
+    });
+    assert.equal(calls.length, 1);
+    assert.deepEqual(sleeps, []);
+  });
+
   it('when Webex refuses (403), then it does not retry', async () => {
     const { c, calls } = client([json(403, { message: 'forbidden' })]);
     await assert.rejects(c.get('/recordings'), (e: unknown) => e instanceof WebexApiError && e.isRefusal);
@@ -141,6 +157,18 @@ describe('WebexClient', () => {
         assert.equal(calls.length, 1);
       });
     }
+
+    it('when the answer is longer than the transport keeps, then it is ambiguous and not sent again', async () => {
+      const tooLong = new ResponseTooLargeError(200, new Headers({ trackingid: 'T-big' }), 1024);
+      const { c, calls } = client([tooLong, json(200, { id: 'twice' })]);
+      await assert.rejects(c.post('/messages', { roomId: 'r', text: 'hi' }), (e: unknown) => {
+        assert.ok(e instanceof WebexApiError);
+        assert.equal(e.ambiguous, true);
+        assert.equal(e.trackingId, 'T-big');
+        return true;
+      });
+      assert.equal(calls.length, 1);
+    });
 
     it('when Webex rejects the POST (400), then it is not ambiguous: Webex did not act', async () => {
       const { c } = client([json(400, { message: 'bad' })]);
