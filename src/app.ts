@@ -44,6 +44,11 @@ export interface AppDeps {
   store?: Store;
   /** Names this instance in digest leases and run history. */
   instanceId?: string;
+  /**
+   * How often the digest ticker looks for due digests, instead of DIGEST_TICK_SECONDS: tests go below that setting's
+   * 1 s minimum (which keeps a misconfigured deployment from hammering the store) so as not to wait a second a tick.
+   */
+  digestTickMs?: number;
   /** How many spaces' framework objects are kept; tests make it small. */
   maxSpaceObjects?: number;
   /** The app's metrics registry; a new one unless given. */
@@ -177,7 +182,11 @@ function featureModules(infra: Infrastructure, deps: AppDeps): FeatureModule[] {
   const zones = { timeZoneFor: (person: WebexPerson) => timezone.zoneFor(person) };
   const access = { credentials: signIn.credentials, access: signIn.policy, ...zones };
   const recordings = createRecordingsModule(infra, access);
-  const digests = createDigestsModule(infra, { ...access, instanceId: deps.instanceId });
+  const digests = createDigestsModule(infra, {
+    ...access,
+    instanceId: deps.instanceId,
+    tickMs: deps.digestTickMs,
+  });
   const notifications = createNotificationsModule(infra, {
     ...access,
     isSignedIn: signIn.isSignedIn,

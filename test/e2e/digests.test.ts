@@ -1,6 +1,6 @@
 /**
- * Digests end to end: the real bot (its ticker every second, its SQLite file) against the emulator, with the bot's
- * clock driven by the test, so "a minute from now" takes a few real seconds.
+ * Digests end to end: the real bot (its ticker every QUICK_DIGEST_TICK_MS, its SQLite file) against the emulator,
+ * with the bot's clock driven by the test, so "a minute from now" takes a few real seconds.
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -13,6 +13,7 @@ import {
   actionsOf,
   askBot,
   botMessagesIn,
+  QUICK_DIGEST_TICK_MS,
   startBot,
   startWorld,
   tempDataDir,
@@ -64,10 +65,9 @@ describe('digests, end to end against the emulator', () => {
     env = {
       WEBEX_ADMIN_TOKEN: admin.token,
       DATA_DIR: dataDir,
-      DIGEST_TICK_SECONDS: '1',
       BOT_ADMINS: 'admin@example.com',
     };
-    bot = await startBot(world, env, { now });
+    bot = await startBot(world, env, { now, digestTickMs: QUICK_DIGEST_TICK_MS });
   });
   afterEach(async () => {
     await bot?.stop();
@@ -182,7 +182,7 @@ describe('digests, end to end against the emulator', () => {
     await postedOnce();
     await bot.stop();
     t += 5 * 60_000;
-    bot = await startBot(world, env, { now });
+    bot = await startBot(world, env, { now, digestTickMs: QUICK_DIGEST_TICK_MS });
     const list = await ask(world.group.id, world.ann.id, 'digest list', true);
     assert.match(list, /#1\*\* every day at 09:00/);
     await ticks(2);

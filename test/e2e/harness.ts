@@ -88,6 +88,12 @@ export function tempDataDir(): string {
   return dir;
 }
 
+/**
+ * The digest ticker's period in tests that wait for a digest: DIGEST_TICK_SECONDS cannot go below 1 s (a guard for
+ * production), and a digest due "now" would then wait up to a second for the next tick.
+ */
+export const QUICK_DIGEST_TICK_MS = 50;
+
 export interface RunningBot {
   app: App;
   config: Config;
@@ -103,6 +109,8 @@ export interface StartBotOptions {
   tokenRecords?: TokenRecords;
   store?: Store;
   maxSpaceObjects?: number;
+  /** How often the digest ticker runs (AppDeps.digestTickMs); DIGEST_TICK_SECONDS unless given. */
+  digestTickMs?: number;
   /** Makes the time-out signal of each Webex call: test/helpers/fired-timeouts.ts lets the test fire them. */
   webexTimeoutSignal?: AppDeps['webexTimeoutSignal'];
 }
@@ -123,6 +131,7 @@ export async function startBot(
     tokenRecords: opts.tokenRecords,
     store: opts.store,
     maxSpaceObjects: opts.maxSpaceObjects,
+    digestTickMs: opts.digestTickMs,
     webexTimeoutSignal: opts.webexTimeoutSignal,
   });
   await app.start();

@@ -12,6 +12,7 @@ import { waitFor } from '../helpers/wait-for.js';
 import {
   askBot,
   botMessagesIn,
+  QUICK_DIGEST_TICK_MS,
   startBot,
   startWorld,
   tempDataDir,
@@ -45,8 +46,8 @@ describe('a POST answered late (or not at all) lands once', () => {
     timeouts = firedTimeouts();
     bot = await startBot(
       world,
-      { WEBEX_ADMIN_TOKEN: world.admin.token, DIGEST_TICK_SECONDS: '1', DATA_DIR: dataDir },
-      { now, webexTimeoutSignal: timeouts.timeoutSignal },
+      { WEBEX_ADMIN_TOKEN: world.admin.token, DATA_DIR: dataDir },
+      { now, webexTimeoutSignal: timeouts.timeoutSignal, digestTickMs: QUICK_DIGEST_TICK_MS },
     );
   });
   after(async () => {

@@ -8,7 +8,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { waitFor } from '../helpers/wait-for.js';
 import { assertPostgresReachable, postgresBackend, terminateBackends } from '../store/backends.js';
-import { askBot, botMessagesIn, startBot, startWorld, type RunningBot, type World } from './harness.js';
+import {
+  askBot,
+  botMessagesIn,
+  QUICK_DIGEST_TICK_MS,
+  startBot,
+  startWorld,
+  type RunningBot,
+  type World,
+} from './harness.js';
 
 // Wed 25 Nov 2026, 08:59 in Rome.
 let t = Date.parse('2026-11-25T07:59:00Z');
@@ -32,8 +40,8 @@ describe('Postgres dropping every connection in the middle of a run', () => {
     app = fresh.applicationName ?? assert.fail('the Postgres backend names its connections');
     bot = await startBot(
       world,
-      { WEBEX_ADMIN_TOKEN: world.admin.token, DIGEST_TICK_SECONDS: '1' },
-      { now, store: fresh.store },
+      { WEBEX_ADMIN_TOKEN: world.admin.token },
+      { now, store: fresh.store, digestTickMs: QUICK_DIGEST_TICK_MS },
     );
   });
   after(async () => {

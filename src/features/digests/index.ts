@@ -19,6 +19,8 @@ export interface DigestsModuleDeps {
   timeZoneFor(person: WebexPerson): Promise<string>;
   /** Names this instance in digest leases and run history; made up unless given. */
   instanceId?: string | undefined;
+  /** How often the ticker runs; the config's DIGEST_TICK_SECONDS unless given (tests go below its 1 s minimum). */
+  tickMs?: number | undefined;
 }
 
 export interface DigestsModule extends FeatureModule {
@@ -98,7 +100,11 @@ export function createDigestsModule(infra: DigestsInfrastructure, deps: DigestsM
     commands: [command],
     actions: { [DIGEST_STOP_ACTION]: digestStopAction(command, infra.now) },
     async start() {
-      ticker = startTicker({ tick: () => service.runDue() }, infra.config.digestTickMs, logger);
+      ticker = startTicker(
+        { tick: () => service.runDue() },
+        deps.tickMs ?? infra.config.digestTickMs,
+        logger,
+      );
     },
     async stop() {
       await ticker?.stop();
