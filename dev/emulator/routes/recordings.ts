@@ -49,11 +49,13 @@ function accessFor(caller: PersonRecord, hostEmail: string | undefined): Access 
   return { hostEmails: [hostEmail.toLowerCase()], includeShared: false };
 }
 
-function visible(r: RecordingObject, access: Access, caller: PersonRecord): boolean {
-  if (access.hostEmails.includes(r.hostEmail.toLowerCase())) return true;
-  if (!access.includeShared) return false;
-  const own = caller.emails.map((e) => e.toLowerCase());
-  return r.sharedWith.some((e) => own.includes(e.toLowerCase()));
+/** Whether the caller may see a recording; the caller's emails are lowered once per request, not per recording. */
+function visibility(access: Access, caller: PersonRecord): (r: RecordingObject) => boolean {
+  const hosts = new Set(access.hostEmails);
+  const own = new Set(caller.emails.map((e) => e.toLowerCase()));
+  return (r) =>
+    hosts.has(r.hostEmail.toLowerCase()) ||
+    (access.includeShared && r.sharedWith.some((e) => own.has(e.toLowerCase())));
 }
 
 export function recordingsRoutes(ctx: RouteContext): Router {
@@ -65,7 +67,7 @@ export function recordingsRoutes(ctx: RouteContext): Router {
     const query = queryOf(req);
     const access = accessFor(caller, single(query, 'hostEmail'));
     const q = parseRecordingsQuery(query, headerValue(req, 'timezone'), ctx.store.now());
-    const candidates = ctx.store.allRecordings().filter((r) => visible(r, access, caller));
+    const candidates = ctx.store.allRecordings().filter(visibility(access, caller));
     const page = pageRecordings(candidates, q);
     if (page.next) {
       // Pin a defaulted window so later pages do not drift with the clock.
@@ -82,7 +84,7 @@ export function recordingsRoutes(ctx: RouteContext): Router {
     const access = accessFor(caller, single(queryOf(req), 'hostEmail'));
     const timezone = parseTimezone(headerValue(req, 'timezone'));
     const recording = ctx.store.recording(req.params.recordingId);
-    if (!recording || !visible(recording, access, caller)) throw notFound('Recording not found.');
+    if (!recording || !visibility(access, caller)(recording)) throw notFound('Recording not found.');
     const expiration = new Date(ctx.store.now().getTime() + 3 * 60 * 60 * 1000).toISOString();
     const base = `${ctx.baseUrl().replace(/\/v1$/, '')}/recording-files/${recording.id}`;
     send(res, {

@@ -107,6 +107,8 @@ export class WebhookReceiver {
   readonly received: ReceivedHook[] = [];
   status = 200;
   delayMs = 0;
+  /** When set, the reply to a delivery waits for what it returns (to hold some deliveries open on purpose). */
+  holdReply: ((hook: ReceivedHook) => Promise<void> | undefined) | undefined;
   url = '';
   private readonly server: Server;
 
@@ -116,17 +118,20 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const rawBody = Buffer.concat(chunks);
-        this.received.push({
+        const hook: ReceivedHook = {
           path: req.url ?? '',
           headers: req.headers,
           rawBody,
           body: asRecord(JSON.parse(rawBody.toString('utf8'))),
-        });
+        };
+        this.received.push(hook);
         const reply = () => {
           res.statusCode = this.status;
           res.end('ok');
         };
-        if (this.delayMs > 0) setTimeout(reply, this.delayMs);
+        const held = this.holdReply?.(hook);
+        if (held) void held.then(reply);
+        else if (this.delayMs > 0) setTimeout(reply, this.delayMs);
         else reply();
       });
     });

@@ -39,6 +39,7 @@ describe('webhooks', () => {
     receiver.received.length = 0;
     receiver.status = 200;
     receiver.delayMs = 0;
+    receiver.holdReply = undefined;
   });
   afterEach(() => emu.stop());
 
@@ -140,6 +141,27 @@ describe('webhooks', () => {
     assert.equal(emu.deliveries.length, 0);
     await emu.waitForDeliveries();
     assert.equal(emu.deliveries.filter((d) => d.webhookId === hook['id']).length, 1);
+  });
+
+  it('keeps the events of one space in order, and does not make other spaces wait for it', async () => {
+    const hook = await createHook(s.alice.token, { resource: 'messages', event: 'created' });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const roomOf = (h: { body: Record<string, unknown> }) => asRecord(h.body['data'])['roomId'];
+    receiver.holdReply = (h) => (roomOf(h) === s.group ? gate : undefined);
+    const first = emu.userSays(s.bob.id, s.group, 'first');
+    const second = emu.userSays(s.bob.id, s.group, 'second');
+    // Alice's direct space is delivered while the group's first delivery is still unanswered...
+    await emu.userSays(s.alice.id, s.dmAlice, 'elsewhere');
+    const seen = () => receivedBy(hook['id']).map((h) => roomOf(h));
+    assert.deepEqual(seen(), [s.group, s.dmAlice]);
+    // ...and the group's second event waits for its first.
+    release();
+    const [one, two] = await Promise.all([first, second]);
+    const ids = receivedBy(hook['id'])
+      .filter((h) => roomOf(h) === s.group)
+      .map((h) => asRecord(h.body['data'])['id']);
+    assert.deepEqual(ids, [one.id, two.id]);
   });
 
   it('sends card submissions to the card author via attachmentActions webhooks (not the firehose)', async () => {
