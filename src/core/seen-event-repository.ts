@@ -22,7 +22,8 @@ export class KyselySeenEventRepository implements SeenEventRepository {
     const claimedBy = randomUUID();
     const expiresAt = now.getTime() + ttlMs;
     // The primary key decides between racing instances; an expired row that was not pruned yet is taken over.
-    await this.db
+    // RETURNING names the row only when this statement inserted or took it over: one round trip for a new event.
+    const won = await this.db
       .insertInto('seen_events')
       .values({ event_key: key, claimed_by: claimedBy, expires_at: expiresAt })
       .onConflict((oc) =>
@@ -31,8 +32,11 @@ export class KyselySeenEventRepository implements SeenEventRepository {
           .doUpdateSet({ claimed_by: claimedBy, expires_at: expiresAt })
           .where('seen_events.expires_at', '<=', now.getTime()),
       )
-      .execute();
-    // Read back rather than trusting the row count: a retried INSERT whose first try landed reports 0 rows.
+      .returning('claimed_by')
+      .executeTakeFirst();
+    if (won) return won.claimed_by === claimedBy;
+    // Nothing came back: another claim holds the key, or this INSERT was retried after its first try landed (then
+    // the row is ours though this try changed nothing). Reading it back tells which.
     const row = await this.db
       .selectFrom('seen_events')
       .select('claimed_by')

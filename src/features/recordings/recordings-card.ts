@@ -313,6 +313,8 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
   card: AdaptiveCardJson;
   markdown: string;
   shown: number;
+  /** The card's JSON in UTF-8 bytes, as measured against the budget (so callers need not serialise it to size it). */
+  cardBytes: number;
 } {
   const rowTime = rowTimeOptions(input);
   const rowsOf = (topicChars: number) =>
@@ -329,10 +331,11 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
     return { card, shown: rows.length, hasMore: more !== undefined };
   };
   const sizeOf = (json: unknown) => utf8Bytes(JSON.stringify(json));
-  const finish = (built: ReturnType<typeof assemble>) => ({
+  const finish = (built: ReturnType<typeof assemble>, cardBytes: number) => ({
     card: built.card,
     markdown: fallbackMarkdown(input, built.shown, built.hasMore),
     shown: built.shown,
+    cardBytes,
   });
 
   // Long multibyte topics appear three times a row (text and two button names): shorter until it fits.
@@ -341,7 +344,8 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
   for (const topicChars of CARD_TOPIC_CHARS) {
     rows = rowsOf(topicChars);
     built = assemble(rows);
-    if (sizeOf(built.card) <= CARD_TARGET_BYTES) return finish(built);
+    const bytes = sizeOf(built.card);
+    if (bytes <= CARD_TARGET_BYTES) return finish(built, bytes);
   }
   // Still too big (long urls): drop rows from the end, estimated by each row's size, then checked for real (the
   // count and the Show more data change with the number shown).
@@ -349,8 +353,12 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
   let estimate = built ? sizeOf(built.card) : 0;
   while (keep > 1 && estimate > CARD_TARGET_BYTES) estimate -= sizeOf(rows[--keep]) + 1;
   built = assemble(rows.slice(0, keep));
-  while (keep > 1 && sizeOf(built.card) > CARD_TARGET_BYTES) built = assemble(rows.slice(0, --keep));
-  return finish(built);
+  let bytes = sizeOf(built.card);
+  while (keep > 1 && bytes > CARD_TARGET_BYTES) {
+    built = assemble(rows.slice(0, --keep));
+    bytes = sizeOf(built.card);
+  }
+  return finish(built, bytes);
 }
 
 /**
