@@ -45,6 +45,8 @@ function digestScheduler(
     credentials: deps.credentials,
     logger: infra.logger,
     ttlMs: 0,
+    // Nothing kept: a digest's listing is never asked for again, and a cache would fill with dead entries.
+    maxCacheBytes: 0,
     signal: infra.signal,
   });
   return createDigestScheduler({

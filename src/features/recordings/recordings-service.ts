@@ -7,6 +7,7 @@ import type { RecordingsQuery } from '../../parsing/recordings-query.js';
 import { toApiParams } from '../../parsing/to-api-params.js';
 import { CallBudget, CallBudgetExceededError } from '../../webex/call-budget.js';
 import type { WebexRecording } from '../../webex/types.js';
+import { listedRecording, type ListedRecording } from './listed-recording.js';
 import { WebexApiError, type WebexClient } from '../../webex/webex-client.js';
 import {
   HostEmail,
@@ -40,11 +41,10 @@ export const LIST_CALL_BUDGET = 40;
 /** The most recordings one question can list, so the largest offset a Show more button can carry. */
 export const MAX_LISTED_PER_QUESTION = LIST_CALL_BUDGET * PAGE_SIZE;
 
-/** Newest first; equal times ordered by id so that every page walk sees the same order. */
-export function sortNewestFirst(recordings: WebexRecording[]): WebexRecording[] {
-  return [...recordings].sort(
-    (a, b) => Date.parse(b.createTime) - Date.parse(a.createTime) || a.id.localeCompare(b.id),
-  );
+/** Newest first (unreadable times last); equal times ordered by id so that every page walk sees the same order. */
+function sortNewestFirst(recordings: ListedRecording[]): ListedRecording[] {
+  const at = (r: ListedRecording) => (Number.isNaN(r.createdAt) ? -Infinity : r.createdAt);
+  return recordings.sort((a, b) => at(b) - at(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export interface RecordingsServiceOptions {
@@ -53,7 +53,7 @@ export interface RecordingsServiceOptions {
   logger: Logger;
   /** How long an answer is reused (CACHE_TTL_SECONDS). */
   ttlMs: number;
-  /** Upper bound of the answer cache, in (estimated) bytes over all entries. */
+  /** Upper bound of the answer cache, in (estimated) bytes over all entries; 0 keeps nothing (every call lists). */
   maxCacheBytes?: number;
   /** Counts answer-cache hits and misses. */
   metrics?: Pick<Metrics, 'cacheLookups'>;
@@ -83,9 +83,11 @@ export interface RecordingsService {
 /** 32 MiB: thousands of answers; memory stays flat however many people ask how many questions. */
 export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 
-/** A list's size in memory, estimated from its JSON (UTF-16 strings, plus per-object overhead). */
-export function estimateBytes(recordings: WebexRecording[]): number {
-  return 2 * JSON.stringify(recordings).length + 200 * recordings.length + 100;
+/** A list's size in memory: its recordings as each was counted when kept, plus the array. */
+function estimateBytes(recordings: ListedRecording[]): number {
+  let bytes = 100 + 8 * recordings.length;
+  for (const r of recordings) bytes += r.bytes;
+  return bytes;
 }
 
 /**
@@ -105,10 +107,10 @@ async function listFromWebex(
   signal: AbortSignal | undefined,
   { access, query }: FetchContext,
   budget: CallBudget,
-): Promise<WebexRecording[]> {
+): Promise<ListedRecording[]> {
   const hostEmail = hostToList(access, query);
   const params = toApiParams(query);
-  const byId = new Map<string, WebexRecording>();
+  const byId = new Map<string, ListedRecording>();
   // The admin and group list endpoints refuse ranges over 30 days; longer questions are asked window by window.
   const windows = splitRange(query.range);
   if (windows.length > budget.limit) throw new CallBudgetExceededError(budget.limit, windows.length);
@@ -120,13 +122,16 @@ async function listFromWebex(
       max: PAGE_SIZE,
       ...(hostEmail !== undefined ? { hostEmail } : {}),
     };
-    for await (const items of client.paginate<WebexRecording>('/recordings', windowParams, {
+    for await (const items of client.paginate<unknown>('/recordings', windowParams, {
       token: access.token,
       headers: { timezone: query.timeZone },
       budget,
       ...(signal ? { signal } : {}),
     })) {
-      for (const r of items) if (r && typeof r.id === 'string') byId.set(r.id, r);
+      for (const item of items) {
+        const r = listedRecording(item);
+        if (r) byId.set(r.id, r);
+      }
     }
     if (query.max !== undefined && byId.size >= query.max) break;
   }
@@ -135,7 +140,7 @@ async function listFromWebex(
 }
 
 /** Group spaces show only what the asker hosts, never recordings merely shared with them. */
-function hostedBy(asker: Asker, recordings: WebexRecording[]): WebexRecording[] {
+function hostedBy(asker: Asker, recordings: ListedRecording[]): ListedRecording[] {
   const host = HostEmail.parse(asker.email);
   if (!host) throw new NoAskerEmailError();
   const me = host.value.toLowerCase();
@@ -144,8 +149,9 @@ function hostedBy(asker: Asker, recordings: WebexRecording[]): WebexRecording[] 
 
 export function createRecordingsService(opts: RecordingsServiceOptions): RecordingsService {
   const rounding = opts.rollingKeyRoundingMs ?? 60_000;
-  const cache = new LRUCache<string, WebexRecording[], FetchContext>({
-    maxSize: opts.maxCacheBytes ?? DEFAULT_CACHE_BYTES,
+  const maxCacheBytes = opts.maxCacheBytes ?? DEFAULT_CACHE_BYTES;
+  const cache = new LRUCache<string, ListedRecording[], FetchContext>({
+    maxSize: Math.max(1, maxCacheBytes),
     sizeCalculation: estimateBytes,
     ttl: Math.max(1, opts.ttlMs),
     ...(opts.monotonicNow ? { perf: { now: opts.monotonicNow }, ttlResolution: 0 } : {}),
@@ -156,7 +162,7 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
   const budgetLimit = opts.callBudget ?? LIST_CALL_BUDGET;
 
   /** One question's listing, within its call budget, asked once more with a fresh token after a 401. */
-  async function fetchAll(context: FetchContext): Promise<WebexRecording[]> {
+  async function fetchAll(context: FetchContext): Promise<ListedRecording[]> {
     const { access } = context;
     const budget = new CallBudget(budgetLimit);
     try {
@@ -170,6 +176,20 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
     }
   }
 
+  /** The listing from the cache, or listed once for everyone asking the same question at the same time. */
+  async function cachedList(access: RecordingsAccess, asker: Asker, query: RecordingsQuery) {
+    // Whose list it is: the host the org token is limited to, or the signed-in person (never a shared blank email).
+    const who =
+      access.mode === 'admin' ? `host:${access.host.value.toLowerCase()}` : `person:${asker.personId}`;
+    const key = `${who}|${queryKey(query, rounding)}`;
+    const status: LRUCache.Status<string, ListedRecording[], FetchContext> = {};
+    const result = (await cache.fetch(key, { context: { access, query }, status })) ?? [];
+    // "inflight" (sharing a listing already under way) costs no call, so it counts as a hit.
+    const hit = status.fetch === 'hit' || status.fetch === 'inflight';
+    opts.metrics?.cacheLookups.inc({ cache: 'answers', result: hit ? 'hit' : 'miss' });
+    return result;
+  }
+
   return {
     async list(asker, query, options) {
       const otherHost = Boolean(
@@ -177,15 +197,8 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       );
       const access = await opts.credentials.forAsker(asker, { otherHost });
       if (!access || (otherHost && access.mode !== 'admin')) throw new NoRecordingsAccessError();
-      // Whose list it is: the host the org token is limited to, or the signed-in person (never a shared blank email).
-      const who =
-        access.mode === 'admin' ? `host:${access.host.value.toLowerCase()}` : `person:${asker.personId}`;
-      const key = `${who}|${queryKey(query, rounding)}`;
-      const status: LRUCache.Status<string, WebexRecording[], FetchContext> = {};
-      const result = (await cache.fetch(key, { context: { access, query }, status })) ?? [];
-      // "inflight" (sharing a listing already under way) costs no call, so it counts as a hit.
-      const hit = status.fetch === 'hit' || status.fetch === 'inflight';
-      opts.metrics?.cacheLookups.inc({ cache: 'answers', result: hit ? 'hit' : 'miss' });
+      const result =
+        maxCacheBytes > 0 ? await cachedList(access, asker, query) : await fetchAll({ access, query });
       if (!options?.hostedOnly || access.mode === 'admin') return result; // the org token lists one host only
       return hostedBy(asker, result);
     },

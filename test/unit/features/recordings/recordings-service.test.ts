@@ -36,7 +36,25 @@ function fakeRecordingsApi(recordings: Array<{ id: string; createTime: string }>
   return { impl, calls };
 }
 
-function service(api: ReturnType<typeof fakeRecordingsApi>, ttlMs = 60_000, monotonicNow?: () => number) {
+/** A fake Webex whose every GET /recordings answers one page of exactly these items (however hostile). */
+function fixedPageApi(items: unknown[]) {
+  const calls: Call[] = [];
+  const impl = (async (input: URL | string, init?: RequestInit) => {
+    calls.push({ url: new URL(String(input)), headers: new Headers(init?.headers) });
+    return new Response(JSON.stringify({ items }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  }) as typeof fetch;
+  return { impl, calls };
+}
+
+function service(
+  api: { impl: typeof fetch },
+  ttlMs = 60_000,
+  monotonicNow?: () => number,
+  maxCacheBytes?: number,
+) {
   const logger = memoryLogger().logger;
   const client = new WebexClient({
     baseUrl: 'http://127.0.0.1:9/v1',
@@ -52,6 +70,7 @@ function service(api: ReturnType<typeof fakeRecordingsApi>, ttlMs = 60_000, mono
     logger,
     ttlMs,
     monotonicNow,
+    maxCacheBytes,
   });
 }
 
@@ -171,5 +190,101 @@ describe('recordings service', () => {
     });
     await assert.rejects(s.list(ann, query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z')), /no credential/);
     assert.equal(api.calls.length, 0);
+  });
+
+  it('keeps only the fields answers use, each of its documented type, and drops items without an id', async () => {
+    const api = fixedPageApi([
+      {
+        id: 'r-full',
+        topic: 'Design review',
+        createTime: '2026-08-02T10:00:00Z',
+        timeRecorded: '2026-08-02T09:58:00Z',
+        durationSeconds: 600,
+        sizeBytes: 1000,
+        format: 'MP4',
+        playbackUrl: 'https://example.webex.com/play',
+        downloadUrl: 'https://example.webex.com/get',
+        password: 'pw',
+        serviceType: 'MeetingCenter',
+        status: 'available',
+        shareToMe: true,
+        hostEmail: 'ann@example.com',
+        meetingId: 'm'.repeat(50),
+        meetingSeriesId: 's'.repeat(32),
+        siteUrl: 'example.webex.com',
+        integrationTags: ['x'],
+        extra: { nested: 'kept nowhere' },
+      },
+      {
+        id: 'r-hostile',
+        topic: { text: 'not a string' },
+        createTime: 42,
+        durationSeconds: '600',
+        shareToMe: 'yes',
+      },
+      { topic: 'no id' },
+      { id: 7 },
+      null,
+      'a string',
+    ]);
+    const got = await service(api).list(ann, query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z'));
+    assert.deepEqual(
+      got.map((r) => r.id),
+      ['r-full', 'r-hostile'],
+      'unreadable times last',
+    );
+    const [full, hostile] = got;
+    assert.deepEqual(
+      { ...full },
+      {
+        id: 'r-full',
+        topic: 'Design review',
+        createTime: '2026-08-02T10:00:00Z',
+        createdAt: Date.parse('2026-08-02T10:00:00Z'),
+        timeRecorded: '2026-08-02T09:58:00Z',
+        durationSeconds: 600,
+        sizeBytes: 1000,
+        format: 'MP4',
+        playbackUrl: 'https://example.webex.com/play',
+        downloadUrl: 'https://example.webex.com/get',
+        password: 'pw',
+        serviceType: 'MeetingCenter',
+        status: 'available',
+        shareToMe: true,
+        hostEmail: 'ann@example.com',
+        bytes: (full as { bytes: number }).bytes,
+      },
+    );
+    assert.equal(hostile?.topic, '');
+    assert.equal(hostile?.createTime, '');
+    assert.equal(hostile?.durationSeconds, undefined);
+    assert.equal(hostile?.shareToMe, false);
+  });
+
+  it('counts what a listing holds against the byte budget: one larger than the whole budget is not kept', async () => {
+    const small = fixedPageApi([{ id: 'r1', topic: 'x'.repeat(100), createTime: '2026-08-02T10:00:00Z' }]);
+    const big = fixedPageApi([{ id: 'r1', topic: 'x'.repeat(20_000), createTime: '2026-08-02T10:00:00Z' }]);
+    const q = query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z');
+    for (const [api, calls] of [
+      [small, 1],
+      [big, 2],
+    ] as const) {
+      const s = service(api, 60_000, undefined, 20_000);
+      await s.list(ann, q);
+      await s.list(ann, q);
+      assert.equal(api.calls.length, calls);
+    }
+  });
+
+  it('with a byte budget of 0 keeps nothing: every call lists (digests)', async () => {
+    const api = fakeRecordingsApi(recs);
+    const s = service(api, 60_000, undefined, 0);
+    const q = query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z');
+    assert.deepEqual(
+      (await s.list(ann, q)).map((r) => r.id),
+      ['r0'],
+    );
+    await s.list(ann, q);
+    assert.equal(api.calls.length, 2);
   });
 });
