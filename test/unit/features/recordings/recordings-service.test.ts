@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { RecordingsQuery } from '../../../../src/parsing/recordings-query.js';
 import { recordingsCredentials } from '../../../../src/features/sign-in/recordings-credentials.js';
 import { createRecordingsService } from '../../../../src/features/recordings/recordings-service.js';
+import type { ListedRecording } from '../../../../src/features/recordings/listed-recording.js';
 import { WebexClient } from '../../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../../helpers/silent-logger.js';
 
@@ -252,9 +253,14 @@ describe('recordings service', () => {
         status: 'available',
         shareToMe: true,
         hostEmail: 'ann@example.com',
-        bytes: (full as { bytes: number }).bytes,
+        bytes: (full as ListedRecording | undefined)?.bytes,
       },
     );
+    // Counted as kept: the strings as UTF-16 (the dropped meeting ids not among them) plus the object.
+    const kept = Object.values({ ...full }).filter((v) => typeof v === 'string');
+    const keptChars = kept.reduce((n, v) => n + String(v).length, 0);
+    assert.ok((full as ListedRecording).bytes >= 2 * keptChars);
+    assert.ok((full as ListedRecording).bytes < 2 * keptChars + 1000);
     assert.equal(hostile?.topic, '');
     assert.equal(hostile?.createTime, '');
     assert.equal(hostile?.durationSeconds, undefined);
