@@ -129,6 +129,8 @@ export class EmulatorStore {
   private readonly rooms = new Map<string, RoomRecord>();
   private readonly memberships = new Map<string, MembershipRecord>();
   private readonly messages = new Map<string, WebexMessage>();
+  /** The same messages by room, in creation order: a room's messages without scanning every room's. */
+  private readonly messagesByRoom = new Map<string, Map<string, WebexMessage>>();
   private readonly actions = new Map<string, AttachmentAction>();
   private readonly webhooks = new Map<string, WebhookObject>();
   private readonly recordings = new Map<string, RecordingObject>();
@@ -449,7 +451,7 @@ export class EmulatorStore {
 
   /** In creation order. */
   messagesOfRoom(roomId: string): WebexMessage[] {
-    return [...this.messages.values()].filter((m) => m.roomId === roomId);
+    return [...(this.messagesByRoom.get(roomId)?.values() ?? [])];
   }
 
   /** The room a new message goes to: the given one (the caller must be in it), or the 1:1 with the person named. */
@@ -555,6 +557,9 @@ export class EmulatorStore {
       created,
     };
     this.messages.set(id, message);
+    let ofRoom = this.messagesByRoom.get(room.id);
+    if (!ofRoom) this.messagesByRoom.set(room.id, (ofRoom = new Map<string, WebexMessage>()));
+    ofRoom.set(id, message);
     room.lastActivity = created;
     events.push(
       this.event(
@@ -578,6 +583,7 @@ export class EmulatorStore {
       throw forbidden('You can only delete your own messages.');
     const audience = this.messageAudience(message);
     this.messages.delete(id);
+    this.messagesByRoom.get(message.roomId)?.delete(id);
     return [
       this.event('messages', 'deleted', caller.id, message.roomId, messageEventData(message), audience),
     ];

@@ -255,8 +255,9 @@ export class WebexEmulator {
     opts: WaitForMessageOptions = {},
   ): Promise<WebexMessage> {
     const existing = this.store.messagesOfRoom(roomId);
+    // From the newest back: the message waited after is almost always one of the last.
     const start =
-      opts.afterMessageId === undefined ? 0 : existing.findIndex((m) => m.id === opts.afterMessageId) + 1;
+      opts.afterMessageId === undefined ? 0 : existing.findLastIndex((m) => m.id === opts.afterMessageId) + 1;
     const found = existing.slice(start).find(predicate);
     if (found) return Promise.resolve(structuredClone(found));
     const timeoutMs = opts.timeoutMs ?? 5000;
