@@ -130,7 +130,7 @@ export class EmulatorStore {
   private readonly memberships = new Map<string, MembershipRecord>();
   private readonly messages = new Map<string, WebexMessage>();
   /** The same messages by room, in creation order: a room's messages without scanning every room's. */
-  private readonly messagesByRoom = new Map<string, Map<string, WebexMessage>>();
+  private readonly messagesByRoom = new Map<string, WebexMessage[]>();
   private readonly actions = new Map<string, AttachmentAction>();
   private readonly webhooks = new Map<string, WebhookObject>();
   private readonly recordings = new Map<string, RecordingObject>();
@@ -451,7 +451,12 @@ export class EmulatorStore {
 
   /** In creation order. */
   messagesOfRoom(roomId: string): WebexMessage[] {
-    return [...(this.messagesByRoom.get(roomId)?.values() ?? [])];
+    return [...this.roomMessages(roomId)];
+  }
+
+  /** The room's messages in creation order, not copied: read it at once, never keep or change it. */
+  roomMessages(roomId: string): readonly WebexMessage[] {
+    return this.messagesByRoom.get(roomId) ?? [];
   }
 
   /** The room a new message goes to: the given one (the caller must be in it), or the 1:1 with the person named. */
@@ -558,8 +563,8 @@ export class EmulatorStore {
     };
     this.messages.set(id, message);
     let ofRoom = this.messagesByRoom.get(room.id);
-    if (!ofRoom) this.messagesByRoom.set(room.id, (ofRoom = new Map<string, WebexMessage>()));
-    ofRoom.set(id, message);
+    if (!ofRoom) this.messagesByRoom.set(room.id, (ofRoom = []));
+    ofRoom.push(message);
     room.lastActivity = created;
     events.push(
       this.event(
@@ -571,7 +576,8 @@ export class EmulatorStore {
         this.messageAudience(message),
       ),
     );
-    this.emitter.emit('message', message);
+    // Per room, so that a waiter is woken only by its own room's messages.
+    this.emitter.emit(`message:${room.id}`, message);
     return { message, events };
   }
 
@@ -583,7 +589,8 @@ export class EmulatorStore {
       throw forbidden('You can only delete your own messages.');
     const audience = this.messageAudience(message);
     this.messages.delete(id);
-    this.messagesByRoom.get(message.roomId)?.delete(id);
+    const ofRoom = this.messagesByRoom.get(message.roomId);
+    ofRoom?.splice(ofRoom.indexOf(message), 1);
     return [
       this.event('messages', 'deleted', caller.id, message.roomId, messageEventData(message), audience),
     ];

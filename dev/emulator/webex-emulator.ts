@@ -254,16 +254,18 @@ export class WebexEmulator {
     predicate: (m: WebexMessage) => boolean = () => true,
     opts: WaitForMessageOptions = {},
   ): Promise<WebexMessage> {
-    const existing = this.store.messagesOfRoom(roomId);
+    const existing = this.store.roomMessages(roomId);
     // From the newest back: the message waited after is almost always one of the last.
     const start =
       opts.afterMessageId === undefined ? 0 : existing.findLastIndex((m) => m.id === opts.afterMessageId) + 1;
-    const found = existing.slice(start).find(predicate);
-    if (found) return Promise.resolve(structuredClone(found));
+    for (let i = start; i < existing.length; i++) {
+      const m = existing[i];
+      if (m && predicate(m)) return Promise.resolve(structuredClone(m));
+    }
     const timeoutMs = opts.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
       const onMessage = (m: WebexMessage) => {
-        if (m.roomId !== roomId || !predicate(m)) return;
+        if (!predicate(m)) return;
         cleanup();
         resolve(structuredClone(m));
       };
@@ -273,9 +275,9 @@ export class WebexEmulator {
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
-        this.store.emitter.off('message', onMessage);
+        this.store.emitter.off(`message:${roomId}`, onMessage);
       };
-      this.store.emitter.on('message', onMessage);
+      this.store.emitter.on(`message:${roomId}`, onMessage);
     });
   }
 
