@@ -1,4 +1,4 @@
-import type { WebexPerson } from '../webex/types.js';
+import type { CardToPost, WebexPerson } from '../webex/types.js';
 
 /** What a command sees of an incoming chat message, independent of the bot framework. */
 export interface ChatMessage {
@@ -32,5 +32,5 @@ export type ChatEvent = ChatMessage | ChatAction;
 export interface Reply {
   say(markdown: string): Promise<void>;
   /** Resolves once posted (what it resolves with is the messenger's business: handlers only await it). */
-  sendCard(card: Record<string, unknown>, fallbackMarkdown: string): Promise<unknown>;
+  sendCard(card: CardToPost, fallbackMarkdown: string): Promise<unknown>;
 }

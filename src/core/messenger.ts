@@ -13,7 +13,8 @@ import { LRUCache } from 'lru-cache';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from './metrics.js';
-import type { AdaptiveCardAttachment, NewMessage, WebexMessage } from '../webex/types.js';
+import { JsonText } from '../webex/json-text.js';
+import type { AttachmentToPost, CardToPost, NewMessage, WebexMessage } from '../webex/types.js';
 import { WebexApiError, type WebexClient } from '../webex/webex-client.js';
 
 /** Counters for a metrics endpoint: how often a POST's outcome was unknown, and what became of it. */
@@ -37,9 +38,9 @@ export type PostOutcome = 'posted' | 'uncertain';
 
 export interface Messenger {
   say(roomId: string, markdown: string): Promise<void>;
-  sendCard(roomId: string, card: Record<string, unknown>, fallbackMarkdown: string): Promise<PostOutcome>;
+  sendCard(roomId: string, card: CardToPost, fallbackMarkdown: string): Promise<PostOutcome>;
   /** Into the person's 1:1 space with the bot (created by Webex if needed). */
-  sendDirect(personId: string, markdown: string, card?: Record<string, unknown>): Promise<void>;
+  sendDirect(personId: string, markdown: string, card?: CardToPost): Promise<void>;
   /**
    * Any POST /messages body. Resolves with the message, or undefined when Webex may have it but nobody can tell
    * (at most once); rejects when it certainly was not posted.
@@ -120,8 +121,23 @@ function createLandedCheck(
   };
 }
 
-const withCard = (card: Record<string, unknown> | undefined): { attachments?: AdaptiveCardAttachment[] } =>
+const withCard = (card: CardToPost | undefined): { attachments?: AttachmentToPost[] } =>
   card ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] } : {};
+
+/**
+ * The POST body: the message object as it is, or, when its card is already JSON, that JSON spliced in as it is
+ * (a remembered card is not parsed back to be serialised again).
+ */
+function bodyOf(message: NewMessage): NewMessage | JsonText {
+  const { attachments, ...rest } = message;
+  if (!attachments?.some((a) => a.content instanceof JsonText)) return message;
+  const items = attachments.map(
+    (a) =>
+      `{"contentType":${JSON.stringify(a.contentType)},"content":${a.content instanceof JsonText ? a.content.text : JSON.stringify(a.content)}}`,
+  );
+  const head = JSON.stringify(rest);
+  return new JsonText(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"attachments":[${items.join(',')}]}`);
+}
 
 export function createMessenger(opts: MessengerOptions): Messenger {
   const { client } = opts;
@@ -136,9 +152,10 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   async function post(body: NewMessage): Promise<WebexMessage | undefined> {
     const since = now().getTime();
     const where = { roomId: body.roomId, toPersonId: body.toPersonId };
+    const payload = bodyOf(body);
     for (let sends = 0; ; sends++) {
       try {
-        const message = await client.post<WebexMessage>('/messages', body);
+        const message = await client.post<WebexMessage>('/messages', payload);
         if (message?.id) ours.set(message.id, true);
         return message;
       } catch (err) {

@@ -1,3 +1,5 @@
+import type { JsonText } from './json-text.js';
+
 /** The subset of Webex REST objects the bot reads (field names as in Cisco's OpenAPI documents). */
 export interface WebexPerson {
   id: string;
@@ -71,6 +73,15 @@ export interface AdaptiveCardAttachment {
   content: Record<string, unknown>;
 }
 
+/** A card to post: the card itself, or its JSON already serialised (a remembered answer). */
+export type CardToPost = Record<string, unknown> | JsonText;
+
+/** An attachment of a message to post, whose card may be already serialised. */
+export interface AttachmentToPost {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: CardToPost;
+}
+
 export interface NewMessage {
   roomId?: string;
   toPersonId?: string;
@@ -78,7 +89,7 @@ export interface NewMessage {
   parentId?: string;
   text?: string;
   markdown?: string;
-  attachments?: AdaptiveCardAttachment[];
+  attachments?: AttachmentToPost[];
 }
 
 /** The envelope Webex POSTs to a webhook target. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
 import { CallCancelledError, type CallBudget } from './call-budget.js';
+import { JsonText } from './json-text.js';
 import { routeTemplate, type Metrics } from '../core/metrics.js';
 import {
   nodeHttpFetch,
@@ -395,7 +396,7 @@ export class WebexClient {
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
+      body = options.body instanceof JsonText ? options.body.text : JSON.stringify(options.body);
     }
     let res: WebexFetchResponse;
     let text: string;

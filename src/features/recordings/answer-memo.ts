@@ -1,11 +1,11 @@
 import { LRUCache } from 'lru-cache';
+import { JsonText } from '../../webex/json-text.js';
+import type { CardToPost } from '../../webex/types.js';
 
-/** A finished answer: the card and the markdown fallback posted with it. */
+/** A finished answer: the card (best kept as its JSON: see JsonText) and the markdown fallback posted with it. */
 export interface FinishedAnswer {
-  card: Record<string, unknown>;
+  card: CardToPost;
   markdown: string;
-  /** The card's JSON size in bytes when the builder measured it; otherwise the memo measures it. */
-  cardBytes?: number;
 }
 
 /** 8 MiB: a few hundred finished cards, the ones people are asking for right now. */
@@ -25,9 +25,11 @@ export function createAnswerMemo(maxBytes: number = DEFAULT_ANSWER_MEMO_BYTES) {
   let lastId = 0;
   const answers = new LRUCache<string, FinishedAnswer>({
     maxSize: maxBytes,
-    // UTF-16 strings plus object overhead; taken from the builder's own measure where it has one (a second
-    // serialisation of every card was a visible part of a miss), and never computed on a hit.
-    sizeCalculation: (a) => 2 * ((a.cardBytes ?? JSON.stringify(a.card).length) + a.markdown.length) + 1024,
+    // UTF-16 strings plus object overhead; measured once per built answer (a card kept as JSON is not serialised
+    // again), never on a hit.
+    sizeCalculation: (a) =>
+      2 * ((a.card instanceof JsonText ? a.card.text : JSON.stringify(a.card)).length + a.markdown.length) +
+      1024,
   });
   return {
     /** The answer for `list` and `key`, built by `build` the first time. Callers must not mutate what they get. */

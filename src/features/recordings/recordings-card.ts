@@ -313,8 +313,8 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
   card: AdaptiveCardJson;
   markdown: string;
   shown: number;
-  /** The card's JSON in UTF-8 bytes, as measured against the budget (so callers need not serialise it to size it). */
-  cardBytes: number;
+  /** The card serialised, as measured against the budget (so that callers need not serialise it again). */
+  cardJson: string;
 } {
   const rowTime = rowTimeOptions(input);
   const rowsOf = (topicChars: number) =>
@@ -331,34 +331,35 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
     return { card, shown: rows.length, hasMore: more !== undefined };
   };
   const sizeOf = (json: unknown) => utf8Bytes(JSON.stringify(json));
-  const finish = (built: ReturnType<typeof assemble>, cardBytes: number) => ({
+  const finish = (built: ReturnType<typeof assemble>, cardJson: string) => ({
     card: built.card,
     markdown: fallbackMarkdown(input, built.shown, built.hasMore),
     shown: built.shown,
-    cardBytes,
+    cardJson,
   });
 
   // Long multibyte topics appear three times a row (text and two button names): shorter until it fits.
   let rows: AdaptiveCardJson[] = [];
   let built: ReturnType<typeof assemble> | undefined;
+  let json = '';
   for (const topicChars of CARD_TOPIC_CHARS) {
     rows = rowsOf(topicChars);
     built = assemble(rows);
-    const bytes = sizeOf(built.card);
-    if (bytes <= CARD_TARGET_BYTES) return finish(built, bytes);
+    json = JSON.stringify(built.card);
+    if (utf8Bytes(json) <= CARD_TARGET_BYTES) return finish(built, json);
   }
   // Still too big (long urls): drop rows from the end, estimated by each row's size, then checked for real (the
   // count and the Show more data change with the number shown).
   let keep = rows.length;
-  let estimate = built ? sizeOf(built.card) : 0;
+  let estimate = utf8Bytes(json);
   while (keep > 1 && estimate > CARD_TARGET_BYTES) estimate -= sizeOf(rows[--keep]) + 1;
   built = assemble(rows.slice(0, keep));
-  let bytes = sizeOf(built.card);
-  while (keep > 1 && bytes > CARD_TARGET_BYTES) {
+  json = JSON.stringify(built.card);
+  while (keep > 1 && utf8Bytes(json) > CARD_TARGET_BYTES) {
     built = assemble(rows.slice(0, --keep));
-    bytes = sizeOf(built.card);
+    json = JSON.stringify(built.card);
   }
-  return finish(built, bytes);
+  return finish(built, json);
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type Asker,
   type RecordingsService,
 } from './recordings-service.js';
+import { JsonText } from '../../webex/json-text.js';
 import type { WebexPerson } from '../../webex/types.js';
 import { WebexApiError } from '../../webex/webex-client.js';
 import type { AccessPolicy } from '../../webex/recordings-access.js';
@@ -209,8 +210,8 @@ async function answerPage(
   const paged = toPagedQuery(query);
   const showPasswords = roomType === 'direct';
   // The card may show fewer than a page (hostile answers: long urls); Show more then starts after what it showed.
-  const build = () =>
-    buildRecordingsCard({
+  const build = () => {
+    const built = buildRecordingsCard({
       timeZone,
       range,
       filters,
@@ -220,6 +221,9 @@ async function answerPage(
       showPasswords,
       moreData: (next) => (next < recordings.length ? deps.showMore.sign(paged, next) : undefined),
     });
+    // Kept and posted as the JSON the builder measured: no second serialisation, one string to remember.
+    return { card: new JsonText(built.cardJson), markdown: built.markdown };
+  };
   // The card is made of the listing and exactly these: the resolved question (range, zone, filters), page, passwords.
   const { card, markdown } = deps.answers
     ? deps.answers.answer(recordings, JSON.stringify([paged, offset, showPasswords]), build)

@@ -6,6 +6,7 @@ import { helpCommand } from '../../../src/features/help/help-command.js';
 import { CommandRegistry } from '../../../src/core/command-registry.js';
 import { UserError } from '../../../src/errors.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
+import { cardObject } from '../../helpers/card-object.js';
 
 function recordingReply() {
   const said: string[] = [];
@@ -78,7 +79,7 @@ describe('chat router', () => {
         said.push(md);
       },
       async sendCard(card) {
-        cards.push(card);
+        cards.push(cardObject(card));
       },
     };
     const r = router();

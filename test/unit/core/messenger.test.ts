@@ -10,6 +10,7 @@ import { WebexClient } from '../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 import { firedTimeouts, type FiredTimeouts } from '../../helpers/fired-timeouts.js';
 import { waitFor } from '../../helpers/wait-for.js';
+import { JsonText } from '../../../src/webex/json-text.js';
 
 /**
  * How long the emulator holds back the answer of a POST that is "answered late": past the end of the run (the
@@ -99,6 +100,28 @@ describe('messenger: one message per send, whatever happens to the answer', () =
     assert.equal(count(dm, 'card after reset'), 1);
     assert.equal(count(dm, 'card after 502'), 1);
     assert.equal(messenger.counters.landed, 2);
+  });
+
+  it('when the card is already JSON, then that JSON is posted as it is, and the landed check still recognises it', async () => {
+    const card = {
+      type: 'AdaptiveCard',
+      version: '1.3',
+      body: [{ type: 'TextBlock', text: 'Kept “as JSON”' }],
+    };
+    const kept = new JsonText(JSON.stringify(card));
+    await messenger.sendCard(dm, kept, 'kept card');
+    const posted = emu.requests.filter((r) => r.method === 'POST' && r.path === '/messages').at(-1);
+    assert.deepEqual(posted?.body, {
+      roomId: dm,
+      markdown: 'kept card',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
+    emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, reset: true });
+    assert.equal(await messenger.sendCard(dm, kept, 'kept card after reset'), 'posted');
+    assert.equal(count(dm, 'kept card after reset'), 1);
+    assert.deepEqual(emu.messagesIn(dm).at(-1)?.attachments?.[0]?.content, card);
+    await messenger.sendDirect(ann.id, 'kept card, direct', kept);
+    assert.deepEqual(emu.messagesIn(dm).at(-1)?.attachments?.[0]?.content, card);
   });
 
   it('when Webex answers 503 without acting, then the check finds nothing and it is sent again, once', async () => {

@@ -9,6 +9,7 @@ import { createRecordingsService } from '../../../../src/features/recordings/rec
 import { recordingsCredentials } from '../../../../src/features/sign-in/recordings-credentials.js';
 import { WebexClient } from '../../../../src/webex/webex-client.js';
 import { memoryLogger } from '../../../helpers/silent-logger.js';
+import { cardObject } from '../../../helpers/card-object.js';
 
 const answer = (text: string): FinishedAnswer => ({ card: { type: 'AdaptiveCard', text }, markdown: text });
 
@@ -98,7 +99,7 @@ describe('recordings answers from the memo', () => {
     const posted: Array<{ card: Record<string, unknown>; markdown: string }> = [];
     const reply: Reply = {
       say: async () => undefined,
-      sendCard: async (card, markdown) => void posted.push({ card, markdown }),
+      sendCard: async (card, markdown) => void posted.push({ card: cardObject(card), markdown }),
     };
     const route = routerUnderTest({
       registry: new CommandRegistry().add(recordingsCommand(deps)),

@@ -330,6 +330,7 @@ describe('buildRecordingsCard: header, details, escaping', () => {
       bytes(JSON.stringify(typical.card)) <= CARD_TARGET_BYTES,
       String(bytes(JSON.stringify(typical.card))),
     );
+    assert.equal(typical.cardJson, JSON.stringify(typical.card));
     assert.ok(
       topicTexts(typical.card).every((t) => Array.from(t).length === 100),
       '100-character multibyte topics are not shortened on a full page',
@@ -376,6 +377,8 @@ describe('buildRecordingsCard: hostile listings', () => {
     assert.ok(bytes(built.markdown) <= WEBEX_MARKDOWN_MAX_BYTES, String(bytes(built.markdown)));
     assert.deepEqual(validateAdaptiveCard(built.card), []);
     assert.equal(rows(built.card).length, built.shown);
+    // What is posted (and remembered) is the JSON that was measured, of exactly this card.
+    assert.equal(built.cardJson, JSON.stringify(built.card));
   };
 
   it('ten recordings with 300-character urls: under the budget, fewer per card, Show more starts after them', () => {
