@@ -63,7 +63,11 @@ export interface SdkTransportOptions {
 
 export const PERSON_TTL_MS = 5 * 60_000;
 export const ROOM_TTL_MS = 60 * 60_000;
-const CACHE_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Per cache, as estimated: about 3,500 people (seen within PERSON_TTL_MS) or 2,500 rooms. A lookup that falls out
+ * costs one Webex call the next time; the bytes it would keep are most of a 10,000-person bot's live heap.
+ */
+const CACHE_MAX_BYTES = 2 * 1024 * 1024;
 /** A UTF-16 estimate of an entry's size; entries are small flat JSON objects. */
 const jsonSize = (value: unknown): number => 2 * JSON.stringify(value).length + 64;
 
