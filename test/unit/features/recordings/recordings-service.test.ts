@@ -194,22 +194,25 @@ describe('recordings service', () => {
   });
 
   it('keeps only the fields answers use, each of its documented type, and drops items without an id', async () => {
+    const kept = {
+      id: 'r-full',
+      topic: 'Design review',
+      createTime: '2026-08-02T10:00:00Z',
+      timeRecorded: '2026-08-02T09:58:00Z',
+      durationSeconds: 600,
+      sizeBytes: 1000,
+      format: 'MP4',
+      playbackUrl: 'https://example.webex.com/play',
+      downloadUrl: 'https://example.webex.com/get',
+      password: 'pw',
+      serviceType: 'MeetingCenter',
+      status: 'available',
+      shareToMe: true,
+      hostEmail: 'ann@example.com',
+    };
     const api = fixedPageApi([
       {
-        id: 'r-full',
-        topic: 'Design review',
-        createTime: '2026-08-02T10:00:00Z',
-        timeRecorded: '2026-08-02T09:58:00Z',
-        durationSeconds: 600,
-        sizeBytes: 1000,
-        format: 'MP4',
-        playbackUrl: 'https://example.webex.com/play',
-        downloadUrl: 'https://example.webex.com/get',
-        password: 'pw',
-        serviceType: 'MeetingCenter',
-        status: 'available',
-        shareToMe: true,
-        hostEmail: 'ann@example.com',
+        ...kept,
         meetingId: 'm'.repeat(50),
         meetingSeriesId: 's'.repeat(32),
         siteUrl: 'example.webex.com',
@@ -238,27 +241,14 @@ describe('recordings service', () => {
     assert.deepEqual(
       { ...full },
       {
-        id: 'r-full',
-        topic: 'Design review',
-        createTime: '2026-08-02T10:00:00Z',
-        createdAt: Date.parse('2026-08-02T10:00:00Z'),
-        timeRecorded: '2026-08-02T09:58:00Z',
-        durationSeconds: 600,
-        sizeBytes: 1000,
-        format: 'MP4',
-        playbackUrl: 'https://example.webex.com/play',
-        downloadUrl: 'https://example.webex.com/get',
-        password: 'pw',
-        serviceType: 'MeetingCenter',
-        status: 'available',
-        shareToMe: true,
-        hostEmail: 'ann@example.com',
+        ...kept,
+        createdAt: Date.parse(kept.createTime),
         bytes: (full as ListedRecording | undefined)?.bytes,
       },
     );
     // Counted as kept: the strings as UTF-16 (the dropped meeting ids not among them) plus the object.
-    const kept = Object.values({ ...full }).filter((v) => typeof v === 'string');
-    const keptChars = kept.reduce((n, v) => n + String(v).length, 0);
+    const keptStrings = Object.values({ ...full }).filter((v) => typeof v === 'string');
+    const keptChars = keptStrings.reduce((n, v) => n + String(v).length, 0);
     assert.ok((full as ListedRecording).bytes >= 2 * keptChars);
     assert.ok((full as ListedRecording).bytes < 2 * keptChars + 1000);
     assert.equal(hostile?.topic, '');
