@@ -72,11 +72,14 @@ describe('Postgres dropping every connection in the middle of a run', () => {
     t = Date.parse('2026-11-25T08:00:00Z');
     await terminateBackends(app);
     // Cut again on each of the first polls (while the run claims, lists and posts), then let it through: on a loaded
-    // machine a run cut every 20 ms forever might never finish, which is not what this test is about.
+    // machine a run cut every 20 ms forever might never finish, which is not what this test is about. A run cut after
+    // its claim cannot release its lease; the clock then moves on (5 s a poll) so that the lease expires and the
+    // digest is taken up again, as it would be in real time.
     let cuts = 10;
     await waitFor(
       async () => {
         if (cuts-- > 0) await terminateBackends(app);
+        else t += 5_000;
         return botMessagesIn(world, world.annDm.id).filter((m) => m.attachments?.length).length > cardsBefore;
       },
       'the digest card',
