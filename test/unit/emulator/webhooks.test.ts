@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { WebexEmulator } from '../../../dev/emulator/index.js';
 import { asRecord, call, seed, startEmulator, WebhookReceiver, type Seed } from './helpers.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const CARD = {
   contentType: 'application/vnd.microsoft.card.adaptive',
@@ -149,11 +150,12 @@ describe('webhooks', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const roomOf = (h: { body: Record<string, unknown> }) => asRecord(h.body['data'])['roomId'];
     receiver.holdReply = (h) => (roomOf(h) === s.group ? gate : undefined);
+    const seen = () => receivedBy(hook['id']).map((h) => roomOf(h));
     const first = emu.userSays(s.bob.id, s.group, 'first');
     const second = emu.userSays(s.bob.id, s.group, 'second');
+    await waitFor(() => seen().length === 1, "the group's first delivery, held");
     // Alice's direct space is delivered while the group's first delivery is still unanswered...
     await emu.userSays(s.alice.id, s.dmAlice, 'elsewhere');
-    const seen = () => receivedBy(hook['id']).map((h) => roomOf(h));
     assert.deepEqual(seen(), [s.group, s.dmAlice]);
     // ...and the group's second event waits for its first.
     release();
