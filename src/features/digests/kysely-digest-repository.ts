@@ -209,20 +209,28 @@ export class KyselyDigestRepository implements DigestRepository {
     const token = randomUUID();
     const t = ms(now);
     const leaseUntil = t + leaseMs;
-    const due = this.db
-      .selectFrom('subscriptions')
-      .select('id')
-      .where('active', '=', 1)
-      .where('due_at', '<=', t)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', t)]))
-      .orderBy('due_at')
-      .limit(limit)
-      // Postgres: rows another instance is claiming right now are skipped, not waited for.
-      .$if(this.backend === 'postgres', (q) => q.forUpdate().skipLocked());
+    // The due rows are chosen once, in a materialized CTE. As a plain `id IN (subquery)`, Postgres may plan a nested
+    // loop that runs the subquery again for every row of the outer scan; with SKIP LOCKED each run can pick other
+    // rows (those another instance has just locked are skipped), so one claim took far more than `limit` rows: seen
+    // as one instance claiming all 200 due digests while the other found none.
     const rows = await this.db
+      .with(
+        (cte) => cte('due').materialized(),
+        (db) =>
+          db
+            .selectFrom('subscriptions')
+            .select('id')
+            .where('active', '=', 1)
+            .where('due_at', '<=', t)
+            .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', t)]))
+            .orderBy('due_at')
+            .limit(limit)
+            // Postgres: rows another instance is claiming right now are skipped, not waited for.
+            .$if(this.backend === 'postgres', (q) => q.forUpdate().skipLocked()),
+      )
       .updateTable('subscriptions')
       .set({ lease_owner: owner, lease_token: token, lease_until: leaseUntil })
-      .where('id', 'in', due)
+      .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
       .where('active', '=', 1)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', t)]))
       .returningAll()

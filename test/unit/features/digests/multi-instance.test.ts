@@ -1,14 +1,15 @@
 /** Several scheduler instances on one Postgres (its own schema), with a shared controlled clock. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createDigestScheduler } from '../../../../src/features/digests/scheduler.js';
+import { createDigestScheduler, type TickResult } from '../../../../src/features/digests/scheduler.js';
 import type { DigestPoster } from '../../../../src/features/digests/run-digest.js';
 import type { Schedule } from '../../../../src/features/digests/schedule.js';
 import type { DigestRepository } from '../../../../src/features/digests/digest-repository.js';
 import type { Store } from '../../../../src/store/store.js';
 import { repositoriesOf } from '../../../store/repositories.js';
 import { assertPostgresReachable, postgresBackend } from '../../../store/backends.js';
-import { Clock, Poster, quietLogger, Recordings, subscribe } from './fakes.js';
+import { Clock, Poster, Recordings, subscribe } from './fakes.js';
+import { memoryLogger } from '../../../helpers/silent-logger.js';
 import { waitFor } from '../../../helpers/wait-for.js';
 
 const MIN = 60_000;
@@ -32,6 +33,8 @@ describe('digest scheduler: several instances on one Postgres', () => {
     const clock = new Clock(Date.parse('2026-03-01T16:00:00Z'));
     const recordings = new Recordings(clock);
     const poster = new Poster(clock);
+    // Warnings and errors are kept, so that a failure says what went wrong inside an instance.
+    const log = memoryLogger('warn');
     const instance = (name: string, s: DigestRepository, r = recordings, p: DigestPoster = poster) =>
       createDigestScheduler({
         repository: s,
@@ -41,27 +44,35 @@ describe('digest scheduler: several instances on one Postgres', () => {
         instanceId: name,
         leaseMs: 5 * MIN,
         overlapMs: 10 * MIN,
-        logger: quietLogger(),
+        logger: log.logger,
         batchSize: 15,
         concurrency: 4,
       });
-    return { store, other, clock, recordings, poster, instance };
+    return { store, other, clock, recordings, poster, instance, logText: log.text };
   }
 
   it('sends each of 200 due digests exactly once when two instances tick at the same time', async () => {
-    const { store, other, clock, recordings, poster, instance } = await world();
+    const { store, other, clock, recordings, poster, instance, logText } = await world();
     const subs = [];
     for (let i = 0; i < 200; i++) subs.push(await subscribe(store, clock, daily9, { evenIfEmpty: true }));
     const rec = recordings.add('2026-03-01T20:00:00Z');
     clock.set('2026-03-02T14:00:00Z');
     // Each instance's first post waits until the other has one in hand too: however the machine schedules the two,
     // both have claimed a batch before either finishes one, so both work under any load, without timing.
+    // If a tick ends (or fails) while the other instance has not posted yet, the waiting stops at once: otherwise
+    // every post of the instance left alone would wait out its time-out, batch after batch, for many minutes.
     const entered = new Set<string>();
     const postedBy = new Map<string, string[]>();
+    const giveUp = new AbortController();
     const once = (name: string): DigestPoster => ({
       async postCard(roomId, card, markdown) {
         entered.add(name);
-        await waitFor(() => entered.size === 2, 'both instances to be posting', 20_000);
+        await waitFor(
+          () => entered.size === 2 || giveUp.signal.aborted,
+          'both instances to be posting',
+          20_000,
+        );
+        if (entered.size < 2) throw new Error('gave up waiting for the other instance to post');
         postedBy.set(roomId, [...(postedBy.get(roomId) ?? []), name]);
         return poster.postCard(roomId, card, markdown);
       },
@@ -69,8 +80,31 @@ describe('digest scheduler: several instances on one Postgres', () => {
     });
     const a = instance('a', store, recordings, once('a'));
     const b = instance('b', other, recordings, once('b'));
+    const watched = (name: string, tick: Promise<TickResult>) =>
+      tick.then(
+        (r) => {
+          if (entered.size < 2) giveUp.abort();
+          return r;
+        },
+        (err: unknown) => {
+          giveUp.abort();
+          throw new Error(`a tick of instance ${name} failed; the instances logged:\n${logText()}`, {
+            cause: err,
+          });
+        },
+      );
     // Two ticks per instance, all at once (an instance's ticks may overlap too).
-    const [a1, b1, a2, b2] = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+    const ticks = await Promise.allSettled([
+      watched('a', a.tick()),
+      watched('b', b.tick()),
+      watched('a', a.tick()),
+      watched('b', b.tick()),
+    ]);
+    const [a1, b1, a2, b2] = ticks.map((t) => {
+      if (t.status === 'rejected') throw t.reason;
+      return t.value;
+    });
+    assert.ok(!giveUp.signal.aborted, `a tick ended before both instances posted; logged:\n${logText()}`);
 
     // Every due digest posted exactly once in total: none lost, none twice.
     assert.deepEqual([...postedBy.keys()].sort(), subs.map((s) => s.roomId).sort(), 'none lost');
