@@ -125,18 +125,70 @@ const withCard = (card: CardToPost | undefined): { attachments?: AttachmentToPos
   card ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] } : {};
 
 /**
- * The POST body: the message object as it is, or, when its card is already JSON, that JSON spliced in as it is
- * (a remembered card is not parsed back to be serialised again).
+ * The POST body: the message object as it is, or, when its card is already JSON, that JSON's bytes spliced in as
+ * they are (a remembered card is neither parsed back nor serialised and encoded again).
  */
 function bodyOf(message: NewMessage): NewMessage | JsonText {
   const { attachments, ...rest } = message;
   if (!attachments?.some((a) => a.content instanceof JsonText)) return message;
-  const items = attachments.map(
-    (a) =>
-      `{"contentType":${JSON.stringify(a.contentType)},"content":${a.content instanceof JsonText ? a.content.text : JSON.stringify(a.content)}}`,
-  );
   const head = JSON.stringify(rest);
-  return new JsonText(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"attachments":[${items.join(',')}]}`);
+  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"attachments":[`)];
+  attachments.forEach((a, i) => {
+    parts.push(Buffer.from(`${i > 0 ? ',' : ''}{"contentType":${JSON.stringify(a.contentType)},"content":`));
+    parts.push(a.content instanceof JsonText ? a.content.bytes : Buffer.from(JSON.stringify(a.content)));
+    parts.push(Buffer.from('}'));
+  });
+  parts.push(Buffer.from(']}'));
+  return new JsonText(Buffer.concat(parts));
+}
+
+interface AmbiguityTools {
+  counters: MessengerCounters;
+  metrics: MessengerOptions['metrics'];
+  log: Logger;
+  ours: LRUCache<string, true>;
+  findLanded: (body: NewMessage, since: number) => Promise<Landed>;
+  maxResends: number;
+}
+
+/**
+ * After an ambiguous failure of send number `sends`: the message found (it had landed), 'unknown' (nobody can tell:
+ * not sent again) or 'resend' (it had not landed); rethrows `err` when the resends are used up.
+ */
+async function afterAmbiguous(
+  t: AmbiguityTools,
+  err: WebexApiError,
+  body: NewMessage,
+  since: number,
+  sends: number,
+): Promise<'unknown' | 'resend' | { found: WebexMessage }> {
+  const where = { roomId: body.roomId, toPersonId: body.toPersonId };
+  t.counters.ambiguous++;
+  const landed = await t.findLanded(body, since);
+  if (landed === 'unknown') {
+    t.counters.unverifiable++;
+    t.metrics?.ambiguousPosts.inc({ outcome: 'unverifiable' });
+    t.log.warn(
+      { ...where, err: err.message, trackingId: err.trackingId },
+      'a message may or may not have been posted and this space cannot be checked; not sending it again (at most once)',
+    );
+    return 'unknown';
+  }
+  if (landed.found) {
+    t.counters.landed++;
+    t.metrics?.ambiguousPosts.inc({ outcome: 'landed' });
+    t.ours.set(landed.found.id, true);
+    t.log.info(
+      { ...where, messageId: landed.found.id },
+      'the message had landed despite the error; not sent again',
+    );
+    return { found: landed.found };
+  }
+  if (sends >= t.maxResends) throw err;
+  t.counters.resent++;
+  t.metrics?.ambiguousPosts.inc({ outcome: 'resent' });
+  t.log.warn({ ...where, err: err.message }, 'the message had not landed; sending it again');
+  return 'resend';
 }
 
 export function createMessenger(opts: MessengerOptions): Messenger {
@@ -148,59 +200,59 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   /** Messages this process knows it posted: an earlier identical message is never mistaken for the one in doubt. */
   const ours = new LRUCache<string, true>({ max: 2000 });
   const findLanded = createLandedCheck(client, log, ours, opts.clockSkewMs ?? 120_000);
+  const tools: AmbiguityTools = { counters, metrics: opts.metrics, log, ours, findLanded, maxResends };
 
-  async function post(body: NewMessage): Promise<WebexMessage | undefined> {
+  /**
+   * Sends `body` once with `postOnce`, or again after an ambiguous failure when it had not landed. Resolves with what
+   * `postOnce` answered (or `fromLanded` of the message found), undefined when nobody can tell.
+   */
+  async function send<R extends { id?: string | undefined } | undefined>(
+    body: NewMessage,
+    postOnce: (payload: NewMessage | JsonText) => Promise<R>,
+    fromLanded: (found: WebexMessage) => R,
+  ): Promise<R | undefined> {
     const since = now().getTime();
-    const where = { roomId: body.roomId, toPersonId: body.toPersonId };
     const payload = bodyOf(body);
     for (let sends = 0; ; sends++) {
       try {
-        const message = await client.post<WebexMessage>('/messages', payload);
-        if (message?.id) ours.set(message.id, true);
-        return message;
+        const sent = await postOnce(payload);
+        if (sent?.id) ours.set(sent.id, true);
+        return sent;
       } catch (err) {
         if (!(err instanceof WebexApiError && err.ambiguous)) throw err;
-        counters.ambiguous++;
-        const landed = await findLanded(body, since);
-        if (landed === 'unknown') {
-          counters.unverifiable++;
-          opts.metrics?.ambiguousPosts.inc({ outcome: 'unverifiable' });
-          log.warn(
-            { ...where, err: err.message, trackingId: err.trackingId },
-            'a message may or may not have been posted and this space cannot be checked; not sending it again (at most once)',
-          );
-          return undefined;
-        }
-        if (landed.found) {
-          counters.landed++;
-          opts.metrics?.ambiguousPosts.inc({ outcome: 'landed' });
-          ours.set(landed.found.id, true);
-          log.info(
-            { ...where, messageId: landed.found.id },
-            'the message had landed despite the error; not sent again',
-          );
-          return landed.found;
-        }
-        if (sends >= maxResends) throw err;
-        counters.resent++;
-        opts.metrics?.ambiguousPosts.inc({ outcome: 'resent' });
-        log.warn({ ...where, err: err.message }, 'the message had not landed; sending it again');
+        const next = await afterAmbiguous(tools, err, body, since, sends);
+        if (next === 'unknown') return undefined;
+        if (next !== 'resend') return fromLanded(next.found);
       }
     }
   }
+
+  const post = (body: NewMessage) =>
+    send(
+      body,
+      (p) => client.post<WebexMessage>('/messages', p),
+      (m) => m,
+    );
+  /** The bot's own messages: only the new message's id is read back, not the card Webex echoes with it. */
+  const postReply = (body: NewMessage) =>
+    send(
+      body,
+      async (p) => ({ id: await client.postForId('/messages', p) }),
+      (m) => ({ id: m.id }),
+    );
 
   return {
     counters,
     post,
     async say(roomId, markdown) {
-      await post({ roomId, markdown });
+      await postReply({ roomId, markdown });
     },
     async sendCard(roomId, card, fallbackMarkdown) {
-      const message = await post({ roomId, markdown: fallbackMarkdown, ...withCard(card) });
-      return message === undefined ? 'uncertain' : 'posted';
+      const sent = await postReply({ roomId, markdown: fallbackMarkdown, ...withCard(card) });
+      return sent === undefined ? 'uncertain' : 'posted';
     },
     async sendDirect(personId, markdown, card) {
-      await post({ toPersonId: personId, markdown, ...withCard(card) });
+      await postReply({ toPersonId: personId, markdown, ...withCard(card) });
     },
   };
 }

@@ -9,7 +9,7 @@ import https from 'node:https';
 export interface WebexFetchInit {
   method: string;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: string | Uint8Array | undefined;
   signal: AbortSignal;
 }
 
@@ -19,6 +19,7 @@ export interface WebexFetchResponse {
   readonly statusText: string;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export type WebexFetch = (url: URL, init: WebexFetchInit) => Promise<WebexFetchResponse>;
@@ -49,12 +50,21 @@ class NodeResponse implements WebexFetchResponse {
     readonly status: number,
     readonly statusText: string,
     readonly headers: ResponseHeaders,
-    private readonly body: string,
+    private readonly body: Buffer,
   ) {
     this.ok = status >= 200 && status <= 299;
   }
   text(): Promise<string> {
-    return Promise.resolve(this.body);
+    return Promise.resolve(this.body.toString('utf8'));
+  }
+  arrayBuffer(): Promise<ArrayBuffer> {
+    const { buffer, byteOffset, byteLength } = this.body;
+    // A Buffer may be a view into a larger (pooled) memory: then only its own bytes, copied.
+    return Promise.resolve(
+      byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer
+        ? buffer
+        : new Uint8Array(this.body).buffer,
+    );
   }
 }
 
@@ -178,7 +188,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): WebexFe
         };
         const done = (body: Buffer) => {
           if (!settle()) return;
-          resolve(new NodeResponse(status, res.statusMessage ?? '', responseHeaders, body.toString('utf8')));
+          resolve(new NodeResponse(status, res.statusMessage ?? '', responseHeaders, body));
         };
         collectBody(res, maxBodyBytes, done, tooLarge);
       });

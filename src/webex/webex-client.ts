@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
 import { CallCancelledError, type CallBudget } from './call-budget.js';
 import { JsonText } from './json-text.js';
+import { topLevelString } from './top-level-string.js';
 import { routeTemplate, type Metrics } from '../core/metrics.js';
 import {
   nodeHttpFetch,
@@ -60,6 +61,12 @@ export interface RequestOptions {
   budget?: CallBudget;
   /** Aborts the call (and its retries) at once, e.g. on shutdown; the call then fails with CallCancelledError. */
   signal?: AbortSignal;
+  /**
+   * Reads only the top-level `id` of a successful answer, and answers `{ id }`: a posted message comes back whole,
+   * card included, and parsing all of it for the id was most of a reply's garbage. An answer without a string `id`
+   * is read in full as usual.
+   */
+  idOnly?: boolean;
 }
 
 export interface WebexResponse<T> {
@@ -175,6 +182,12 @@ export class WebexClient {
   }
   post<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('POST', path, { body }).then((r) => r.data);
+  }
+  /** POSTs and reads only the new object's id (see RequestOptions.idOnly). */
+  postForId(path: string, body: unknown): Promise<string | undefined> {
+    return this.request<{ id?: unknown } | undefined>('POST', path, { body, idOnly: true }).then((r) =>
+      typeof r.data?.id === 'string' ? r.data.id : undefined,
+    );
   }
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, { body }).then((r) => r.data);
@@ -393,13 +406,14 @@ export class WebexClient {
       trackingid: clientTrackingId,
       ...options.headers,
     };
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
-      body = options.body instanceof JsonText ? options.body.text : JSON.stringify(options.body);
+      body = options.body instanceof JsonText ? options.body.bytes : JSON.stringify(options.body);
     }
     let res: WebexFetchResponse;
     let text: string;
+    let id: string | undefined;
     const timeoutMs =
       options.timeoutMs ?? (method === 'POST' ? this.opts.postTimeoutMs : undefined) ?? this.opts.timeoutMs;
     const timeout = this.opts.timeoutSignal?.(timeoutMs, { method, path }) ?? AbortSignal.timeout(timeoutMs);
@@ -410,11 +424,18 @@ export class WebexClient {
         body,
         signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
       });
-      text = await res.text();
+      if (options.idOnly && res.ok) {
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        id = topLevelString(bytes, 'id');
+        text =
+          id === undefined ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : '';
+      } else {
+        text = await res.text();
+      }
     } catch (err) {
       return this.connectionFailure(method, path, err, timeoutMs);
     }
-    return this.readAnswer<T>(method, path, res, text);
+    return this.readAnswer<T>(method, path, res, text, id);
   }
 
   /** No HTTP answer: a time-out or a connection error, retryable, and certainly not acted on only when never sent. */
@@ -464,11 +485,17 @@ export class WebexClient {
    * Webex's answer: its data when 2xx, else an error that says whether sending again may help (429 with how long
    * to wait, 5xx) and carries Webex's trackingId (from the header, or the body when a proxy dropped the header).
    */
-  private readAnswer<T>(method: string, path: string, res: WebexFetchResponse, text: string): Attempt<T> {
+  private readAnswer<T>(
+    method: string,
+    path: string,
+    res: WebexFetchResponse,
+    text: string,
+    id: string | undefined,
+  ): Attempt<T> {
     const trackingId = res.headers.get('trackingid') ?? undefined;
     this.countResponse(method, path, res.status, trackingId);
-    let data: unknown = undefined;
-    if (text.length > 0) {
+    let data: unknown = id === undefined ? undefined : { id };
+    if (id === undefined && text.length > 0) {
       try {
         data = JSON.parse(text);
       } catch {

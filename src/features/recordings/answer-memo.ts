@@ -25,10 +25,10 @@ export function createAnswerMemo(maxBytes: number = DEFAULT_ANSWER_MEMO_BYTES) {
   let lastId = 0;
   const answers = new LRUCache<string, FinishedAnswer>({
     maxSize: maxBytes,
-    // UTF-16 strings plus object overhead; measured once per built answer (a card kept as JSON is not serialised
-    // again), never on a hit.
+    // A kept card's bytes, strings as UTF-16, plus object overhead; measured once per built answer, never on a hit.
     sizeCalculation: (a) =>
-      2 * ((a.card instanceof JsonText ? a.card.text : JSON.stringify(a.card)).length + a.markdown.length) +
+      (a.card instanceof JsonText ? a.card.bytes.length : 2 * JSON.stringify(a.card).length) +
+      2 * a.markdown.length +
       1024,
   });
   return {

@@ -7,6 +7,7 @@ import {
   parseRetryAfter,
 } from '../../../src/webex/webex-client.js';
 import { ResponseTooLargeError } from '../../../src/webex/node-http-fetch.js';
+import { JsonText } from '../../../src/webex/json-text.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
 type Step = Response | Error | ((req: Request) => Response | Promise<Response>);
@@ -118,6 +119,28 @@ describe('WebexClient', () => {
     const { c, calls } = client([json(403, { message: 'forbidden' })]);
     await assert.rejects(c.get('/recordings'), (e: unknown) => e instanceof WebexApiError && e.isRefusal);
     assert.equal(calls.length, 1);
+  });
+
+  it('when only the new id is wanted, then it is read from the answer (not an id inside its card), and a kept card is sent as its bytes', async () => {
+    const card = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', id: 'card-block', text: 'Grüße' }] };
+    const echoed = { attachments: [{ content: card }], roomId: 'r1', id: 'm1' };
+    const { c, calls } = client([
+      async (req) => {
+        assert.deepEqual(await req.json(), { roomId: 'r1', attachments: [{ content: card }] });
+        return json(200, echoed);
+      },
+      json(200, { roomId: 'r1', noId: true }),
+      new Response('<html>proxy page</html>', { status: 200 }),
+    ]);
+    const kept = new JsonText(JSON.stringify({ roomId: 'r1', attachments: [{ content: card }] }));
+    assert.equal(await c.postForId('/messages', kept), 'm1');
+    assert.equal(calls[0]?.headers.get('content-type'), 'application/json');
+    // Without a string id the answer is read in full as usual: no id, and a 2xx that is not JSON is still an error.
+    assert.equal(await c.postForId('/messages', { roomId: 'r1' }), undefined);
+    await assert.rejects(
+      c.postForId('/messages', { roomId: 'r1' }),
+      (e: unknown) => e instanceof WebexApiError && /not JSON/u.test(e.message) && !e.ambiguous,
+    );
   });
 
   describe('POST: Webex has no idempotency key, so a POST is repeated only when Webex certainly did not act', () => {
