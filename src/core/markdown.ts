@@ -10,11 +10,16 @@
 
 /** Collapses line breaks and runs of white space to single spaces: user text must never start a new markdown block. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  // Most text (a topic, a name) has single spaces only and is returned as it is, without new strings.
+  return NOT_ONE_LINE.test(text) ? text.replace(/\s+/gu, ' ').trim() : text;
 }
+/** White space other than a single inner space: what `oneLine` would change. */
+const NOT_ONE_LINE = /[^\S ]| {2}|^ | $/u;
 
 /** At most `max` code points (never splits a surrogate pair); the last one becomes "…" when cut. */
 export function truncate(text: string, max: number): string {
+  // UTF-16 units are never fewer than code points: a short enough text needs no counting.
+  if (text.length <= max) return text;
   const points = Array.from(text);
   if (points.length <= max) return text;
   return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
@@ -32,15 +37,21 @@ const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '~', '[', ']', '<', '>', '|', '&
  * that show backslashes literally.
  */
 export function escapeMarkdown(text: string): string {
+  const inline = escapeInline(text);
   // Block syntax only matters at the start of the text (it is one line): headings, list items, quotes, rules.
-  return escapeInline(text)
-    .replace(/^([#+=-])/u, '\\$1')
-    .replace(/^(\d+)([.)])/u, '$1\\$2');
+  return BLOCK_START.test(inline)
+    ? inline.replace(/^([#+=-])/u, '\\$1').replace(/^(\d+)([.)])/u, '$1\\$2')
+    : inline;
 }
+const BLOCK_START = /^[#+=\d-]/u;
+/** Any character escapeInline may change; text without one (most topics) is returned as it is. */
+const INLINE_SPECIAL = /[\\`*~[\]<>|&_]/u;
 
 /** Escapes inline markup only: for text that never starts a line (it follows a quote mark or `**`). */
 function escapeInline(text: string): string {
-  const chars = Array.from(oneLine(text));
+  const line = oneLine(text);
+  if (!INLINE_SPECIAL.test(line)) return line;
+  const chars = Array.from(line);
   let out = '';
   chars.forEach((ch, i) => {
     if (ch === '_') {
@@ -59,7 +70,8 @@ function escapeInline(text: string): string {
  * zero-width space, so a topic can't make the client rewrite it.
  */
 export function escapeCardText(text: string): string {
-  return escapeMarkdown(text).replace(/\{\{/gu, '{\u200B{');
+  const escaped = escapeMarkdown(text);
+  return escaped.includes('{{') ? escaped.replace(/\{\{/gu, '{\u200B{') : escaped;
 }
 
 const MAX_QUOTED_CHARS = 40;

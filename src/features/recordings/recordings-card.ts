@@ -151,21 +151,44 @@ function buttonColumn(text: string, title: string, url: string): AdaptiveCardJso
 }
 
 /**
+ * What a row shows of one recording, worked out once per card: the card may be assembled several times before it
+ * fits its byte budget, and the fallback shows the same times and links.
+ */
+interface RowFacts {
+  recording: CardRecording;
+  whenText: string;
+  duration: string | undefined;
+  play: string | undefined;
+  download: string | undefined;
+  password: string | undefined;
+}
+
+function rowFacts(
+  r: CardRecording,
+  input: RecordingsCardInput,
+  rowTime: ReturnType<typeof rowTimeOptions>,
+): RowFacts {
+  const when = whenOf(r);
+  return {
+    recording: r,
+    whenText: when ? formatTimestamp(when, input.timeZone, rowTime) : 'time unknown',
+    duration: formatDuration(r.durationSeconds),
+    play: safeHttpUrl(r.playbackUrl),
+    download: safeHttpUrl(r.downloadUrl),
+    password: input.showPasswords ? shownPassword(r.password) : undefined,
+  };
+}
+
+/**
  * One compact row per recording: topic and details on the left; Play and Download on the right. The buttons are
  * columns with a selectAction, not an ActionSet, so they share the row; each action's title ("Play <topic>, <time>")
  * becomes the element's accessible name and tooltip, so a screen reader can tell ten recordings' buttons apart.
  */
-function recordingItem(
-  r: CardRecording,
-  input: RecordingsCardInput,
-  topicChars: number,
-  rowTime: ReturnType<typeof rowTimeOptions>,
-): AdaptiveCardJson {
-  const when = whenOf(r);
-  const whenText = when ? formatTimestamp(when, input.timeZone, rowTime) : 'time unknown';
+function recordingItem(f: RowFacts, topicChars: number): AdaptiveCardJson {
+  const r = f.recording;
   const meta = [
-    whenText,
-    formatDuration(r.durationSeconds),
+    f.whenText,
+    f.duration,
     formatSize(r.sizeBytes),
     r.format ? escapeCardText(truncate(r.format, 20)) : undefined,
   ].filter((s): s is string => Boolean(s));
@@ -186,11 +209,10 @@ function recordingItem(
       wrap: true,
     });
   }
-  const password = input.showPasswords ? shownPassword(r.password) : undefined;
-  if (password) {
+  if (f.password) {
     details.push({
       type: 'TextBlock',
-      text: `Password: ${escapeCardText(password)}`,
+      text: `Password: ${escapeCardText(f.password)}`,
       spacing: 'None',
       wrap: true,
     });
@@ -198,11 +220,9 @@ function recordingItem(
 
   const columns: AdaptiveCardJson[] = [{ type: 'Column', width: 'stretch', items: details }];
   // Topic and time: a weekly meeting has ten recordings of the same topic.
-  const label = `${truncate(topic, Math.min(topicChars, MAX_LABEL_CHARS))}, ${whenText}`;
-  const play = safeHttpUrl(r.playbackUrl);
-  const download = safeHttpUrl(r.downloadUrl);
-  if (play) columns.push(buttonColumn('Play', `Play ${label}`, play));
-  if (download) columns.push(buttonColumn('Download', `Download ${label}`, download));
+  const label = `${truncate(topic, Math.min(topicChars, MAX_LABEL_CHARS))}, ${f.whenText}`;
+  if (f.play) columns.push(buttonColumn('Play', `Play ${label}`, f.play));
+  if (f.download) columns.push(buttonColumn('Download', `Download ${label}`, f.download));
   return { type: 'ColumnSet', separator: true, columns };
 }
 
@@ -234,31 +254,18 @@ function cardHeader(input: RecordingsCardInput, shown: number): AdaptiveCardJson
 }
 
 /** One fallback line: `- **Topic** — Tue 17 Nov, 09:30 · 45 min · [Play](url) · [Download](url)`. */
-function markdownLine(
-  r: CardRecording,
-  input: RecordingsCardInput,
-  topicChars: number,
-  rowTime: ReturnType<typeof rowTimeOptions>,
-): string {
-  const when = whenOf(r);
-  const parts = [
-    when ? formatTimestamp(when, input.timeZone, rowTime) : 'time unknown',
-    formatDuration(r.durationSeconds),
-  ];
-  const play = safeHttpUrl(r.playbackUrl);
-  const download = safeHttpUrl(r.downloadUrl);
-  if (play) parts.push(`[Play](${markdownLinkUrl(play)})`);
-  if (download) parts.push(`[Download](${markdownLinkUrl(download)})`);
-  if (r.shareToMe) parts.push('shared with you');
-  const password = input.showPasswords ? shownPassword(r.password) : undefined;
-  if (password) parts.push(`password: ${escapeMarkdown(password)}`);
-  const topic = escapeMarkdown(truncate(topicOf(r), topicChars));
+function markdownLine(f: RowFacts, topicChars: number): string {
+  const parts = [f.whenText, f.duration];
+  if (f.play) parts.push(`[Play](${markdownLinkUrl(f.play)})`);
+  if (f.download) parts.push(`[Download](${markdownLinkUrl(f.download)})`);
+  if (f.recording.shareToMe) parts.push('shared with you');
+  if (f.password) parts.push(`password: ${escapeMarkdown(f.password)}`);
+  const topic = escapeMarkdown(truncate(topicOf(f.recording), topicChars));
   return `- **${topic}** — ${parts.filter(Boolean).join(' · ')}`;
 }
 
-/** The fallback for the `shown` recordings the card shows. */
-function fallbackMarkdown(input: RecordingsCardInput, shown: number, hasMore: boolean): string {
-  const rowTime = rowTimeOptions(input);
+/** The fallback for the recordings the card shows (`rows`). */
+function fallbackMarkdown(input: RecordingsCardInput, rows: RowFacts[], hasMore: boolean): string {
   const headParts = [
     `**${titleOf(input.filters)}**`,
     escapeMarkdown(formatTimeRange(input.range, input.timeZone)),
@@ -267,7 +274,7 @@ function fallbackMarkdown(input: RecordingsCardInput, shown: number, hasMore: bo
   const head = [
     ...(input.heading ? [`_${escapeMarkdown(input.heading)}_`] : []),
     headParts.join(' · '),
-    `${countText(input.offset, shown, input.total)}:`,
+    `${countText(input.offset, rows.length, input.total)}:`,
   ];
   const tail = hasMore ? ['More recordings match: press **Show more** on the card.'] : [];
   const assemble = (lines: string[]) => [...head, ...lines, ...tail].join('\n');
@@ -276,7 +283,7 @@ function fallbackMarkdown(input: RecordingsCardInput, shown: number, hasMore: bo
   // First shorten topics (keeps every recording in notifications), then drop lines from the end.
   let lines: string[] = [];
   for (const topicChars of [MAX_TOPIC_CHARS, 80, 40]) {
-    lines = input.recordings.slice(0, shown).map((r) => markdownLine(r, input, topicChars, rowTime));
+    lines = rows.map((f) => markdownLine(f, topicChars));
     const text = assemble(lines);
     if (fits(text)) return text;
   }
@@ -317,8 +324,8 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
   cardJson: string;
 } {
   const rowTime = rowTimeOptions(input);
-  const rowsOf = (topicChars: number) =>
-    input.recordings.map((r) => recordingItem(r, input, topicChars, rowTime));
+  const facts = input.recordings.map((r) => rowFacts(r, input, rowTime));
+  const rowsOf = (topicChars: number) => facts.map((f) => recordingItem(f, topicChars));
   const assemble = (rows: AdaptiveCardJson[]) => {
     const more = input.moreData?.(input.offset + rows.length);
     const card: AdaptiveCardJson = {
@@ -333,7 +340,7 @@ export function buildRecordingsCard(input: RecordingsCardInput): {
   const sizeOf = (json: unknown) => utf8Bytes(JSON.stringify(json));
   const finish = (built: ReturnType<typeof assemble>, cardJson: string) => ({
     card: built.card,
-    markdown: fallbackMarkdown(input, built.shown, built.hasMore),
+    markdown: fallbackMarkdown(input, facts.slice(0, built.shown), built.hasMore),
     shown: built.shown,
     cardJson,
   });
