@@ -445,6 +445,12 @@ export class EmulatorStore {
     return message.personId === caller.id || (message.mentionedPeople ?? []).includes(caller.id);
   }
 
+  /** Forgets every message (see WebexEmulator.forgetMessages). */
+  forgetMessages(): void {
+    this.messages.clear();
+    this.messagesByRoom.clear();
+  }
+
   message(id: string): WebexMessage | undefined {
     return this.messages.get(id);
   }
@@ -925,7 +931,8 @@ function parseAttachments(v: unknown): AdaptiveCardAttachment[] | undefined {
     if (typeof content !== 'object' || content === null || Array.isArray(content)) {
       throw badRequest('attachment content must be an Adaptive Card object.');
     }
-    return { contentType, content: structuredClone(content as Record<string, unknown>) };
+    // The body was parsed for this request alone (the request log keeps its own copy): kept as it is.
+    return { contentType, content: content as Record<string, unknown> };
   });
 }
 

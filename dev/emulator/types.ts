@@ -168,6 +168,11 @@ export interface EmulatorOptions {
    * demo's browser page. None by default: a plain emulator serves only the Webex API.
    */
   extraRoutes?: RequestHandler;
+  /**
+   * Default true: every request is kept in `requests`, with a copy of its body, for tests to assert on. A benchmark
+   * turns it off, so that the emulator's memory and work stay flat however many messages it carries.
+   */
+  logRequests?: boolean;
 }
 
 export interface AddPersonInput {

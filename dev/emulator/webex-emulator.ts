@@ -249,10 +249,28 @@ export class WebexEmulator {
    * Resolves with the first message in the room (already there or yet to come) that satisfies the predicate,
    * e.g. the bot's reply; rejects after the timeout.
    */
-  waitForMessage(
+  async waitForMessage(
     roomId: string,
     predicate: (m: WebexMessage) => boolean = () => true,
     opts: WaitForMessageOptions = {},
+  ): Promise<WebexMessage> {
+    return structuredClone(await this.firstMessage(roomId, predicate, opts));
+  }
+
+  /** Like waitForMessage, with only the message's id: a benchmark waiting for thousands of cards copies none. */
+  async waitForMessageId(
+    roomId: string,
+    predicate: (m: WebexMessage) => boolean = () => true,
+    opts: WaitForMessageOptions = {},
+  ): Promise<string> {
+    return (await this.firstMessage(roomId, predicate, opts)).id;
+  }
+
+  /** The stored message itself (not a copy): callers copy what they hand out. */
+  private firstMessage(
+    roomId: string,
+    predicate: (m: WebexMessage) => boolean,
+    opts: WaitForMessageOptions,
   ): Promise<WebexMessage> {
     const existing = this.store.roomMessages(roomId);
     // From the newest back: the message waited after is almost always one of the last.
@@ -260,14 +278,14 @@ export class WebexEmulator {
       opts.afterMessageId === undefined ? 0 : existing.findLastIndex((m) => m.id === opts.afterMessageId) + 1;
     for (let i = start; i < existing.length; i++) {
       const m = existing[i];
-      if (m && predicate(m)) return Promise.resolve(structuredClone(m));
+      if (m && predicate(m)) return Promise.resolve(m);
     }
     const timeoutMs = opts.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
       const onMessage = (m: WebexMessage) => {
         if (!predicate(m)) return;
         cleanup();
-        resolve(structuredClone(m));
+        resolve(m);
       };
       const timer = setTimeout(() => {
         cleanup();
@@ -279,6 +297,14 @@ export class WebexEmulator {
       };
       this.store.emitter.on(`message:${roomId}`, onMessage);
     });
+  }
+
+  /**
+   * Forgets every message so far (people, rooms, memberships and webhooks stay), so that a long benchmark's emulator
+   * holds only what its current exchanges need. Only between exchanges: a reply waited for must not be forgotten.
+   */
+  forgetMessages(): void {
+    this.store.forgetMessages();
   }
 
   clearLog(): void {
@@ -373,7 +399,7 @@ export class WebexEmulator {
       at: new Date(),
       trackingId,
     };
-    this.requests.push(record);
+    if (this.opts.logRequests !== false) this.requests.push(record);
     res.once('finish', () => {
       if (record.status === 0) record.status = res.statusCode;
     });
@@ -413,7 +439,10 @@ export class WebexEmulator {
     app.use((req, res, next) => this.recordRequest(req, res, next));
     app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '5mb' }));
     app.use((req, res, next) => {
-      if (req.body !== undefined) locals(res).record.body = req.body;
+      // A copy: the log shows the request as it arrived, whatever the store later does with what it keeps.
+      if (req.body !== undefined && this.opts.logRequests !== false) {
+        locals(res).record.body = structuredClone(req.body);
+      }
       next();
     });
     app.use(API_PREFIX, oauthRequestPreparation());

@@ -39,7 +39,8 @@ export function createRecordingsModule(
     weekStartsOn: config.weekStartsOn,
     // Keyed from the bot's token: any instance honours the buttons, and a new token retires the old ones.
     showMore: new ShowMoreSigner(config.botToken),
-    answers: createAnswerMemo(),
+    // Without the answer cache every listing is new, so a finished card could never be reused.
+    answers: config.cacheTtlMs > 0 ? createAnswerMemo() : undefined,
   };
   return {
     name: 'recordings',

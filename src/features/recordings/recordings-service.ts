@@ -153,14 +153,18 @@ function hostedBy(asker: Asker, recordings: ListedRecording[]): ListedRecording[
 export function createRecordingsService(opts: RecordingsServiceOptions): RecordingsService {
   const rounding = opts.rollingKeyRoundingMs ?? 60_000;
   const maxCacheBytes = opts.maxCacheBytes ?? DEFAULT_CACHE_BYTES;
-  const cache = new LRUCache<string, ListedRecording[], FetchContext>({
-    maxSize: Math.max(1, maxCacheBytes),
-    sizeCalculation: estimateBytes,
-    ttl: Math.max(1, opts.ttlMs),
-    ...(opts.monotonicNow ? { perf: { now: opts.monotonicNow }, ttlResolution: 0 } : {}),
-    // Identical questions asked at the same time share one listing: lru-cache keeps the in-flight promise per key.
-    fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
-  });
+  // A budget or a time-to-live of 0 turns the cache off: nothing kept that would never be reused.
+  const cache =
+    maxCacheBytes > 0 && opts.ttlMs > 0
+      ? new LRUCache<string, ListedRecording[], FetchContext>({
+          maxSize: maxCacheBytes,
+          sizeCalculation: estimateBytes,
+          ttl: opts.ttlMs,
+          ...(opts.monotonicNow ? { perf: { now: opts.monotonicNow }, ttlResolution: 0 } : {}),
+          // Identical questions asked at the same time share one listing: lru-cache keeps the in-flight promise.
+          fetchMethod: async (_key, _stale, { context }) => fetchAll(context),
+        })
+      : undefined;
 
   const budgetLimit = opts.callBudget ?? LIST_CALL_BUDGET;
 
@@ -180,7 +184,12 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
   }
 
   /** The listing from the cache, or listed once for everyone asking the same question at the same time. */
-  async function cachedList(access: RecordingsAccess, asker: Asker, query: RecordingsQuery) {
+  async function cachedList(
+    cache: LRUCache<string, ListedRecording[], FetchContext>,
+    access: RecordingsAccess,
+    asker: Asker,
+    query: RecordingsQuery,
+  ) {
     // Whose list it is: the host the org token is limited to, or the signed-in person (never a shared blank email).
     const who =
       access.mode === 'admin' ? `host:${access.host.value.toLowerCase()}` : `person:${asker.personId}`;
@@ -200,8 +209,11 @@ export function createRecordingsService(opts: RecordingsServiceOptions): Recordi
       );
       const access = await opts.credentials.forAsker(asker, { otherHost });
       if (!access || (otherHost && access.mode !== 'admin')) throw new NoRecordingsAccessError();
-      const result =
-        maxCacheBytes > 0 ? await cachedList(access, asker, query) : await fetchAll({ access, query });
+      // With the cache off every question is a miss, counted so that /metrics still says so.
+      if (!cache) opts.metrics?.cacheLookups.inc({ cache: 'answers', result: 'miss' });
+      const result = cache
+        ? await cachedList(cache, access, asker, query)
+        : await fetchAll({ access, query });
       if (!options?.hostedOnly || access.mode === 'admin') return result; // the org token lists one host only
       return hostedBy(asker, result);
     },

@@ -198,4 +198,41 @@ describe('messages', () => {
       /waitForMessage/,
     );
   });
+
+  it('when a benchmark turns the request log off and forgets messages, then cards are still stored as posted and nothing else is kept', async () => {
+    const quiet = await startEmulator({ logRequests: false });
+    try {
+      const q = seed(quiet);
+      const asked = await quiet.userSays(q.alice.id, q.dmAlice, 'recordings');
+      const reply = quiet.waitForMessageId(q.dmAlice, (m) => m.personId === q.bot.id, {
+        afterMessageId: asked.id,
+      });
+      const posted = await call(quiet, q.bot.token, 'POST', '/messages', {
+        body: { roomId: q.dmAlice, markdown: 'card', attachments: [CARD] },
+      });
+      assert.equal(await reply, asRecord(posted.body)['id']);
+      assert.deepEqual(quiet.messagesIn(q.dmAlice).at(-1)?.attachments, [CARD]);
+      assert.equal(quiet.requests.length, 0);
+      quiet.forgetMessages();
+      assert.deepEqual(quiet.messagesIn(q.dmAlice), []);
+      const again = await quiet.userSays(q.alice.id, q.dmAlice, 'still here?');
+      assert.deepEqual(
+        quiet.messagesIn(q.dmAlice).map((m) => m.id),
+        [again.id],
+      );
+    } finally {
+      await quiet.stop();
+    }
+  });
+
+  it('when the request log is on, then it keeps a copy of each body, apart from what the store keeps', async () => {
+    const before = emu.requests.length;
+    await post(s.bot.token, { roomId: s.dmAlice, markdown: 'logged card', attachments: [CARD] });
+    const logged = emu.requests.slice(before).find((r) => r.method === 'POST' && r.path === '/messages');
+    assert.deepEqual(logged?.body, { roomId: s.dmAlice, markdown: 'logged card', attachments: [CARD] });
+    const loggedCard = (logged?.body as { attachments: Array<{ content: Record<string, unknown> }> })
+      .attachments[0];
+    if (loggedCard) loggedCard.content['type'] = 'changed in the log';
+    assert.deepEqual(emu.messagesIn(s.dmAlice).at(-1)?.attachments, [CARD]);
+  });
 });

@@ -283,4 +283,14 @@ describe('recordings service', () => {
     await s.list(ann, q);
     assert.equal(api.calls.length, 2);
   });
+
+  it('with a time-to-live of 0 (CACHE_TTL_SECONDS=0) keeps nothing, even when the clock stands still', async () => {
+    const api = fakeRecordingsApi(recs);
+    const s = service(api, 0, () => 5_000);
+    const q = query('2026-08-01T00:00:00Z', '2026-08-05T00:00:00Z');
+    const first = await s.list(ann, q);
+    const second = await s.list(ann, q);
+    assert.equal(api.calls.length, 2);
+    assert.notEqual(first, second, 'a new listing each time: no finished card can be reused for it');
+  });
 });
