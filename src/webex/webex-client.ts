@@ -416,14 +416,13 @@ export class WebexClient {
     let id: string | undefined;
     const timeoutMs =
       options.timeoutMs ?? (method === 'POST' ? this.opts.postTimeoutMs : undefined) ?? this.opts.timeoutMs;
-    const timeout = this.opts.timeoutSignal?.(timeoutMs, { method, path }) ?? AbortSignal.timeout(timeoutMs);
+    const ends = attemptEnds(
+      timeoutMs,
+      this.opts.timeoutSignal?.(timeoutMs, { method, path }),
+      options.signal,
+    );
     try {
-      res = await this.fetchImpl(url, {
-        method,
-        headers,
-        body,
-        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
-      });
+      res = await this.fetchImpl(url, { method, headers, body, signal: ends.signal });
       if (options.idOnly && res.ok) {
         const bytes = new Uint8Array(await res.arrayBuffer());
         id = topLevelString(bytes, 'id');
@@ -434,6 +433,8 @@ export class WebexClient {
       }
     } catch (err) {
       return this.connectionFailure(method, path, err, timeoutMs);
+    } finally {
+      ends.done();
     }
     return this.readAnswer<T>(method, path, res, text, id);
   }
@@ -533,6 +534,38 @@ export class WebexClient {
     }
     return { ok: false, error, retryable: RETRYABLE_STATUS.has(res.status) };
   }
+}
+
+/**
+ * The signal that ends one attempt: after `timeoutMs` (a TimeoutError, as AbortSignal.timeout gives), when `timeout`
+ * (a test's own) fires, or when `cancel` does. One controller and one timer, cleared by `done`: AbortSignal.timeout
+ * and AbortSignal.any cost several times more on every call and keep their signals until collected.
+ */
+function attemptEnds(
+  timeoutMs: number,
+  timeout: AbortSignal | undefined,
+  cancel: AbortSignal | undefined,
+): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const end = (reason: unknown) => controller.abort(reason);
+  const timer = timeout
+    ? undefined
+    : setTimeout(() => end(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const links = [timeout, cancel].filter((s): s is AbortSignal => s !== undefined);
+  const onAbort = function (this: AbortSignal) {
+    end(this.reason);
+  };
+  for (const s of links) {
+    if (s.aborted) end(s.reason);
+    else s.addEventListener('abort', onAbort, { once: true });
+  }
+  return {
+    signal: controller.signal,
+    done() {
+      clearTimeout(timer);
+      for (const s of links) s.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 function retryReason(error: WebexApiError): string {

@@ -8,6 +8,8 @@ import {
 } from '../../../src/webex/webex-client.js';
 import { ResponseTooLargeError } from '../../../src/webex/node-http-fetch.js';
 import { JsonText } from '../../../src/webex/json-text.js';
+import { CallCancelledError } from '../../../src/webex/call-budget.js';
+import { waitFor } from '../../helpers/wait-for.js';
 import { memoryLogger } from '../../helpers/silent-logger.js';
 
 type Step = Response | Error | ((req: Request) => Response | Promise<Response>);
@@ -98,6 +100,37 @@ describe('WebexClient', () => {
       c.get('/messages/m1'),
       (e: unknown) => e instanceof WebexApiError && e.code === 'webex_timeout',
     );
+  });
+
+  it('when Webex never answers, then the attempt ends at its own time-out, and a cancel ends it at once', async () => {
+    const signals: AbortSignal[] = [];
+    const neverAnswers = ((_input: URL | string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init?.signal;
+        if (!signal) return reject(new Error('no signal given'));
+        signals.push(signal);
+        signal.addEventListener('abort', () => reject(signal.reason as Error));
+      })) as typeof fetch;
+    const c = new WebexClient({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      token: 'tok',
+      timeoutMs: 20,
+      maxRetries: 0,
+      logger: memoryLogger().logger,
+      fetch: neverAnswers,
+    });
+    await assert.rejects(
+      c.get('/people/me'),
+      (e: unknown) =>
+        e instanceof WebexApiError && e.code === 'webex_timeout' && /within 20 ms/u.test(e.message),
+    );
+    const cancel = new AbortController();
+    // A long time-out: its timer is cleared when the cancelled attempt ends (else the test file would wait for it).
+    const cancelled = c.request('GET', '/people/me', { signal: cancel.signal, timeoutMs: 600_000 });
+    await waitFor(() => signals.length === 2, 'the second attempt to reach Webex');
+    cancel.abort();
+    await assert.rejects(cancelled, CallCancelledError);
+    assert.equal(signals[1]?.aborted, true);
   });
 
   it('when an answer is longer than the transport keeps, then a GET fails at once: asking again gets the same', async () => {
