@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebexBot, type WebexBot } from './bot/webex-adapter.js';
@@ -154,6 +155,8 @@ function createInfrastructure(config: Config, deps: AppDeps): AppInfrastructure 
   }
   const seen = createSeenEvents({ ledger: new KyselySeenEventRepository(store.kysely), now, logger });
   const shutDown = new AbortController();
+  // Every Webex call in flight that shutdown cancels listens to this signal until it ends: no listener limit.
+  setMaxListeners(0, shutDown.signal);
   const webhookUrl = `${config.publicUrl}${config.webhookPath}`;
   return {
     config,

@@ -67,7 +67,7 @@ describe('deploying: migrate entry, platform files, container image', () => {
     assert.ok(web, procfile);
     const flags = (web[1] ?? '').trim().split(' ');
     assert.ok(
-      flags.includes('--max-semi-space-size=2') && flags.includes('--heap-growing-percent=40'),
+      flags.includes('--max-semi-space-size=8') && flags.includes('--heap-growing-percent=40'),
       procfile,
     );
     // --optimize-for-size cost about 1 ms of CPU per message on every path (docs/performance.md).

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
 import {
   WebexApiError,
@@ -131,6 +132,13 @@ describe('WebexClient', () => {
     cancel.abort();
     await assert.rejects(cancelled, CallCancelledError);
     assert.equal(signals[1]?.aborted, true);
+  });
+
+  it('when many calls share one cancel signal (shutdown), then each leaves it as it found it', async () => {
+    const shutdown = new AbortController().signal;
+    const { c } = client(Array.from({ length: 20 }, () => json(200, { id: 'p1' })));
+    await Promise.all(Array.from({ length: 20 }, () => c.request('GET', '/people/me', { signal: shutdown })));
+    assert.equal(getEventListeners(shutdown, 'abort').length, 0);
   });
 
   it('when an answer is longer than the transport keeps, then a GET fails at once: asking again gets the same', async () => {
