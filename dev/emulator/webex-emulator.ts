@@ -491,12 +491,16 @@ export class WebexEmulator {
       void (async () => {
         if (!(await this.delayThenMaybeReset(req, res, fault))) return;
         if (fault.status !== undefined) {
-          const body = JSON.stringify(
-            fault.body ?? webexErrorBody(defaultMessageFor(fault.status), locals(res).trackingId),
-          );
+          // A string body is sent as it is (a proxy's page), as when the fault answers instead of the route.
+          const raw = typeof fault.body === 'string';
+          const body = raw
+            ? String(fault.body)
+            : JSON.stringify(
+                fault.body ?? webexErrorBody(defaultMessageFor(fault.status), locals(res).trackingId),
+              );
           locals(res).record.status = fault.status;
           res.statusCode = fault.status;
-          res.setHeader('content-type', 'application/json');
+          res.setHeader('content-type', raw ? 'text/html; charset=utf-8' : 'application/json');
           res.setHeader('content-length', Buffer.byteLength(body));
           end(body);
           return;

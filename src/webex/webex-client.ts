@@ -501,9 +501,12 @@ export class WebexClient {
         data = JSON.parse(text);
       } catch {
         if (res.ok) {
+          // A success status with a body nobody can read (a proxy's page, a cut answer): whatever it was, the
+          // request may well have been acted on, so a POST's outcome is unknown (checked, never blindly resent).
           return {
             ok: false,
             retryable: false,
+            mayHaveActed: true,
             error: new WebexApiError(method, path, res.status, trackingId, 'answer was not JSON'),
           };
         }

@@ -97,9 +97,19 @@ describe('messenger: one message per send, whatever happens to the answer', () =
     assert.equal(await messenger.sendCard(dm, card, 'card after reset'), 'posted');
     emu.injectFault({ method: 'POST', path: '/messages', processFirst: true, status: 502 });
     assert.equal(await messenger.sendCard(dm, card, 'card after 502'), 'posted');
+    // A success status with a body that is not JSON (a proxy's page): checked like the others, not taken as failed.
+    emu.injectFault({
+      method: 'POST',
+      path: '/messages',
+      processFirst: true,
+      status: 200,
+      body: '<html>gateway</html>',
+    });
+    assert.equal(await messenger.sendCard(dm, card, 'card answered with a page'), 'posted');
     assert.equal(count(dm, 'card after reset'), 1);
     assert.equal(count(dm, 'card after 502'), 1);
-    assert.equal(messenger.counters.landed, 2);
+    assert.equal(count(dm, 'card answered with a page'), 1);
+    assert.equal(messenger.counters.landed, 3);
   });
 
   it('when the card is already JSON, then that JSON is posted as it is, and the landed check still recognises it', async () => {

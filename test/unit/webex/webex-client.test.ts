@@ -176,12 +176,14 @@ describe('WebexClient', () => {
     const kept = new JsonText(JSON.stringify({ roomId: 'r1', attachments: [{ content: card }] }));
     assert.equal(await c.postForId('/messages', kept), 'm1');
     assert.equal(calls[0]?.headers.get('content-type'), 'application/json');
-    // Without a string id the answer is read in full as usual: no id, and a 2xx that is not JSON is still an error.
+    // Without a string id the answer is read in full as usual: no id; a 2xx that is not JSON is an error, and since
+    // Webex may have acted on it, an ambiguous one (the messenger looks for the message before sending it again).
     assert.equal(await c.postForId('/messages', { roomId: 'r1' }), undefined);
     await assert.rejects(
       c.postForId('/messages', { roomId: 'r1' }),
-      (e: unknown) => e instanceof WebexApiError && /not JSON/u.test(e.message) && !e.ambiguous,
+      (e: unknown) => e instanceof WebexApiError && /not JSON/u.test(e.message) && e.ambiguous,
     );
+    assert.equal(calls.length, 3, 'not sent again by the client');
   });
 
   describe('POST: Webex has no idempotency key, so a POST is repeated only when Webex certainly did not act', () => {
