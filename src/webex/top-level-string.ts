@@ -20,33 +20,25 @@ const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0
  */
 export function topLevelString(bytes: Uint8Array, key: string): string | undefined {
   const wanted = Buffer.from(key, 'utf8');
-  const n = bytes.length;
   let i = 0;
   while (isSpace(bytes[i])) i++;
   if (bytes[i] !== OPEN_OBJECT) return undefined;
   let depth = 0;
   /** The last byte outside strings that is not white space: a string right after `{` or `,` at depth 1 is a key. */
   let last = 0;
-  /** The end (exclusive) of the string starting at `start`'s opening quote, and whether it holds escapes. */
-  const endOfString = (start: number): { end: number; escaped: boolean } | undefined => {
-    let escaped = false;
-    for (let j = start + 1; j < n; j++) {
-      const c = bytes[j];
-      if (c === BACKSLASH) {
-        escaped = true;
-        j++;
-      } else if (c === QUOTE) return { end: j + 1, escaped };
-    }
-    return undefined;
-  };
-  while (i < n) {
+  while (i < bytes.length) {
     const c = bytes[i];
     if (c === QUOTE) {
-      const s = endOfString(i);
+      const s = endOfString(bytes, i);
       if (!s) return undefined;
       const isKey = depth === 1 && (last === OPEN_OBJECT || last === COMMA);
-      if (isKey && !s.escaped && s.end - i - 2 === wanted.length && matches(bytes, i + 1, wanted)) {
-        return stringValueAfterKey(bytes, s.end, endOfString);
+      if (
+        isKey &&
+        !s.escaped &&
+        s.end - i - 2 === wanted.length &&
+        wanted.equals(bytes.subarray(i + 1, s.end - 1))
+      ) {
+        return stringValueAfterKey(bytes, s.end);
       }
       i = s.end;
       last = QUOTE;
@@ -63,24 +55,28 @@ export function topLevelString(bytes: Uint8Array, key: string): string | undefin
   return undefined;
 }
 
-function matches(bytes: Uint8Array, at: number, wanted: Buffer): boolean {
-  for (let k = 0; k < wanted.length; k++) if (bytes[at + k] !== wanted[k]) return false;
-  return true;
+/** The end (exclusive) of the string whose opening quote is at `start`, and whether it holds escapes. */
+function endOfString(bytes: Uint8Array, start: number): { end: number; escaped: boolean } | undefined {
+  let escaped = false;
+  for (let j = start + 1; j < bytes.length; j++) {
+    const c = bytes[j];
+    if (c === BACKSLASH) {
+      escaped = true;
+      j++;
+    } else if (c === QUOTE) return { end: j + 1, escaped };
+  }
+  return undefined;
 }
 
 /** After a key's closing quote: `: "value"`, decoded (escapes through JSON.parse); undefined for any other value. */
-function stringValueAfterKey(
-  bytes: Uint8Array,
-  from: number,
-  endOfString: (start: number) => { end: number; escaped: boolean } | undefined,
-): string | undefined {
+function stringValueAfterKey(bytes: Uint8Array, from: number): string | undefined {
   let i = from;
   while (isSpace(bytes[i])) i++;
   if (bytes[i] !== COLON) return undefined;
   i++;
   while (isSpace(bytes[i])) i++;
   if (bytes[i] !== QUOTE) return undefined;
-  const s = endOfString(i);
+  const s = endOfString(bytes, i);
   if (!s) return undefined;
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset + i, s.end - i).toString('utf8');
   if (!s.escaped) return raw.slice(1, -1);
